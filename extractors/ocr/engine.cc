@@ -1,0 +1,96 @@
+#include "extractors/ocr/engine.h"
+
+#include <cstdlib>
+
+#include <tesseract/baseapi.h>
+#include <tesseract/resultiterator.h>
+
+namespace gm {
+namespace {
+
+tesseract::PageSegMode ToPsm(OcrLayout layout) {
+  switch (layout) {
+    case OcrLayout::kSingleLine: return tesseract::PSM_SINGLE_LINE;
+    case OcrLayout::kBlock: return tesseract::PSM_SINGLE_BLOCK;
+    case OcrLayout::kSparse: return tesseract::PSM_SPARSE_TEXT;
+    case OcrLayout::kAuto: return tesseract::PSM_AUTO;
+  }
+  return tesseract::PSM_SINGLE_BLOCK;
+}
+
+std::string Trim(std::string s) {
+  size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  size_t e = s.find_last_not_of(" \t\r\n");
+  return s.substr(b, e - b + 1);
+}
+
+}  // namespace
+
+OcrEngine::OcrEngine() : api_(std::make_unique<tesseract::TessBaseAPI>()) {}
+
+OcrEngine::~OcrEngine() {
+  if (api_) api_->End();
+}
+
+Status OcrEngine::Create(const std::string& tessdata_dir, const std::string& language,
+                         std::unique_ptr<OcrEngine>* out) {
+  std::unique_ptr<OcrEngine> engine(new OcrEngine());
+  engine->language_ = language;
+  const char* dir = tessdata_dir.empty() ? nullptr : tessdata_dir.c_str();
+  if (engine->api_->Init(dir, language.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
+    return Status::NotFound("Tesseract model '" + language + "' not found" +
+                            (dir ? " in " + tessdata_dir : std::string()) +
+                            "; install it with: apt-get install tesseract-ocr-chi-sim");
+  }
+  // Chinese text has no spaces between characters; keep Tesseract from inventing them.
+  engine->api_->SetVariable("preserve_interword_spaces", "1");
+  engine->api_->SetVariable("debug_file", "/dev/null");
+  *out = std::move(engine);
+  return Status::OK();
+}
+
+OcrResult OcrEngine::Recognize(PIX* image, OcrLayout layout, int dpi) {
+  OcrResult result;
+  api_->SetPageSegMode(ToPsm(layout));
+  api_->SetImage(image);
+  api_->SetSourceResolution(dpi);
+  if (api_->Recognize(nullptr) != 0) return result;
+
+  std::unique_ptr<tesseract::ResultIterator> it(api_->GetIterator());
+  double weighted = 0, weight = 0;
+  int line = -1;
+  std::string text;
+  if (it) {
+    do {
+      if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
+        ++line;
+        if (!text.empty()) text += '\n';
+      }
+      std::unique_ptr<char[]> word(it->GetUTF8Text(tesseract::RIL_WORD));
+      if (!word) continue;
+      OcrWord w;
+      w.text = word.get();
+      w.confidence = it->Confidence(tesseract::RIL_WORD) / 100.0;
+      w.line = line;
+      int x1, y1, x2, y2;
+      if (it->BoundingBox(tesseract::RIL_WORD, &x1, &y1, &x2, &y2))
+        w.box = Box{double(x1), double(y1), double(x2 - x1), double(y2 - y1)};
+      if (!text.empty() && text.back() != '\n') text += ' ';
+      text += w.text;
+      weighted += w.confidence * w.text.size();
+      weight += w.text.size();
+      result.words.push_back(std::move(w));
+    } while (it->Next(tesseract::RIL_WORD));
+  }
+  result.text = Trim(text);
+  result.confidence = weight > 0 ? weighted / weight : 0.0;
+  api_->Clear();
+  return result;
+}
+
+std::string OcrEngine::Fingerprint() const {
+  return std::string("tesseract-") + tesseract::TessBaseAPI::Version() + "/" + language_ + "/lstm";
+}
+
+}  // namespace gm

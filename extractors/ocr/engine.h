@@ -1,0 +1,70 @@
+// OcrEngine: a narrow front of Tesseract (chi_sim, LSTM) for the rest of
+// greenmine. One engine per worker thread, created once and reused: creating
+// one loads the model (~0.3 s), recognizing reuses it.
+//
+// Thread-safety: an OcrEngine is thread-compatible, not thread-safe — one
+// thread at a time. Distinct engines may run on distinct threads.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "pipeline/core/document.h"
+#include "pipeline/core/pix.h"
+#include "pipeline/core/status.h"
+
+namespace tesseract {
+class TessBaseAPI;
+}
+
+namespace gm {
+
+// How the image is laid out, mapped onto Tesseract's page segmentation modes.
+enum class OcrLayout {
+  kSingleLine,   // one line of text (a short value cell)
+  kBlock,        // one uniform block (a multi-line cell)
+  kSparse,       // sparse text anywhere (a page top, a statement page)
+  kAuto,         // full page layout analysis
+};
+
+struct OcrWord {
+  std::string text;          // UTF-8
+  Box box;                   // in the input image's pixels
+  double confidence = 0;     // 0..1
+  int line = 0;              // index of the text line the word belongs to
+};
+
+struct OcrResult {
+  std::string text;          // UTF-8, lines separated by '\n', trimmed
+  double confidence = 0;     // 0..1, mean of word confidences weighted by length; 0 when no text
+  std::vector<OcrWord> words;
+};
+
+class OcrEngine {
+ public:
+  // Loads `language` from `tessdata_dir` (empty: Tesseract's default, or
+  // TESSDATA_PREFIX). Fails with NotFound and an operator-facing message
+  // when the model is not installed.
+  static Status Create(const std::string& tessdata_dir, const std::string& language,
+                       std::unique_ptr<OcrEngine>* out);
+  ~OcrEngine();
+  OcrEngine(const OcrEngine&) = delete;
+  OcrEngine& operator=(const OcrEngine&) = delete;
+
+  // Recognizes the text of `image` (any depth Leptonica handles; binary or
+  // grey is best). `dpi` is the image's resolution, for Tesseract's size
+  // heuristics. REQUIRES: image != nullptr.
+  OcrResult Recognize(PIX* image, OcrLayout layout, int dpi = 300);
+
+  // A string naming the model and settings, for cache keys: results of a
+  // different engine are never reused.
+  std::string Fingerprint() const;
+
+ private:
+  OcrEngine();
+  std::unique_ptr<tesseract::TessBaseAPI> api_;
+  std::string language_;
+};
+
+}  // namespace gm

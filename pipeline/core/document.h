@@ -1,0 +1,56 @@
+// Document: a readable file of a package, opened into pages. Pages are
+// sources, not pixels: a page yields its image only when a stage asks for it,
+// so a 200-page attachment costs nothing until someone reads it.
+//
+// Coordinates: text spans carry boxes in page pixels at `dpi` (for a text PDF,
+// 72 dpi points), origin at the top-left.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "pipeline/core/pix.h"
+#include "pipeline/core/status.h"
+
+namespace gm {
+
+struct Box {
+  double x = 0, y = 0, w = 0, h = 0;
+};
+
+// A run of text from a text layer (PDF, docx, xlsx), in reading order.
+struct TextSpan {
+  std::string text;          // UTF-8
+  Box box;                   // w == 0 when the format has no positions (docx)
+};
+
+// A table of an office document (a Word table, an Excel sheet), row by row.
+struct TextTable {
+  std::string name;          // sheet name, or "table N"
+  std::vector<std::vector<std::string>> rows;
+};
+
+struct Page {
+  int index = 0;             // 0-based
+  double width = 0, height = 0;  // in pixels at dpi
+  double dpi = 72;
+  std::vector<TextSpan> text;    // text layer; empty for a scan
+  // Yields the page image (8-bit grey or 32-bit RGB), decoded on demand.
+  // Null when the page has no image at all (a pure text page the caller need
+  // not render). Thread-compatible: call from one thread at a time.
+  std::function<Status(PixPtr*)> load_image;
+
+  bool has_text() const { return !text.empty(); }
+};
+
+struct Document {
+  size_t file_index = 0;     // into Package::files
+  std::string format;        // "pdf" | "image" | "docx" | "xlsx"
+  std::vector<Page> pages;
+  std::vector<TextTable> tables;  // office documents only
+  // All text of the text layer, in reading order, for classification.
+  std::string PlainText() const;
+};
+
+}  // namespace gm

@@ -1,0 +1,85 @@
+// Record: the contract's output for one package (../shared/spec/README.md),
+// as the stages build it. Emit turns it into JSON and workbooks; nothing
+// downstream of check adds facts to it.
+//
+// Field values are held as JSON values already typed per fields.tsv (string,
+// number, bool, array, {code,title} object or null), so emit formats them and
+// never re-interprets them.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace gm {
+
+using Json = nlohmann::ordered_json;
+
+// Where a value was read from, for the reviewer (not part of the JSON contract).
+struct Provenance {
+  std::string file;          // path of the file inside the package; empty if none
+  int page = -1;             // 0-based page; -1 if none
+  int x = 0, y = 0, w = 0, h = 0;  // cell box in page pixels; w == 0 if none
+  std::string raw;           // the text as read, before normalization
+  std::string cell_png;      // a small PNG of the cell, for the review workbook; may be empty
+};
+
+struct FieldValue {
+  Json value;                // typed value, or null
+  double confidence = 0.0;   // 0..1
+  Provenance provenance;
+};
+
+struct Finding {
+  std::string code;          // from findings.tsv
+  std::string severity;      // "error" | "warning" | "info"
+  std::string field;         // field key, checklist kind or file path; may be empty
+  std::string message;       // Chinese, names the numbers or file involved
+};
+
+struct FileEntry {
+  std::string path;          // decoded UTF-8 name inside the package
+  std::string sha256;        // lower-case hex
+  std::string kind;          // checklist kind; empty = null (unreadable)
+  int pages = -1;            // -1 = null
+  std::string text_source = "none";  // "text" | "ocr" | "none"
+  std::string error;         // empty = null; else a Chinese message for the reviewer
+};
+
+// Figures from the latest financial statements, in 万元.
+struct Financials {
+  std::optional<int> year;
+  std::optional<double> total_assets, total_liabilities, owners_equity, revenue,
+      net_profit, operating_cash_flow;
+  std::string source_file;   // where they came from, for the workbook
+};
+
+struct ChecklistEntry {
+  bool required = false;
+  bool present = false;
+  std::vector<std::string> files;
+  std::string reason;        // why it is (not) required, from the form's answer
+};
+
+// Where an e-mail or archive package came from (kept in the record's "origin").
+struct Origin {
+  std::string container;     // "eml" | "zip" | "folder" | "file"
+  std::string subject, from, to, date, body;  // e-mail only
+};
+
+struct Record {
+  std::string package_id;
+  std::string source;        // relative to the inbox
+  Origin origin;
+  std::vector<FileEntry> files;
+  std::map<std::string, FieldValue> fields;   // every key of fields.tsv
+  std::optional<Financials> financials;
+  std::map<std::string, ChecklistEntry> checklist;  // every kind of checklist.tsv
+  std::vector<Finding> findings;
+  int pages_read = 0;        // statistics for the operator
+};
+
+}  // namespace gm
