@@ -1,0 +1,184 @@
+#include "pipeline/batch/batch.h"
+
+#include <atomic>
+#include <chrono>
+#include <exception>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <thread>
+#include <vector>
+
+#include "extractors/ocr/engine.h"
+#include "pipeline/batch/output_lock.h"
+#include "pipeline/batch/package_processor.h"
+#include "pipeline/batch/progress.h"
+#include "pipeline/batch/record_cache.h"
+#include "pipeline/emit/outputs.h"
+#include "pipeline/ingest/ingest.h"
+
+namespace gm {
+namespace {
+
+namespace fs = std::filesystem;
+
+Status PrepareOutput(const fs::path& out) {
+  std::error_code ec;
+  fs::create_directories(out, ec);
+  if (ec) return Status::IoError("cannot create the output folder " + out.string() + ": " + ec.message());
+  for (const char* sub : {"records", "review", ".cache"}) {
+    fs::create_directories(out / sub, ec);
+    if (ec) return Status::IoError("cannot create " + (out / sub).string() + ": " + ec.message());
+  }
+  return Status::OK();
+}
+
+// Removes records and workbooks of packages that are no longer in the inbox
+// (or whose content changed, which changes their id), so the output folder
+// holds exactly one record a package.
+void PruneStaleOutputs(const fs::path& out, const std::set<std::string>& ids) {
+  std::error_code ec;
+  for (const auto& [sub, ext] : {std::pair{"records", ".json"}, std::pair{"review", ".xlsx"}}) {
+    for (const auto& e : fs::directory_iterator(out / sub, ec)) {
+      if (e.path().extension() != ext) continue;
+      if (!ids.count(e.path().stem().string())) fs::remove(e.path(), ec);
+    }
+  }
+}
+
+void Count(const Record& r, BatchReport* report) {
+  report->pages += r.pages_read;
+  for (const Finding& f : r.findings) {
+    if (f.severity == "error") ++report->errors;
+    else if (f.severity == "warning") ++report->warnings;
+    else ++report->infos;
+  }
+  for (const FileEntry& f : r.files)
+    if (!f.error.empty()) ++report->unreadable_files;
+}
+
+int CountSeverity(const Record& r, const char* severity) {
+  int n = 0;
+  for (const Finding& f : r.findings) n += f.severity == severity;
+  return n;
+}
+
+// What the workers share: the next package to take and the finished records.
+struct WorkQueue {
+  std::vector<std::string> entries;
+  std::atomic<size_t> next{0};
+  std::mutex mu;
+  std::vector<std::optional<Record>> records;      // by entry index
+  std::map<std::string, std::string> first_with;   // content hash → first entry with it
+  int failed = 0, reused = 0, duplicates = 0;
+};
+
+void RunWorker(int worker, const BatchOptions& options, const BatchContext& ctx, const RecordCache& cache,
+               OcrEngine* ocr, Progress* progress, WorkQueue* queue) {
+  for (size_t i; (i = queue->next++) < queue->entries.size();) {
+    const std::string& entry = queue->entries[i];
+    try {
+      progress->Stage(worker, entry, "ingest");
+      Package package;
+      Status s = IngestPackage(options.inbox, entry, ctx.settings.limits, ctx.templates, &package);
+      if (!s.ok()) {
+        progress->Failed(worker, entry, s.ToString());
+        std::lock_guard<std::mutex> lock(queue->mu);
+        ++queue->failed;
+        continue;
+      }
+      {
+        std::lock_guard<std::mutex> lock(queue->mu);
+        auto [it, first] = queue->first_with.emplace(package.content_hash, entry);
+        if (!first) {
+          ++queue->duplicates;
+          progress->Note(entry + " has the same content as " + it->second + "; its reading is reused");
+        }
+      }
+      Record record;
+      bool reused = cache.Get(package.content_hash, &record);
+      if (!reused) {
+        ProcessPackage(ctx, package, ocr, [&](const std::string& stage, int) { progress->Stage(worker, entry, stage); },
+                       &record);
+        if (Status put = cache.Put(package.content_hash, record); !put.ok()) progress->Note("cache: " + put.ToString());
+      }
+      record.package_id = package.id;
+      record.source = package.source;
+      progress->Stage(worker, entry, "emit");
+      if (Status w = WritePackageOutputs(record, ctx.templates, options.out); !w.ok()) {
+        progress->Failed(worker, entry, w.ToString());
+        std::lock_guard<std::mutex> lock(queue->mu);
+        ++queue->failed;
+        continue;
+      }
+      // The summary needs no cell images; drop them so a large batch stays small in memory.
+      for (auto& [key, value] : record.fields) value.provenance.cell_png.clear();
+      progress->Done(worker, entry, reused ? 0 : record.pages_read, CountSeverity(record, "error"),
+                     CountSeverity(record, "warning"), reused);
+      std::lock_guard<std::mutex> lock(queue->mu);
+      if (reused) ++queue->reused;
+      queue->records[i] = std::move(record);
+    } catch (const std::exception& e) {
+      // A bug or a library failure on one package must not take down the batch.
+      progress->Failed(worker, entry, std::string("internal error: ") + e.what());
+      std::lock_guard<std::mutex> lock(queue->mu);
+      ++queue->failed;
+    }
+  }
+}
+
+}  // namespace
+
+Status RunBatch(const BatchOptions& options, BatchReport* report) {
+  auto start = std::chrono::steady_clock::now();
+  *report = BatchReport();
+  std::error_code ec;
+  if (!fs::is_directory(options.inbox, ec))
+    return Status::InvalidArgument("the inbox folder " + options.inbox.string() + " does not exist or is not a folder");
+  if (Status s = PrepareOutput(options.out); !s.ok()) return s;
+  OutputLock lock;
+  if (Status s = lock.Acquire(options.out); !s.ok()) return s;
+
+  int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::unique_ptr<OcrEngine>> engines(jobs);
+  for (auto& engine : engines) {
+    Status s = OcrEngine::Create(options.settings.tessdata_dir, options.settings.ocr_language, &engine);
+    if (!s.ok()) return s;
+  }
+  std::unique_ptr<BatchContext> ctx;
+  if (Status s = BatchContext::Create(options.settings, engines[0]->Fingerprint(), &ctx); !s.ok()) return s;
+  RecordCache cache(options.out / ".cache", ctx->fingerprint, &ctx->templates);
+
+  WorkQueue queue;
+  queue.entries = ListInbox(options.inbox);
+  queue.records.resize(queue.entries.size());
+  Progress progress(static_cast<int>(queue.entries.size()), options.interactive, options.quiet);
+  jobs = std::min<int>(jobs, std::max<size_t>(1, queue.entries.size()));
+  std::vector<std::thread> workers;
+  for (int w = 0; w < jobs; ++w)
+    workers.emplace_back(RunWorker, w, std::cref(options), std::cref(*ctx), std::cref(cache), engines[w].get(),
+                         &progress, &queue);
+  for (auto& t : workers) t.join();
+  progress.Finish();
+
+  std::vector<Record> records;
+  std::set<std::string> ids;
+  for (auto& r : queue.records) {
+    if (!r) continue;
+    ids.insert(r->package_id);
+    Count(*r, report);
+    records.push_back(std::move(*r));
+  }
+  if (Status s = WriteBatchOutputs(records, ctx->templates, options.out); !s.ok()) return s;
+  PruneStaleOutputs(options.out, ids);
+
+  report->packages = static_cast<int>(queue.entries.size());
+  report->failed = queue.failed;
+  report->reused = queue.reused;
+  report->duplicates = queue.duplicates;
+  report->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return Status::OK();
+}
+
+}  // namespace gm

@@ -1,0 +1,57 @@
+#include "pipeline/batch/context.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "extractors/statements/statement_reader.h"
+#include "pipeline/check/checks.h"
+#include "pipeline/core/hash.h"
+
+namespace gm {
+namespace {
+
+// Bump when a change to the code makes earlier cached records wrong.
+constexpr const char* kRecordVersion = "greenmine-0.1";
+
+// All template tables' bytes, in name order: a changed table invalidates the cache.
+std::string TemplatesDigest(const std::filesystem::path& dir) {
+  std::vector<std::filesystem::path> files;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec))
+    if (e.is_regular_file()) files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  std::string all;
+  for (const auto& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    all += f.filename().string() + '\0' + ss.str() + '\0';
+  }
+  return Sha256Hex(all);
+}
+
+}  // namespace
+
+Status BatchContext::Create(const BatchSettings& settings, const std::string& ocr_fingerprint,
+                            std::unique_ptr<BatchContext>* out) {
+  auto ctx = std::make_unique<BatchContext>();
+  ctx->settings = settings;
+  Status s = Templates::Load(settings.templates_dir, &ctx->templates);
+  if (!s.ok()) return Status::NotFound("cannot load templates from " + settings.templates_dir.string() + ": " + s.message());
+  if (!(s = Normalizer::Create(ctx->templates, &ctx->normalizer)).ok()) return s;
+  if (!(s = Classifier::Create(ctx->templates, &ctx->classifier)).ok()) return s;
+  if (!(s = FormReader::Create(ctx->templates, &ctx->form_reader)).ok()) return s;
+  if (!settings.blacklist.empty()) {
+    if (!(s = LoadBlacklist(settings.blacklist, &ctx->blacklist)).ok())
+      return Status::NotFound("cannot read the blacklist " + settings.blacklist.string() + ": " + s.message());
+  }
+  std::string blacklist_text;
+  for (const auto& code : ctx->blacklist) blacklist_text += code + '\n';
+  ctx->fingerprint = Sha256Hex(std::string(kRecordVersion) + '\0' + TemplatesDigest(settings.templates_dir) + '\0' +
+                               ocr_fingerprint + '\0' + Sha256Hex(blacklist_text) + '\0' + settings.as_of);
+  *out = std::move(ctx);
+  return Status::OK();
+}
+
+}  // namespace gm

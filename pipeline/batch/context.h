@@ -1,0 +1,48 @@
+// BatchContext: everything a worker needs to turn a package into a record
+// that does not change during a batch — the templates, the loaded
+// normalizer, classifier and form reader, the blacklist, the as-of date and
+// the limits. Built once by RunBatch; shared read-only by all workers.
+//
+// Thread-safety: immutable after Create; every member's const methods are
+// thread-safe.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <set>
+#include <string>
+
+#include "extractors/classify/classifier.h"
+#include "extractors/form/form_reader.h"
+#include "pipeline/core/limits.h"
+#include "pipeline/core/status.h"
+#include "pipeline/core/templates.h"
+#include "pipeline/normalize/normalizer.h"
+
+namespace gm {
+
+struct BatchSettings {
+  std::filesystem::path templates_dir;
+  std::filesystem::path blacklist;  // empty: no blacklist
+  std::string as_of;                // YYYY-MM-DD
+  std::string tessdata_dir;         // empty: Tesseract's default
+  std::string ocr_language = "chi_sim";
+  Limits limits;
+};
+
+struct BatchContext {
+  BatchSettings settings;
+  Templates templates;
+  std::unique_ptr<Normalizer> normalizer;
+  std::unique_ptr<Classifier> classifier;
+  std::unique_ptr<FormReader> form_reader;
+  std::set<std::string> blacklist;
+  // Names what a cached record depends on besides the package's content:
+  // the program, the templates, the OCR engine, the blacklist and as-of date.
+  std::string fingerprint;
+
+  static Status Create(const BatchSettings& settings, const std::string& ocr_fingerprint,
+                       std::unique_ptr<BatchContext>* out);
+};
+
+}  // namespace gm

@@ -1,0 +1,171 @@
+#include "pipeline/batch/package_processor.h"
+
+#include <algorithm>
+#include <set>
+
+#include "extractors/document/open_document.h"
+#include "extractors/statements/statement_reader.h"
+#include "pipeline/check/checks.h"
+
+namespace gm {
+namespace {
+
+// A file opened and classified: the stage between ingest and reading.
+struct OpenedFile {
+  Document doc;
+  Classification cls;
+  bool opened = false;
+};
+
+bool IsStatementKind(const std::string& kind) {
+  return kind == "balance_sheet" || kind == "income_statement" || kind == "cash_flow_statement" ||
+         kind == "audit_report";
+}
+
+bool IsElectronic(const Document& doc) {
+  if (doc.format == "docx" || doc.format == "xlsx") return true;
+  return std::any_of(doc.pages.begin(), doc.pages.end(), [](const Page& p) { return p.has_text(); });
+}
+
+// Opens and classifies every file; files that cannot be read get their error
+// and an unreadable_input finding.
+std::vector<OpenedFile> OpenAndClassify(const BatchContext& ctx, const Package& package, OcrEngine* ocr,
+                                        Record* record) {
+  std::vector<OpenedFile> opened(package.files.size());
+  for (size_t i = 0; i < package.files.size(); ++i) {
+    const InputFile& file = package.files[i];
+    FileEntry entry;
+    entry.path = file.path;
+    entry.sha256 = file.sha256;
+    entry.error = file.error;
+    if (entry.error.empty()) {
+      Status s = OpenDocument(file, i, ctx.settings.limits, &opened[i].doc);
+      if (s.ok()) {
+        opened[i].opened = true;
+        opened[i].cls = ctx.classifier->Classify(opened[i].doc, file.path, ocr);
+        entry.kind = opened[i].cls.kind;
+        entry.pages = static_cast<int>(opened[i].doc.pages.size());
+        if (opened[i].doc.format == "docx" || opened[i].doc.format == "xlsx") entry.pages = -1;
+        entry.text_source = opened[i].cls.text_source.empty() ? "none" : opened[i].cls.text_source;
+      } else {
+        entry.error = s.message();
+      }
+    }
+    if (!entry.error.empty()) {
+      record->findings.push_back(NewFinding(ctx.templates, "unreadable_input", file.path,
+                                            "文件“" + file.path + "”无法读取：" + entry.error));
+    }
+    record->files.push_back(std::move(entry));
+  }
+  return opened;
+}
+
+// Reads the application form: the stamped scan is the authority; an
+// electronic copy (docx, Word-exported PDF) is read too and every field where
+// the two disagree is reported, since that is a misread or an edit after
+// signing.
+void ReadForm(const BatchContext& ctx, const std::vector<OpenedFile>& opened, const Package& package,
+              OcrEngine* ocr, Record* record) {
+  std::vector<const Document*> scans;
+  std::vector<std::string> scan_paths;
+  const OpenedFile* electronic = nullptr;
+  for (size_t i = 0; i < opened.size(); ++i) {
+    if (!opened[i].opened || opened[i].cls.kind != "application_form") continue;
+    if (IsElectronic(opened[i].doc)) {
+      if (!electronic) electronic = &opened[i];
+    } else {
+      scans.push_back(&opened[i].doc);
+      scan_paths.push_back(package.files[i].path);
+    }
+  }
+  FormReading scanned, typed;
+  bool have_scan = false, have_typed = false;
+  if (!scans.empty()) have_scan = ctx.form_reader->ReadScanned(scans, scan_paths, ocr, &scanned).ok();
+  if (electronic)
+    have_typed = ctx.form_reader->ReadElectronic(electronic->doc, package.files[electronic->doc.file_index].path,
+                                                 &typed).ok();
+
+  std::vector<Finding> findings;
+  if (have_scan) {
+    ctx.normalizer->Normalize(scanned, &record->fields, &findings);
+  } else {
+    ctx.normalizer->Normalize(have_typed ? typed : FormReading(), &record->fields, &findings);
+  }
+  if (have_scan && have_typed) {
+    std::map<std::string, FieldValue> typed_fields;
+    std::vector<Finding> ignored;
+    ctx.normalizer->Normalize(typed, &typed_fields, &ignored);
+    for (const FieldSpec& spec : ctx.templates.fields()) {
+      const Json& a = record->fields[spec.key].value;
+      const Json& b = typed_fields[spec.key].value;
+      if (a == b || b.is_null()) continue;
+      findings.push_back(NewFinding(ctx.templates, "low_confidence", spec.key,
+                                    spec.label + "：盖章扫描件读作“" + (a.is_string() ? a.get<std::string>() : a.dump()) +
+                                        "”，电子版为“" + (b.is_string() ? b.get<std::string>() : b.dump()) +
+                                        "”，请核对（识别误差或签章后改动）"));
+    }
+  }
+  record->findings.insert(record->findings.end(), findings.begin(), findings.end());
+}
+
+void ReadFinancials(const std::vector<OpenedFile>& opened, const Package& package, OcrEngine* ocr,
+                    Record* record) {
+  std::vector<StatementFigures> statements;
+  for (size_t i = 0; i < opened.size(); ++i) {
+    if (!opened[i].opened || !IsStatementKind(opened[i].cls.kind)) continue;
+    ReadStatements(opened[i].doc, package.files[i].path, ocr, &statements);
+  }
+  record->financials = MergeFinancials(statements);
+}
+
+// Ingest and opening may both report the same unreadable file; one finding a file is enough.
+void DropRepeatedUnreadable(std::vector<Finding>* findings) {
+  std::set<std::string> seen;
+  std::vector<Finding> kept;
+  for (Finding& f : *findings) {
+    if (f.code == "unreadable_input" && !seen.insert(f.field).second) continue;
+    kept.push_back(std::move(f));
+  }
+  *findings = std::move(kept);
+}
+
+}  // namespace
+
+void ProcessPackage(const BatchContext& ctx, const Package& package, OcrEngine* ocr,
+                    const StageCallback& on_stage, Record* out) {
+  Record record;
+  record.package_id = package.id;
+  record.source = package.source;
+  record.origin = package.origin;
+  record.findings = package.findings;
+
+  on_stage("classify", 0);
+  std::vector<OpenedFile> opened = OpenAndClassify(ctx, package, ocr, &record);
+  for (const FileEntry& f : record.files) record.pages_read += std::max(f.pages, 0);
+
+  on_stage("form", record.pages_read);
+  ReadForm(ctx, opened, package, ocr, &record);
+
+  on_stage("statements", record.pages_read);
+  ReadFinancials(opened, package, ocr, &record);
+
+  on_stage("check", record.pages_read);
+  std::vector<Classification> classifications;
+  for (const OpenedFile& f : opened) classifications.push_back(f.opened ? f.cls : Classification());
+  CheckInput in;
+  in.templates = &ctx.templates;
+  in.fields = &record.fields;
+  in.financials = &record.financials;
+  in.files = &record.files;
+  in.classifications = &classifications;
+  in.blacklist = &ctx.blacklist;
+  in.as_of = ctx.settings.as_of;
+  CheckOutput checked;
+  RunChecks(in, &checked);
+  record.checklist = std::move(checked.checklist);
+  record.findings.insert(record.findings.end(), checked.findings.begin(), checked.findings.end());
+  DropRepeatedUnreadable(&record.findings);
+  *out = std::move(record);
+}
+
+}  // namespace gm

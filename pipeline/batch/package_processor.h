@@ -1,0 +1,30 @@
+// ProcessPackage: the stages after ingest for one package — open each file,
+// classify it, read the form and the statements, normalize, check — giving
+// the package's Record. Data flows forward only: each stage takes the
+// previous stage's typed output and nothing reaches back.
+//
+// Trouble is data: a file that cannot be opened becomes an unreadable_input
+// finding and an error on its file entry; the rest of the package goes on.
+//
+// Thread-safety: may run on several threads at once, each with its own
+// OcrEngine; `ctx` is shared read-only.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "extractors/ocr/engine.h"
+#include "pipeline/batch/context.h"
+#include "pipeline/core/package.h"
+#include "pipeline/core/record.h"
+
+namespace gm {
+
+// Told which stage a package is in and how many pages were read, for progress.
+using StageCallback = std::function<void(const std::string& stage, int pages_read)>;
+
+// REQUIRES: ocr != nullptr, used by this thread only.
+void ProcessPackage(const BatchContext& ctx, const Package& package, OcrEngine* ocr,
+                    const StageCallback& on_stage, Record* out);
+
+}  // namespace gm

@@ -1,0 +1,45 @@
+// Progress: what the operator sees while a batch runs. On a terminal, one
+// status line redrawn in place (packages and pages done, what each worker is
+// doing, time left); otherwise — a log file, CI — plain timestamped lines,
+// one per event, so the log reads well afterwards.
+//
+// Thread-safety: every method may be called from any worker thread.
+#pragma once
+
+#include <chrono>
+#include <cstdio>
+#include <map>
+#include <mutex>
+#include <string>
+
+namespace gm {
+
+class Progress {
+ public:
+  // `total` packages; `interactive` draws a status line on `out`.
+  Progress(int total, bool interactive, bool quiet, std::FILE* out = stderr);
+
+  void Stage(int worker, const std::string& package, const std::string& stage);
+  // A package finished: `pages` read (0 when reused from the cache).
+  void Done(int worker, const std::string& package, int pages, int errors, int warnings, bool reused);
+  void Failed(int worker, const std::string& package, const std::string& why);
+  // A plain message (warnings about the batch itself).
+  void Note(const std::string& message);
+  // Clears the status line before the closing summary.
+  void Finish();
+
+ private:
+  void Log(const std::string& line);   // REQUIRES: mu_ held
+  void Redraw();                       // REQUIRES: mu_ held
+  std::string EtaText() const;         // REQUIRES: mu_ held
+
+  std::mutex mu_;
+  const int total_;
+  const bool interactive_, quiet_;
+  std::FILE* out_;
+  int done_ = 0, pages_ = 0, processed_ = 0;
+  std::map<int, std::string> doing_;   // worker → "package: stage"
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
+
+}  // namespace gm

@@ -1,0 +1,144 @@
+// greenmine: the command line. Parses options, runs the batch, prints the
+// closing summary. Exit status (the contract): 0 when every package was
+// processed (findings do not fail a run), 1 when at least one package could
+// not be processed at all or the batch could not run, 2 for bad usage.
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "pipeline/batch/batch.h"
+#include "pipeline/core/templates.h"
+
+namespace {
+
+constexpr const char* kUsage = R"(greenmine — reads green-mining project applications (甘肃省绿色矿山建设投融资项目入库申请)
+
+Usage:
+  greenmine run --inbox DIR --out DIR [options]
+  greenmine --help | --version
+
+Reads every package in the inbox — an e-mail (.eml), a .zip archive, a folder,
+or a single PDF / JPEG / PNG / TIFF — reads the scanned application form and
+the attachments, checks them, and writes:
+  OUT/records/<package_id>.json   one record a package
+  OUT/records.jsonl               every record, one a line
+  OUT/review/<package_id>.xlsx    the package's review workbook
+  OUT/summary.xlsx                the batch summary for the expert meeting
+A second run over the same inbox and output reuses earlier work (OUT/.cache).
+The inbox is only read, never changed.
+
+Options:
+  --inbox DIR          folder of packages to read (required)
+  --out DIR            output folder, created if needed (required); one run at a time
+  --jobs N             worker threads, each with its own OCR engine (default: the machine's cores)
+  --blacklist FILE     credit codes on the credit blacklist, one a line, '#' starts a comment
+  --as-of YYYY-MM-DD   the date the checks treat as today (default: today)
+  --templates DIR      the tables of labels, vocabularies and rules (default: the installed templates/)
+  --tessdata DIR       where Tesseract's chi_sim model is (default: Tesseract's own)
+  --quiet              no progress output, only errors and the closing summary
+  --help               this text
+  --version            the program's version
+
+Exit status: 0 every package processed (findings do not fail a run); 1 at least one
+package could not be processed, or the batch could not run; 2 bad usage.
+)";
+
+int Usage(const std::string& error) {
+  std::fprintf(stderr, "greenmine: %s\nRun 'greenmine --help' for the options.\n", error.c_str());
+  return 2;
+}
+
+std::string Today() {
+  std::time_t now = std::time(nullptr);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", std::localtime(&now));
+  return buf;
+}
+
+bool ValidDate(const std::string& s) {
+  static const std::regex kDate(R"((\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))");
+  return std::regex_match(s, kDate);
+}
+
+void PrintSummary(const gm::BatchReport& r, const std::filesystem::path& out) {
+  std::fprintf(stderr,
+               "\ngreenmine: %d packages (%d failed, %d reused from an earlier run, %d duplicates), %d pages read,\n"
+               "           %d errors, %d warnings, %d unreadable files, %.1f s\n"
+               "           records: %s/records/   review workbooks: %s/review/   summary: %s/summary.xlsx\n",
+               r.packages, r.failed, r.reused, r.duplicates, r.pages, r.errors, r.warnings, r.unreadable_files,
+               r.seconds, out.string().c_str(), out.string().c_str(), out.string().c_str());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Tesseract's own OpenMP threads would compete with our workers.
+  setenv("OMP_THREAD_LIMIT", "1", 0);
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) return Usage("no command given");
+  if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    std::fputs(kUsage, stdout);
+    return 0;
+  }
+  if (args[0] == "--version") {
+    std::puts("greenmine 0.1");
+    return 0;
+  }
+  if (args[0] != "run") return Usage("unknown command '" + args[0] + "'");
+
+  gm::BatchOptions options;
+  options.settings.templates_dir = gm::Templates::DefaultDir();
+  options.settings.as_of = Today();
+  for (size_t i = 1; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](std::string* out) {
+      if (i + 1 >= args.size()) return false;
+      *out = args[++i];
+      return true;
+    };
+    std::string v;
+    if (a == "--help" || a == "-h") {
+      std::fputs(kUsage, stdout);
+      return 0;
+    } else if (a == "--quiet") {
+      options.quiet = true;
+    } else if (a == "--inbox" && value(&v)) {
+      options.inbox = v;
+    } else if (a == "--out" && value(&v)) {
+      options.out = v;
+    } else if (a == "--jobs" && value(&v)) {
+      char* end = nullptr;
+      long n = std::strtol(v.c_str(), &end, 10);
+      if (!end || *end || n < 1 || n > 256) return Usage("--jobs needs a number from 1 to 256, not '" + v + "'");
+      options.jobs = static_cast<int>(n);
+    } else if (a == "--blacklist" && value(&v)) {
+      options.settings.blacklist = v;
+    } else if (a == "--as-of" && value(&v)) {
+      if (!ValidDate(v)) return Usage("--as-of needs a date as YYYY-MM-DD, not '" + v + "'");
+      options.settings.as_of = v;
+    } else if (a == "--templates" && value(&v)) {
+      options.settings.templates_dir = v;
+    } else if (a == "--tessdata" && value(&v)) {
+      options.settings.tessdata_dir = v;
+    } else {
+      return Usage("unknown or incomplete option '" + a + "'");
+    }
+  }
+  if (options.inbox.empty()) return Usage("--inbox DIR is required");
+  if (options.out.empty()) return Usage("--out DIR is required");
+  options.interactive = isatty(STDERR_FILENO) && !options.quiet;
+
+  gm::BatchReport report;
+  gm::Status s = gm::RunBatch(options, &report);
+  if (!s.ok()) {
+    std::fprintf(stderr, "greenmine: %s\n", s.message().c_str());
+    return 1;
+  }
+  PrintSummary(report, options.out);
+  return report.failed > 0 ? 1 : 0;
+}
