@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang (ASan + UBSan + libFuzzer) and runs
+# each for a bounded time on a seed corpus made from the samples and fixtures.
+#   scripts/fuzz.sh [SECONDS_EACH] [TARGET...]     (default 20 s each, every target)
+# A crash leaves its input as build-fuzz/crash-*; the script then fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-20}
+shift || true
+if [[ ! -f build-fuzz/CMakeCache.txt ]]; then
+  CC=clang CXX=clang++ cmake -S . -B build-fuzz -DGREENMINE_FUZZ=ON -DGREENMINE_SANITIZE=ON \
+    -DGREENMINE_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+fi
+targets=("$@")
+if [[ ${#targets[@]} -eq 0 ]]; then
+  for f in tests/fuzz/fuzz_*.cc; do targets+=("$(basename "${f%.cc}")"); done
+fi
+cmake --build build-fuzz -j"$(nproc)" --target "${targets[@]}" -- -s >/dev/null
+export ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1
+status=0
+for t in "${targets[@]}"; do
+  corpus=build-fuzz/corpus-$t
+  mkdir -p "$corpus"
+  seeds=tests/fuzz/seeds/$t
+  [[ -d $seeds ]] || seeds=""
+  echo "fuzz: $t for ${seconds}s" >&2
+  if ! (cd build-fuzz && ./"$t" -max_total_time="$seconds" -max_len=1048576 -rss_limit_mb=2048 -timeout=20 \
+        -print_final_stats=1 "corpus-$t" ${seeds:+"../$seeds"} 2>"fuzz-$t.log"); then
+    echo "fuzz: $t FAILED — see build-fuzz/fuzz-$t.log" >&2
+    tail -30 "build-fuzz/fuzz-$t.log" >&2
+    status=1
+  else
+    grep -E 'stat::number_of_executed_units' "build-fuzz/fuzz-$t.log" | sed "s/^/fuzz: $t /" >&2 || true
+  fi
+done
+exit $status
