@@ -49,6 +49,9 @@ struct Document {
   std::string format;        // "pdf" | "image" | "docx" | "xlsx"
   std::vector<Page> pages;
   std::vector<TextTable> tables;  // office documents only
+  // Non-fatal problems met while opening, in Chinese for the reviewer (e.g.
+  // only the first Limits::max_pages pages were read). Empty when none.
+  std::vector<std::string> warnings;
   // All text of the text layer, in reading order, for classification.
   std::string PlainText() const;
 };
