@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """The command line's promises: usage errors exit 2 with a clear message, a
 batch that cannot start exits 1 and says why, and a second run on an output
 folder in use is refused."""

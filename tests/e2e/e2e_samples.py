@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Golden end-to-end test: greenmine over the bundled samples.
 
 Checks that every contract output exists and is well formed for every package,
