@@ -34,6 +34,17 @@ Status PrepareOutput(const fs::path& out) {
   return Status::OK();
 }
 
+// A run killed while writing leaves its temporary files ("*.tmp-*") behind,
+// never a half-written file under a final name; sweep them up.
+// REQUIRES: the output lock is held, so no other run is writing them.
+void RemoveTemporaryFiles(const fs::path& out) {
+  std::error_code ec;
+  for (const char* sub : {".", "records", "review", ".cache"}) {
+    for (const auto& e : fs::directory_iterator(out / sub, ec))
+      if (e.path().filename().string().find(".tmp") != std::string::npos) fs::remove(e.path(), ec);
+  }
+}
+
 // Removes records and workbooks of packages that are no longer in the inbox
 // (or whose content changed, which changes their id), so the output folder
 // holds exactly one record a package.
@@ -139,6 +150,7 @@ Status RunBatch(const BatchOptions& options, BatchReport* report) {
   if (Status s = PrepareOutput(options.out); !s.ok()) return s;
   OutputLock lock;
   if (Status s = lock.Acquire(options.out); !s.ok()) return s;
+  RemoveTemporaryFiles(options.out);
 
   int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::vector<std::unique_ptr<OcrEngine>> engines(jobs);
