@@ -1,0 +1,1 @@
+"""Helpers for scripts/gen_samples.py: realistic greenmine application packages."""
