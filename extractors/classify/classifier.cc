@@ -1,0 +1,190 @@
+#include "extractors/classify/classifier.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <set>
+
+#include "extractors/classify/page_ocr.h"
+#include "extractors/classify/text_fold.h"
+#include "extractors/classify/text_lines.h"
+#include "extractors/classify/title_line.h"
+
+namespace gm {
+namespace {
+
+// A text layer shorter than this (folded characters) is taken for a scan with
+// a stray text layer (a scanner app's watermark) and OCRed when possible.
+constexpr size_t kMinTextLayer = 12;
+// Office tables: rows read for classification.
+constexpr size_t kTableRows = 60;
+
+std::string FileStem(const std::string& path) {
+  std::string base = path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
+  size_t dot = base.find_last_of('.');
+  if (dot != std::string::npos && dot > 0) base.resize(dot);
+  return base;
+}
+
+std::vector<std::string> TableLines(const Document& doc, size_t max_rows) {
+  std::vector<std::string> lines;
+  for (const TextTable& table : doc.tables) {
+    if (!table.name.empty()) lines.push_back(table.name);
+    size_t n = 0;
+    for (const auto& row : table.rows) {
+      if (n++ >= max_rows) break;
+      std::string line;
+      for (const std::string& cell : row) {
+        if (cell.empty()) continue;
+        if (!line.empty()) line += ' ';
+        line += cell;
+      }
+      if (!line.empty()) lines.push_back(std::move(line));
+    }
+  }
+  return lines;
+}
+
+size_t FoldedLength(const std::vector<std::string>& lines) {
+  size_t n = 0;
+  for (const std::string& l : lines) n += FoldText(l).size();
+  return n;
+}
+
+std::string Join(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const std::string& l : lines) {
+    if (!out.empty()) out += '\n';
+    out += l;
+  }
+  return out;
+}
+
+// The raw lines of the first page and where they came from.
+std::vector<std::string> ReadFirstPage(const Document& doc, const ClassifyParams& params, OcrEngine* ocr,
+                                       std::string* source) {
+  std::vector<std::string> lines;
+  if (!doc.pages.empty()) lines = PageLines(doc.pages[0]);
+  // Word documents hold most of a form in tables; spreadsheets hold nothing else.
+  if (!doc.tables.empty() && FoldedLength(lines) < 200) {
+    for (std::string& l : TableLines(doc, kTableRows)) lines.push_back(std::move(l));
+  }
+  const bool has_image = !doc.pages.empty() && doc.pages[0].load_image;
+  if (FoldedLength(lines) >= kMinTextLayer || (!lines.empty() && (!has_image || !ocr))) {
+    *source = "text";
+    return lines;
+  }
+  if (has_image && ocr) {
+    OcrResult result;
+    if (OcrPageTop(doc.pages[0], params.ocr_top_fraction, RedInk::kKeep, OcrLayout::kSparse, ocr, &result).ok() &&
+        !result.text.empty()) {
+      *source = "ocr";
+      return SplitLines(result.text);
+    }
+  }
+  *source = lines.empty() ? "none" : "text";
+  return lines;
+}
+
+void AddTitleKinds(const std::vector<std::string>& lines, const ClassifyParams& params,
+                   const std::vector<ContainedTitle>& titles, std::set<std::string>* found) {
+  for (const std::string& line : lines) {
+    std::string kind = TitleLineKind(FoldText(line), titles, params.contains_max_extra);
+    if (!kind.empty()) found->insert(kind);
+  }
+}
+
+// The statements a document holds, found by their title lines: text pages
+// are read whole (cheap); scanned pages only at the top, and only until every
+// statement kind has been seen.
+std::vector<std::string> FindContained(const Document& doc, const std::vector<std::string>& first_page,
+                                       const ClassifyRules& rules, OcrEngine* ocr) {
+  const ClassifyParams& params = rules.params();
+  const auto& titles = rules.contained_titles();
+  std::set<std::string> found;
+  AddTitleKinds(first_page, params, titles, &found);
+  for (const TextTable& table : doc.tables) {
+    AddTitleKinds({table.name}, params, titles, &found);
+    std::vector<std::string> top;
+    for (size_t r = 0; r < table.rows.size() && r < 6; ++r)
+      for (const std::string& cell : table.rows[r]) top.push_back(cell);
+    AddTitleKinds(top, params, titles, &found);
+  }
+  const size_t max_pages = std::min(doc.pages.size(), static_cast<size_t>(std::max(params.contains_max_pages, 0)));
+  for (size_t p = 1; p < max_pages && found.size() < titles.size(); ++p) {
+    const Page& page = doc.pages[p];
+    if (page.has_text()) {
+      std::vector<std::string> lines = PageLines(page);
+      if (lines.size() > 12) lines.resize(12);  // a title sits at the top
+      AddTitleKinds(lines, params, titles, &found);
+    } else if (ocr && page.load_image) {
+      OcrResult result;
+      if (OcrPageTop(page, params.contains_top_fraction, RedInk::kKeep, OcrLayout::kSparse, ocr, &result).ok())
+        AddTitleKinds(SplitLines(result.text), params, titles, &found);
+    }
+  }
+  return {found.begin(), found.end()};
+}
+
+}  // namespace
+
+Status Classifier::Create(const Templates& templates, std::unique_ptr<Classifier>* out) {
+  ClassifyRules rules;
+  Status s = ClassifyRules::Load(templates.dir(), &rules);
+  if (!s.ok()) return s;
+  out->reset(new Classifier(std::move(rules)));
+  return Status::OK();
+}
+
+Classification Classifier::Classify(const Document& doc, const std::string& path, OcrEngine* ocr) const {
+  const ClassifyParams& params = rules_.params();
+  Classification result;
+  std::vector<std::string> lines = ReadFirstPage(doc, params, ocr, &result.text_source);
+  result.first_page_text = Join(lines);
+
+  ClassifyEvidence evidence;
+  for (const std::string& line : lines) {
+    std::string folded = FoldText(line);
+    if (folded.empty()) continue;
+    if (evidence.title_lines.size() < static_cast<size_t>(params.title_lines)) evidence.title_lines.push_back(folded);
+    evidence.page += folded;
+  }
+  evidence.file_name = FoldText(FileStem(path));
+
+  // The best (kind, variant). Keys iterate in order, "k|doc" before
+  // "k|report", and only a strictly higher score wins: a tie goes to the
+  // document itself, and results never depend on anything but the scores.
+  std::map<std::string, double> scores = rules_.Score(evidence);
+  std::string best_key;
+  double best = 0;
+  for (const auto& [key, score] : scores) {
+    if (score > best + 1e-9) {
+      best = score;
+      best_key = key;
+    }
+  }
+  if (best_key.empty() || best < params.min_score) {
+    result.kind = "other";
+    // Nothing pointed anywhere: sure when there was text to read, unsure when not.
+    result.confidence = result.text_source == "none" ? 0.2 : 0.6;
+    return result;
+  }
+  result.kind = best_key.substr(0, best_key.find('|'));
+  result.is_report = best_key.ends_with("|report");
+  double runner_up = 0;
+  for (const auto& [key, score] : scores)
+    if (key.substr(0, key.find('|')) != result.kind) runner_up = std::max(runner_up, score);
+  result.confidence = std::clamp(best / (best + runner_up + params.confidence_bias) *
+                                     std::min(1.0, best / params.full_score),
+                                 0.0, 1.0);
+  if (result.text_source == "none") result.confidence = std::min(result.confidence, params.name_only_confidence);
+
+  const auto& containers = params.container_kinds;
+  if (std::find(containers.begin(), containers.end(), result.kind) != containers.end()) {
+    for (const std::string& kind : FindContained(doc, lines, rules_, ocr))
+      if (kind != result.kind) result.contains.push_back(kind);
+  }
+  return result;
+}
+
+}  // namespace gm

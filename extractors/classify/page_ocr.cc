@@ -1,0 +1,79 @@
+#include "extractors/classify/page_ocr.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace gm {
+namespace {
+
+constexpr double kOcrDpi = 300;
+// Guards against an absurd page size or resolution: beyond this the image is
+// scaled down further, which costs accuracy but never memory.
+constexpr double kMaxPreparedPixels = 40e6;
+
+PixPtr ToGrey(PIX* pix, RedInk red) {
+  if (pixGetColormap(pix)) {
+    PixPtr plain = AdoptPix(pixRemoveColormap(pix, REMOVE_CMAP_BASED_ON_SRC));
+    if (!plain) return nullptr;
+    return ToGrey(plain.get(), red);
+  }
+  if (pixGetDepth(pix) == 32 && red == RedInk::kDrop) return AdoptPix(pixGetRGBComponent(pix, COLOR_RED));
+  if (pixGetDepth(pix) == 8) return ClonePix(pix);
+  return AdoptPix(pixConvertTo8(pix, 0));
+}
+
+}  // namespace
+
+Status PreparePageImage(const Page& page, double fraction, RedInk red, PixPtr* out) {
+  if (!page.load_image) return Status::NotFound("页面没有图像");
+  if (!(fraction > 0 && fraction <= 1)) return Status::InvalidArgument("fraction out of range");
+  PixPtr image;
+  Status s = page.load_image(&image);
+  if (!s.ok()) return s;
+  if (!image) return Status::NotFound("页面没有图像");
+  const l_int32 w = pixGetWidth(image.get()), h = pixGetHeight(image.get());
+  if (w <= 0 || h <= 0) return Status::Corrupt("页面图像为空");
+
+  PixPtr grey = ToGrey(image.get(), red);
+  image.reset();
+  if (!grey) return Status::Corrupt("页面图像无法转换为灰度");
+  const l_int32 crop_h = std::max<l_int32>(1, static_cast<l_int32>(std::lround(h * fraction)));
+  if (crop_h < h) {
+    BOX* box = boxCreate(0, 0, w, crop_h);
+    PixPtr top = AdoptPix(pixClipRectangle(grey.get(), box, nullptr));
+    boxDestroy(&box);
+    if (!top) return Status::Corrupt("页面图像无法裁剪");
+    grey = std::move(top);
+  }
+
+  // Scale to ~300 dpi: Tesseract's LSTM reads best at 20-40 px character height.
+  double dpi = page.dpi > 0 ? page.dpi : kOcrDpi;
+  double scale = std::clamp(kOcrDpi / dpi, 0.25, 3.0);
+  const double pixels = double(pixGetWidth(grey.get())) * pixGetHeight(grey.get());
+  if (pixels * scale * scale > kMaxPreparedPixels) scale = std::sqrt(kMaxPreparedPixels / pixels);
+  if (std::fabs(scale - 1.0) > 0.1) {
+    PixPtr scaled = AdoptPix(pixScale(grey.get(), static_cast<l_float32>(scale), static_cast<l_float32>(scale)));
+    if (scaled) grey = std::move(scaled);
+  }
+
+  // Background normalisation then Otsu: survives uneven scans and grey paper.
+  PixPtr binary;
+  if (pixGetWidth(grey.get()) >= 32 && pixGetHeight(grey.get()) >= 32)
+    binary = AdoptPix(pixOtsuThreshOnBackgroundNorm(grey.get(), nullptr, 10, 15, 100, 50, 255, 2, 2, 0.1f, nullptr));
+  if (!binary) binary = AdoptPix(pixConvertTo1(grey.get(), 160));
+  if (!binary) return Status::Corrupt("页面图像无法二值化");
+  *out = std::move(binary);
+  return Status::OK();
+}
+
+Status OcrPageTop(const Page& page, double fraction, RedInk red, OcrLayout layout, OcrEngine* ocr,
+                  OcrResult* out) {
+  if (!ocr) return Status::InvalidArgument("no OCR engine");
+  PixPtr prepared;
+  Status s = PreparePageImage(page, fraction, red, &prepared);
+  if (!s.ok()) return s;
+  *out = ocr->Recognize(prepared.get(), layout, static_cast<int>(kOcrDpi));
+  return Status::OK();
+}
+
+}  // namespace gm

@@ -1,0 +1,72 @@
+// OCR path of the classifier, on a small committed scan (fixtures/README.md says how it was made).
+#include <filesystem>
+
+#include <gtest/gtest.h>
+
+#include "extractors/classify/classifier.h"
+#include "extractors/classify/page_ocr.h"
+
+namespace gm {
+namespace {
+
+const std::string kFixtures = std::string(GREENMINE_SOURCE_DIR) + "/tests/classify/fixtures/";
+
+Page ImagePage(const std::string& file, double dpi) {
+  Page page;
+  page.dpi = dpi;
+  page.load_image = [file](PixPtr* out) {
+    *out = AdoptPix(pixRead(file.c_str()));
+    return *out ? Status::OK() : Status::Corrupt("无法解码图像");
+  };
+  return page;
+}
+
+TEST(PageOcrTest, BadPagesFailCleanly) {
+  PixPtr out;
+  EXPECT_EQ(PreparePageImage(Page(), 0.35, RedInk::kKeep, &out).code(), Status::Code::kNotFound);
+  Page broken;
+  broken.load_image = [](PixPtr*) { return Status::Corrupt("坏图"); };
+  EXPECT_EQ(PreparePageImage(broken, 0.35, RedInk::kKeep, &out).code(), Status::Code::kCorrupt);
+  Page tiny = ImagePage(kFixtures + "eia_approval_scan.png", 150);
+  EXPECT_EQ(PreparePageImage(tiny, 0, RedInk::kKeep, &out).code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(PreparePageImage(tiny, 1.5, RedInk::kKeep, &out).code(), Status::Code::kInvalidArgument);
+  Page nothing;
+  nothing.load_image = [](PixPtr* out) {
+    out->reset();
+    return Status::OK();
+  };
+  EXPECT_EQ(PreparePageImage(nothing, 0.35, RedInk::kKeep, &out).code(), Status::Code::kNotFound);
+}
+
+TEST(PageOcrTest, PreparedImageIsBinaryTopPartAt300Dpi) {
+  Page page = ImagePage(kFixtures + "eia_approval_scan.png", 150);
+  PixPtr src = AdoptPix(pixRead((kFixtures + "eia_approval_scan.png").c_str()));
+  ASSERT_TRUE(src);
+  PixPtr out;
+  ASSERT_TRUE(PreparePageImage(page, 0.35, RedInk::kKeep, &out).ok());
+  EXPECT_EQ(pixGetDepth(out.get()), 1);
+  EXPECT_NEAR(pixGetWidth(out.get()), 2 * pixGetWidth(src.get()), 2);
+  EXPECT_NEAR(pixGetHeight(out.get()), 2 * 0.35 * pixGetHeight(src.get()), 3);
+}
+
+TEST(ClassifierOcrTest, ScannedApprovalWithGenericNameIsReadFromItsTop) {
+  std::unique_ptr<OcrEngine> ocr;
+  ASSERT_TRUE(OcrEngine::Create("", "chi_sim", &ocr).ok());
+  Templates templates;
+  ASSERT_TRUE(Templates::Load(Templates::DefaultDir(), &templates).ok());
+  std::unique_ptr<Classifier> classifier;
+  ASSERT_TRUE(Classifier::Create(templates, &classifier).ok());
+
+  Document doc;
+  doc.format = "image";
+  doc.pages.push_back(ImagePage(kFixtures + "eia_approval_scan.png", 150));
+  Classification got = classifier->Classify(doc, "scan0003.jpg", ocr.get());
+  EXPECT_EQ(got.text_source, "ocr");
+  EXPECT_EQ(got.kind, "eia_doc") << got.first_page_text;
+  EXPECT_FALSE(got.is_report);
+  // Only the top was read: the body's last line is not in the text.
+  EXPECT_EQ(got.first_page_text.find("特此批复"), std::string::npos) << got.first_page_text;
+}
+
+}  // namespace
+}  // namespace gm
