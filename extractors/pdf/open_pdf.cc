@@ -1,0 +1,37 @@
+#include "extractors/pdf/open_pdf.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "extractors/pdf/page_reading.h"
+#include "extractors/pdf/podofo_document.h"
+#include "extractors/pdf/poppler_document.h"
+
+namespace gm {
+
+Status OpenPdf(std::shared_ptr<const std::string> bytes, const Limits& limits, Document* out) {
+  *out = Document();
+  out->format = "pdf";
+  std::unique_ptr<PodofoDocument> structure;
+  std::unique_ptr<PopplerDocument> text;
+  const Status structure_status = PodofoDocument::Open(*bytes, &structure);
+  const Status text_status = PopplerDocument::Open(bytes, &text);
+  // Poppler is the authority on passwords (it knows every encryption revision).
+  if (text_status.code() == Status::Code::kEncrypted) return text_status;
+  if (!structure_status.ok() && !text_status.ok()) {
+    return structure_status.code() == Status::Code::kEncrypted ? structure_status : text_status;
+  }
+  const int total = text ? text->page_count() : structure->page_count();
+  if (total <= 0) return Status::Corrupt("PDF文件没有可读的页面，请申报单位重新发送");
+  const int count = std::min(total, std::max(limits.max_pages, 1));
+  for (int i = 0; i < count; ++i) {
+    out->pages.push_back(ReadPdfPage(bytes, structure.get(), text.get(), i, limits));
+  }
+  if (count < total) {
+    out->warnings.push_back("PDF文件共" + std::to_string(total) + "页，超出处理上限，仅读取了前" +
+                            std::to_string(count) + "页");
+  }
+  return Status::OK();
+}
+
+}  // namespace gm
