@@ -56,7 +56,7 @@ def tiff_bytes(images, dpi, compression='group4'):
 def new_doc(ctx, for_text_pdf):
     rng = ctx.rng
     if for_text_pdf:
-        fid = 'stsong' if rng.random() < 0.6 else rng.choice(fonts.PDF_FONTS)
+        fid = 'stsong' if rng.random() < 0.75 else rng.choice(fonts.PDF_FONTS)
     else:
         fid = rng.choice(ctx.form_fonts + ['zenhei', 'uming'])
     m = (rng.uniform(22, 30), rng.uniform(22, 32), rng.uniform(20, 28), rng.uniform(20, 28))
@@ -105,7 +105,7 @@ def render_doc(ctx, a, kind, build, name, fmt, color=False):
     return outs
 
 
-def form_files(ctx, a, fmt, name, dpi=None, quality=None):
+def form_files(ctx, a, fmt, name, dpi=None, quality=None, embedded=None):
     rng = ctx.rng
     st = form.FormStyle(rng, ctx.form_fonts, hard=ctx.hard)
     pages = form.draw_form(a, st, rng)
@@ -132,7 +132,8 @@ def form_files(ctx, a, fmt, name, dpi=None, quality=None):
     imgs = scan_images(pages, prof)
     if fmt == 'tiff':
         return [FileOut(name, tiff_bytes(imgs, prof.dpi), 'application_form', len(imgs), 'ocr')]
-    return [FileOut(name, images_pdf(imgs, prof), 'application_form', len(imgs), 'ocr')]
+    return [FileOut(name, images_pdf(imgs, prof, embedded=[(f.path, f.data) for f in embedded or []]),
+                    'application_form', len(imgs), 'ocr')]
 
 
 DOC_NAMES = {
@@ -327,16 +328,22 @@ def pkg_eml(ctx, a, outdir, blacklist, variant):
 def pkg_zip(ctx, a, outdir, blacklist, variant):
     rng = ctx.rng
     inbox = os.path.join(outdir, 'inbox')
-    outs = form_files(ctx, a, 'pdf', '01入库申请表.pdf' if variant == 'utf8' else '入库申请表扫描件.pdf')
+    atts = attachments(ctx, a, scanned_budget=1)
+    embedded = []
+    if variant == 'utf8' and atts:
+        # the applicant attached one document inside the form's PDF (Acrobat "attach file")
+        embedded = [atts.pop(0)]
+    outs = form_files(ctx, a, 'pdf', '01入库申请表.pdf' if variant == 'utf8' else '入库申请表扫描件.pdf', embedded=embedded)
     if variant == 'gbk':
         outs.append(FileOut('入库申请表（电子版）.docx', docxform.form_docx(a, rng), 'application_form', None, 'text'))
-    atts = attachments(ctx, a, scanned_budget=1)
     stm = statement_files(ctx, a, 'audit' if variant == 'gbk' else 'separate') if a.stmt_included else []
     members = []
     if variant == 'utf8':
         sub = rng.choice(['附件', '佐证材料'])
         for f in outs:
             members.append((f.path, f))
+        for f in embedded:
+            members.append(('%s/%s' % (outs[0].path, f.path), f))
         for f in atts:
             members.append(('%s/%s' % (sub, f.path), f))
         for f in stm:
@@ -346,7 +353,8 @@ def pkg_zip(ctx, a, outdir, blacklist, variant):
         for f in outs + atts + stm:
             members.append((f.path, f))
         source = '%s.zip' % a.company
-    containers.write_zip(os.path.join(inbox, source), [(n, f.data) for n, f in members], gbk=(variant == 'gbk'))
+    containers.write_zip(os.path.join(inbox, source), [(n, f.data) for n, f in members if f not in embedded],
+                         gbk=(variant == 'gbk'))
     files = []
     for n, f in members:
         e = f.entry()
@@ -381,7 +389,7 @@ def pkg_loose(ctx, a, outdir, blacklist, variant):
         outs = form_files(ctx, a, 'tiff', source)
     else:
         source = 'scan_form.pdf'
-        outs = form_files(ctx, a, 'pdf', source, dpi=None if ctx.hard else 300, quality=None if ctx.hard else 50)
+        outs = form_files(ctx, a, 'pdf', source, dpi=None if ctx.hard else 300, quality=None if ctx.hard else 42)
     with open(os.path.join(inbox, source), 'wb') as fh:
         fh.write(outs[0].data)
     return finish(outdir, source, a, [outs[0].entry()], blacklist)

@@ -132,8 +132,8 @@ def text_pdf(pages, title='', author=''):
                 seals.append(op)
         for (_, cx, cy, r, name, sd, bottom, code) in seals:
             ang = random.Random(sd).uniform(-25, 25)
-            img = seal.seal_rgba(name, int(r * 150 / 25.4), sd, bottom, code, angle=ang)
-            sz = img.width * 25.4 / 150
+            img = seal.seal_rgba(name, int(r * 110 / 25.4), sd, bottom, code, angle=ang)
+            sz = img.width * 25.4 / 110
             c.drawImage(ImageReader(img), (cx - sz / 2) * mm, (H - cy - sz / 2) * mm, sz * mm, sz * mm, mask='auto')
         c.showPage()
     c.save()

@@ -13,7 +13,7 @@ class ScanProfile:
         self.skew = rng.uniform(-3.0, 3.0) if hard else rng.choice([-1, 1]) * rng.uniform(0.3, 1.5)
         self.noise = rng.uniform(10, 18) if hard else rng.uniform(2.5, 5)
         self.blur = rng.uniform(0.8, 1.4) if hard else rng.uniform(0.55, 0.85)
-        self.quality = rng.randint(45, 55) if hard else rng.randint(55, 68)
+        self.quality = rng.randint(45, 55) if hard else rng.randint(50, 60)
         self.color = color
         tone = rng.randint(228, 246) if hard else rng.randint(238, 250)
         self.tone = (tone, tone - rng.randint(0, 4), tone - rng.randint(2, 10))
@@ -83,13 +83,21 @@ def photo(img, rng):
            (W - rng.uniform(0, k) * W, H - rng.uniform(0, k) * H), (rng.uniform(0, k) * W, H - rng.uniform(0, k) * H)]
     coeffs = _persp(src, [(0, 0), (W, 0), (W, H), (0, H)])
     big = big.transform((W, H), Image.PERSPECTIVE, coeffs, Image.BICUBIC)
-    grad = Image.linear_gradient('L').resize((W, H)).rotate(rng.uniform(0, 360))
+    grad = _gradient((W, H), rng.uniform(0, 360))
     grad = grad.point(lambda v: int(175 + v * 80 / 255))
     big = ImageChops.multiply(big, Image.merge('RGB', (grad, grad, grad.point(lambda v: int(v * 0.96)))))
     noise = Image.effect_noise(big.size, rng.uniform(3, 6)).convert('RGB')
     big = ImageChops.add(big, noise, 1.0, -128)
     big = big.filter(ImageFilter.GaussianBlur(rng.uniform(0.7, 1.1)))
     return big
+
+
+def _gradient(size, angle):
+    """Linear gradient 0..255 across size at angle, with no empty corners."""
+    W, H = size
+    D = int((W * W + H * H) ** 0.5) + 2
+    g = Image.linear_gradient('L').resize((D, D)).rotate(angle, resample=Image.BILINEAR)
+    return g.crop(((D - W) // 2, (D - H) // 2, (D - W) // 2 + W, (D - H) // 2 + H))
 
 
 def _persp(dst, src):

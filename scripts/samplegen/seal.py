@@ -16,7 +16,7 @@ def _star(cx, cy, r):
 
 
 @lru_cache(maxsize=64)
-def seal_image(name, r_px, seed, bottom='', code=''):
+def seal_image(name, r_px, seed, bottom='', code='', clean=False):
     """RGBA image (2r+pad square) of a seal; alpha carries the ink."""
     rng = random.Random(seed)
     pad = int(r_px * 0.08) + 4
@@ -63,11 +63,12 @@ def seal_image(name, r_px, seed, bottom='', code=''):
     small = Image.effect_noise((max(4, size // 24), max(4, size // 24)), 60).resize((size, size), Image.BILINEAR)
     blot = small.point(lambda v: max(0, min(255, int(195 + (v - 128) * 1.4))))
     speck = Image.effect_noise((size, size), 90).point(lambda v: 0 if v < 40 else 255)
-    alpha = ImageChops.multiply(ImageChops.multiply(mask, blot), speck)
+    alpha = mask if clean else ImageChops.multiply(ImageChops.multiply(mask, blot), speck)
     strength = rng.uniform(0.8, 0.95)
     alpha = alpha.point(lambda v: int(v * strength))
     # an uneven press: one side lighter
-    grad = Image.linear_gradient('L').resize((size, size)).rotate(rng.uniform(0, 360))
+    from .scan import _gradient
+    grad = _gradient((size, size), rng.uniform(0, 360))
     grad = grad.point(lambda v: int(255 - v * rng.uniform(0.1, 0.3)))
     alpha = ImageChops.multiply(alpha, grad)
     red = (rng.randint(200, 232), rng.randint(15, 45), rng.randint(30, 60))
@@ -91,8 +92,8 @@ def stamp(page_img, cx_px, cy_px, r_px, name, seed, bottom='', code='', angle=0.
 
 
 def seal_rgba(name, r_px, seed, bottom='', code='', angle=0.0):
-    """Seal as an RGBA image (for drawing into text PDFs)."""
-    alpha, red = seal_image(name, int(r_px), seed, bottom, code)
+    """Seal as an RGBA image (for drawing into text PDFs: an electronic seal, clean ink)."""
+    alpha, red = seal_image(name, int(r_px), seed, bottom, code, clean=True)
     if angle:
         alpha = alpha.rotate(angle, resample=Image.BICUBIC, expand=True)
     img = Image.new('RGBA', alpha.size, red + (0,))

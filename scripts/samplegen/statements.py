@@ -215,8 +215,8 @@ class Statements:
         right += [(k, self.bs_end[k], self.bs_begin[k]) for k in self.e_names]
         right += [('所有者权益（或股东权益）合计', self.tot_end['所有者权益合计'], self.tot_begin['所有者权益合计'])]
         n = max(len(left), len(right))
-        left += [('', None, None)] * (n - len(left) - 1)
-        right += [('', None, None)] * (n - len(right) - 1)
+        left += [('', None, None)] * (n - len(left))
+        right += [('', None, None)] * (n - len(right))
         left.append(('资产总计', self.tot_end['资产总计'], self.tot_begin['资产总计']))
         right.append(('负债和所有者权益（或股东权益）总计', self.tot_end['负债和所有者权益总计'], self.tot_begin['负债和所有者权益总计']))
         return list(zip(left, right))
@@ -224,10 +224,10 @@ class Statements:
 
 def _head(doc, st, company, title, code, period, rng):
     doc.title(title, size=doc.size * 1.5)
+    doc.spacer(-doc.line_h() * 0.3)
+    doc.text_line(period, align='center', size=doc.size * 0.9)
     doc.text_line(code, align='right', size=doc.size * 0.85)
     doc.text_line('编制单位：%s' % company, size=doc.size * 0.9)
-    doc.spacer(-doc.line_h(doc.size * 0.9))
-    doc.text_line(period, align='center', size=doc.size * 0.9)
     doc.spacer(-doc.line_h(doc.size * 0.9))
     doc.text_line('单位：%s' % st.unit, align='right', size=doc.size * 0.9)
 
