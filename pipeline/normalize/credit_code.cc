@@ -1,0 +1,134 @@
+#include "pipeline/normalize/credit_code.h"
+
+#include <vector>
+
+#include "pipeline/normalize/text.h"
+
+namespace gm {
+namespace {
+
+constexpr std::string_view kAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+constexpr int kWeights[17] = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+constexpr size_t kLength = 18;
+
+int Value(char c) {
+  size_t p = kAlphabet.find(c);
+  return p == std::string_view::npos ? -1 : static_cast<int>(p);
+}
+
+char CheckChar(std::string_view first17) {
+  int sum = 0;
+  for (size_t i = 0; i < 17; ++i) sum += Value(first17[i]) * kWeights[i];
+  int check = 31 - sum % 31;
+  return kAlphabet[check == 31 ? 0 : check];
+}
+
+// Shape facts of Latin letters and digits, not project data.
+//
+// Replacements for a character that cannot stand where it is (outside the
+// alphabet, or a letter in the all-digit division code): OCR certainly
+// erred, so the candidates may be generous.
+std::string_view ForcedLookalikes(char c) {
+  switch (c) {
+    case 'O': return "0DQ";
+    case 'I': return "1L";
+    case 'Z': return "2";
+    case 'S': return "5";
+    case 'V': return "UY";
+    case 'D': case 'Q': case 'U': return "0";
+    case 'L': case 'T': return "17";
+    case 'B': return "8";
+    case 'G': return "6";
+    case 'A': return "4";
+    default: return "";
+  }
+}
+
+// Replacements tried for a character that is valid where it stands. Each
+// candidate passes the check by chance with probability 1/31, so only the
+// confusions OCR really makes are tried, to keep "exactly one repair" meaningful.
+std::string_view OptionalLookalikes(char c) {
+  switch (c) {
+    case '8': return "B";
+    case 'B': return "8";
+    case '0': return "DQ";
+    case 'D': case 'Q': return "0";
+    case '6': return "G";
+    case 'G': return "6";
+    case '1': return "L";
+    case 'L': return "1";
+    default: return "";
+  }
+}
+
+bool AllowedAt(size_t pos, char c) {
+  if (Value(c) < 0) return false;
+  if (pos >= 2 && pos <= 7) return c >= '0' && c <= '9';  // administrative division code
+  return true;
+}
+
+}  // namespace
+
+bool IsValidCreditCode(std::string_view code) {
+  if (code.size() != kLength) return false;
+  for (char c : code)
+    if (Value(c) < 0) return false;
+  return CheckChar(code.substr(0, 17)) == code[17];
+}
+
+std::string CleanCreditCode(std::string_view text) {
+  std::string out;
+  for (char c : NormalizeText(text)) {
+    if (c == ' ' || c == '-') continue;
+    out.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+  }
+  return out;
+}
+
+std::optional<std::string> RepairCreditCode(std::string_view text) {
+  std::string code = CleanCreditCode(text);
+  if (code.size() != kLength) return std::nullopt;
+  if (IsValidCreditCode(code)) return code;
+  // Positions that must change (character not allowed there) and the
+  // replacements each may take; any other position may change once.
+  std::vector<std::vector<char>> forced;  // per position: candidates if forced, else empty
+  std::vector<size_t> forced_at;
+  for (size_t i = 0; i < kLength; ++i) {
+    if (AllowedAt(i, code[i])) continue;
+    std::vector<char> options;
+    for (char r : ForcedLookalikes(code[i]))
+      if (AllowedAt(i, r)) options.push_back(r);
+    if (options.empty()) return std::nullopt;  // e.g. a Han character in the code
+    forced.push_back(options);
+    forced_at.push_back(i);
+  }
+  if (forced.size() > 4) return std::nullopt;  // too damaged to repair with confidence
+
+  std::vector<std::string> valid;
+  // Enumerates every combination of the forced replacements; with none
+  // forced, one optional look-alike change is tried at each position.
+  std::vector<size_t> pick(forced.size(), 0);
+  for (;;) {
+    std::string base = code;
+    for (size_t k = 0; k < forced.size(); ++k) base[forced_at[k]] = forced[k][pick[k]];
+    if (IsValidCreditCode(base)) {
+      valid.push_back(base);
+    } else if (forced.empty()) {
+      for (size_t i = 0; i < kLength; ++i) {
+        for (char r : OptionalLookalikes(base[i])) {
+          if (!AllowedAt(i, r)) continue;
+          std::string candidate = base;
+          candidate[i] = r;
+          if (IsValidCreditCode(candidate)) valid.push_back(candidate);
+        }
+      }
+    }
+    size_t k = 0;
+    while (k < pick.size() && ++pick[k] == forced[k].size()) pick[k++] = 0;
+    if (k == pick.size()) break;
+  }
+  if (valid.size() != 1) return std::nullopt;
+  return valid[0];
+}
+
+}  // namespace gm

@@ -1,0 +1,113 @@
+#include "pipeline/normalize/normalizer.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "pipeline/normalize/choice.h"
+#include "pipeline/normalize/text.h"
+#include "pipeline/normalize/typed_field.h"
+#include "pipeline/normalize/utf8.h"
+
+namespace gm {
+namespace {
+
+bool IsChoiceType(const std::string& type) {
+  return type == "enum" || type == "enum_other" || type == "multi" || type == "bool";
+}
+
+// The value as the reviewer should see it in a message.
+std::string Shown(const Json& value, const Reading& reading) {
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_boolean()) return value.get<bool>() ? "是" : "否";
+  if (value.is_object() && value.contains("title")) return value["code"].get<std::string>() + " " + value["title"].get<std::string>();
+  if (value.is_array()) {
+    std::string out;
+    for (const Json& v : value) out += (out.empty() ? "" : "、") + v.get<std::string>();
+    return out;
+  }
+  if (value.is_number()) return value.dump();
+  if (!reading.marked.empty()) {
+    std::string out;
+    for (const std::string& m : reading.marked) out += (out.empty() ? "" : "、") + m;
+    return out;
+  }
+  return NormalizeText(reading.raw);
+}
+
+}  // namespace
+
+Status Normalizer::Create(const Templates& templates, std::unique_ptr<Normalizer>* out) {
+  std::unique_ptr<Normalizer> n(new Normalizer());
+  n->templates_ = templates;
+  const std::filesystem::path& dir = templates.dir();
+  auto folder = std::make_shared<MatchFolder>();
+  Status s = MatchFolder::Load(dir / "normalize_confusables.tsv", folder.get());
+  if (!s.ok()) return s;
+  n->folder_ = folder;
+  if (!(s = NormalizeSettings::Load(templates, &n->settings_)).ok()) return s;
+  if (!(s = LoadVocabularies(templates, dir / "normalize_vocab.tsv", folder, &n->vocabularies_)).ok()) return s;
+  if (!(s = CatalogMatcher::Create(templates, dir / "normalize_catalog_aliases.tsv", folder, &n->catalog_)).ok())
+    return s;
+  for (const FieldSpec& f : templates.fields()) {
+    static const char* kTypes[] = {"text", "wan", "pct", "number", "int", "bool", "enum", "enum_other",
+                                   "multi", "date", "credit_code", "phone", "category"};
+    bool known = false;
+    for (const char* t : kTypes) known |= f.type == t;
+    if (!known) return Status::Corrupt("fields.tsv: field " + f.key + " has unknown type " + f.type);
+    if ((f.type == "enum" || f.type == "enum_other" || f.type == "multi") && f.values.empty())
+      return Status::Corrupt("fields.tsv: field " + f.key + " of type " + f.type + " lists no values");
+  }
+  *out = std::move(n);
+  return Status::OK();
+}
+
+FieldValue Normalizer::NormalizeField(const FieldSpec& spec, const Reading& reading,
+                                      std::vector<Finding>* findings) const {
+  FieldValue out;
+  out.provenance = reading.provenance;
+  if (out.provenance.raw.empty()) out.provenance.raw = reading.raw;
+  out.confidence = reading.confidence;
+
+  Reading cleaned = reading;
+  cleaned.raw = StripLeadingLabel(reading.raw, spec.label);
+  TypedValue typed;
+  const double factor = settings_.repair_confidence_factor;
+  if (IsChoiceType(spec.type)) {
+    const Vocabulary& vocabulary =
+        vocabularies_.at(spec.type == "bool" ? std::string(kBoolVocabulary) : spec.key);
+    if (spec.type == "enum") typed = ReadEnum(spec, vocabulary, cleaned, factor);
+    else if (spec.type == "enum_other") typed = ReadEnumOther(spec, vocabulary, cleaned, factor);
+    else if (spec.type == "multi") typed = ReadMulti(spec, vocabulary, cleaned, factor);
+    else typed = ReadBool(spec, vocabulary, cleaned, factor);
+  } else {
+    typed = ReadTypedField(spec, cleaned.raw, settings_, *catalog_);
+  }
+  out.value = std::move(typed.value);
+  out.confidence = std::clamp(reading.confidence * typed.confidence_factor, 0.0, 1.0);
+  if (!typed.finding_code.empty())
+    findings->push_back(NewFinding(templates_, typed.finding_code, spec.key, typed.finding_message));
+
+  bool read_something = !NormalizeText(reading.raw).empty() || !reading.marked.empty();
+  if (spec.required && read_something && reading.confidence < settings_.low_confidence_threshold) {
+    char confidence[16];
+    std::snprintf(confidence, sizeof confidence, "%.2f", reading.confidence);
+    findings->push_back(NewFinding(templates_, "low_confidence", spec.key,
+                                   spec.label + "识别置信度较低（" + confidence + "），读取值为“" +
+                                       normalize::Abbreviate(Shown(out.value, reading)) + "”，请人工核对"));
+  }
+  return out;
+}
+
+void Normalizer::Normalize(const FormReading& form, std::map<std::string, FieldValue>* fields,
+                           std::vector<Finding>* findings) const {
+  for (const FieldSpec& spec : templates_.fields()) {
+    auto it = form.fields.find(spec.key);
+    if (it == form.fields.end()) {
+      (*fields)[spec.key] = FieldValue();  // null, confidence 0
+      continue;
+    }
+    (*fields)[spec.key] = NormalizeField(spec, it->second, findings);
+  }
+}
+
+}  // namespace gm

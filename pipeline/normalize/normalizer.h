@@ -1,0 +1,71 @@
+// Normalizer: turns the readings of an application form into the record's
+// typed field values (the contract's type table in shared/spec/README.md),
+// with the findings that normalization can tell.
+//
+// Per field of fields.tsv:
+//   - absent from the form            → null, confidence 0;
+//   - blank (or a "blank" placeholder) → null, the reading's confidence;
+//   - readable                         → the typed value; confidence is the
+//                                        reading's, times the repair factor
+//                                        when OCR damage had to be undone or a
+//                                        tolerant match was needed;
+//   - unreadable as its type           → null (credit codes: kept upper-cased)
+//                                        and invalid_value / invalid_credit_code /
+//                                        category_not_in_catalog.
+// A required field read (non-blank) with confidence below the threshold of
+// normalize_settings.tsv also gets low_confidence, naming its label and the
+// value read. missing_required_field is left to the checks.
+//
+// Provenance is copied from the reading (its `raw` filled from the reading
+// when the reader left it empty).
+//
+// Thread-safety: immutable after Create; Normalize is const and safe to call
+// from several threads at once.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "pipeline/core/reading.h"
+#include "pipeline/core/record.h"
+#include "pipeline/core/status.h"
+#include "pipeline/core/templates.h"
+#include "pipeline/normalize/catalog_matcher.h"
+#include "pipeline/normalize/match_folder.h"
+#include "pipeline/normalize/settings.h"
+#include "pipeline/normalize/vocabulary.h"
+
+namespace gm {
+
+class Normalizer {
+ public:
+  // Loads the vocabularies and the catalog from templates.dir():
+  // normalize_vocab.tsv, normalize_catalog_aliases.tsv,
+  // normalize_confusables.tsv, normalize_settings.tsv,
+  // normalize_field_units.tsv, normalize_placeholders.tsv. A missing or
+  // malformed table is an error (NotFound / Corrupt) naming it.
+  static Status Create(const Templates& templates, std::unique_ptr<Normalizer>* out);
+
+  // Typed values for EVERY key of fields.tsv (a key absent from `form` →
+  // null, confidence 0), with provenance copied from the reading, and the
+  // findings normalization can tell: invalid_value, invalid_credit_code,
+  // category_not_in_catalog, and low_confidence for a required field whose
+  // reading's confidence is below the threshold. Entries of `fields` for
+  // other keys are left alone; findings are appended.
+  void Normalize(const FormReading& form, std::map<std::string, FieldValue>* fields,
+                 std::vector<Finding>* findings) const;
+
+ private:
+  Normalizer() = default;
+  FieldValue NormalizeField(const FieldSpec& spec, const Reading& reading, std::vector<Finding>* findings) const;
+
+  Templates templates_;
+  NormalizeSettings settings_;
+  std::shared_ptr<const MatchFolder> folder_;
+  std::map<std::string, Vocabulary> vocabularies_;
+  std::unique_ptr<CatalogMatcher> catalog_;
+};
+
+}  // namespace gm

@@ -1,0 +1,161 @@
+#include "pipeline/normalize/number.h"
+
+#include <cmath>
+#include <string>
+
+#include "pipeline/normalize/numeral.h"
+#include "pipeline/normalize/ocr_digits.h"
+#include "pipeline/normalize/text.h"
+#include "pipeline/normalize/utf8.h"
+
+namespace gm {
+namespace {
+
+using normalize::ParseNumeral;
+
+// Words around a number that do not change it.
+constexpr std::string_view kPrefixes[] = {"约", "大约", "预计", "约为", "为"};
+constexpr std::string_view kSuffixes[] = {"左右", "以内", "之内"};
+// Unit words ParseNumber ignores (longest first).
+constexpr std::string_view kIgnoredUnits[] = {"个月", "年", "月", "个", "次", "倍", "天"};
+
+bool StripPrefix(std::string* s, std::string_view p) {
+  if (s->size() < p.size() || s->compare(0, p.size(), p) != 0) return false;
+  s->erase(0, p.size());
+  return true;
+}
+
+bool StripSuffix(std::string* s, std::string_view p) {
+  if (s->size() < p.size() || s->compare(s->size() - p.size(), p.size(), p) != 0) return false;
+  s->erase(s->size() - p.size());
+  return true;
+}
+
+// Normalizes, repairs OCR digits, drops spaces and brackets ("（ 36 ）个月"),
+// and the words around the number.
+std::string Prepare(std::string_view text, bool* repaired) {
+  std::string in = normalize::RepairDigits(NormalizeText(text), repaired);
+  std::string s;
+  for (char c : in)
+    if (c != ' ' && c != '(' && c != ')') s.push_back(c);
+  for (bool again = true; again;) {
+    again = false;
+    for (std::string_view p : kPrefixes) again |= StripPrefix(&s, p);
+    for (std::string_view p : kSuffixes) again |= StripSuffix(&s, p);
+  }
+  return s;
+}
+
+std::optional<double> PlainNumber(const std::string& s) {
+  auto n = ParseNumeral(s);
+  if (!n || n->yuan) return std::nullopt;
+  return n->value;
+}
+
+}  // namespace
+
+std::optional<ParsedNumber> ParsePercentDetailed(std::string_view text) {
+  ParsedNumber out;
+  std::string s = Prepare(text, &out.repaired);
+  double scale = 1;
+  if (StripPrefix(&s, "百分之")) {
+  } else if (StripPrefix(&s, "千分之") || StripSuffix(&s, "‰")) {
+    scale = 0.1;
+  } else {
+    StripSuffix(&s, "%");
+  }
+  auto v = PlainNumber(s);
+  if (!v) return std::nullopt;
+  out.value = *v * scale;
+  return out;
+}
+
+std::optional<ParsedNumber> ParseNumberDetailed(std::string_view text) {
+  ParsedNumber out;
+  std::string s = Prepare(text, &out.repaired);
+  for (std::string_view u : kIgnoredUnits)
+    if (StripSuffix(&s, u)) break;
+  auto v = PlainNumber(s);
+  if (!v) return std::nullopt;
+  out.value = *v;
+  return out;
+}
+
+std::optional<ParsedNumber> ParseDurationDetailed(std::string_view text, TimeUnit unit) {
+  if (unit == TimeUnit::kNone) return std::nullopt;
+  ParsedNumber out;
+  std::u32string s = normalize::ToU32(Prepare(text, &out.repaired));
+  if (s.empty()) return std::nullopt;
+  // Pieces "<number><unit>", e.g. "1年" "6个月"; 半 is a half.
+  double months = 0;
+  bool any_unit = false, years_seen = false, months_seen = false;
+  size_t i = 0;
+  std::optional<double> bare;
+  while (i < s.size()) {
+    size_t j = i;
+    while (j < s.size() && s[j] != U'年' && s[j] != U'月' && s[j] != U'个' && s[j] != U'半') ++j;
+    std::u32string number = s.substr(i, j - i);
+    if (j == s.size()) {  // trailing number without unit
+      if (any_unit || number.empty()) return std::nullopt;
+      auto v = PlainNumber(normalize::ToUtf8(number));
+      if (!v) return std::nullopt;
+      bare = v;
+      break;
+    }
+    double n;
+    if (s[j] == U'半') {  // "半年": a half of what follows
+      if (!number.empty()) return std::nullopt;
+      n = 0.5;
+      ++j;
+    } else {
+      if (number.empty()) return std::nullopt;
+      auto v = PlainNumber(normalize::ToUtf8(number));
+      if (!v) return std::nullopt;
+      n = *v;
+    }
+    if (j < s.size() && s[j] == U'个') ++j;
+    if (j < s.size() && s[j] == U'年' && !years_seen && !months_seen) {
+      years_seen = true;
+      months += n * 12;
+      ++j;
+      if (j < s.size() && s[j] == U'半') {  // "一年半"
+        months += 6;
+        ++j;
+      }
+    } else if (j < s.size() && s[j] == U'月' && !months_seen) {
+      months_seen = true;
+      months += n;
+      ++j;
+    } else {
+      return std::nullopt;
+    }
+    any_unit = true;
+    i = j;
+  }
+  if (bare) out.value = *bare;
+  else out.value = unit == TimeUnit::kMonth ? months : months / 12;
+  return out;
+}
+
+std::optional<double> ParsePercent(std::string_view text) {
+  auto r = ParsePercentDetailed(text);
+  return r ? std::optional<double>(r->value) : std::nullopt;
+}
+
+std::optional<double> ParseNumber(std::string_view text) {
+  auto r = ParseNumberDetailed(text);
+  return r ? std::optional<double>(r->value) : std::nullopt;
+}
+
+std::optional<int64_t> ParseInteger(std::string_view text) {
+  auto v = ParseNumber(text);
+  if (!v || std::fabs(*v) > 9e15 || std::fabs(*v - std::round(*v)) > 1e-9) return std::nullopt;
+  return static_cast<int64_t>(std::llround(*v));
+}
+
+std::optional<double> ParseDuration(std::string_view text, TimeUnit unit) {
+  auto r = ParseDurationDetailed(text, unit);
+  return r ? std::optional<double>(r->value) : std::nullopt;
+}
+
+}  // namespace gm

@@ -1,0 +1,26 @@
+// RepairDigits: undoes the OCR damage that is unambiguous inside numbers,
+// before a number, amount, date or phone parser reads them. Internal helper.
+//
+//   - in a run of letters, digits, "," and "." that holds at least one digit,
+//     letters that OCR confuses with digits become those digits when EVERY
+//     letter of the run is such a look-alike: l I i | ! → 1, O o Q D → 0,
+//     S s → 5, B → 8, Z z → 2 ("l2500" → "12500", "1O0" → "100"); a run such
+//     as "AA" or "12ab" is left alone;
+//   - "。" or "·" between two digits is a decimal point ("12500。00");
+//   - a space between digits goes when what follows is a group of exactly
+//     three digits ("12 500" → "12500") or when it touches the decimal point
+//     ("12500 .00"); other spaces stay, so "12 5" remains unparseable.
+//
+// REQUIRES: `text` has been through NormalizeText (ASCII digits, one space).
+// `repaired` (optional) is set to true when anything was changed.
+// Thread-safety: pure function.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace gm::normalize {
+
+std::string RepairDigits(std::string_view text, bool* repaired = nullptr);
+
+}  // namespace gm::normalize

@@ -1,0 +1,156 @@
+#include "pipeline/normalize/typed_field.h"
+
+#include <cmath>
+
+#include "pipeline/normalize/amount.h"
+#include "pipeline/normalize/credit_code.h"
+#include "pipeline/normalize/date.h"
+#include "pipeline/normalize/number.h"
+#include "pipeline/normalize/phone.h"
+#include "pipeline/normalize/text.h"
+#include "pipeline/normalize/utf8.h"
+
+namespace gm {
+namespace {
+
+using Placeholder = NormalizeSettings::Placeholder;
+
+std::string Quoted(const FieldSpec& spec, std::string_view raw) {
+  return spec.label + "“" + normalize::Abbreviate(NormalizeText(raw)) + "”";
+}
+
+double Round6(double v) {
+  double r = std::round(v * 1e6) / 1e6;
+  return r == 0 ? 0.0 : r;
+}
+
+TypedValue Number(double value, bool repaired, double factor) {
+  TypedValue v;
+  v.value = Round6(value);
+  if (repaired) v.confidence_factor = factor;
+  return v;
+}
+
+TypedValue ReadCreditCode(const FieldSpec& spec, std::string_view raw, double factor) {
+  std::string clean = CleanCreditCode(raw);
+  TypedValue v;
+  if (auto repaired = RepairCreditCode(raw)) {
+    v.value = *repaired;
+    if (*repaired != clean) v.confidence_factor = factor;
+    return v;
+  }
+  v.value = clean;  // kept, upper-cased, for the reviewer
+  v.finding_code = "invalid_credit_code";
+  size_t length = normalize::ToU32(clean).size();
+  std::string why;
+  if (length != 18) why = "共" + std::to_string(length) + "位，应为18位";
+  else if (clean.find_first_not_of("0123456789ABCDEFGHJKLMNPQRTUWXY") != std::string::npos)
+    why = "含有代码中不使用的字符";
+  else why = "校验码不符";
+  v.finding_message = Quoted(spec, raw) + "不是有效的统一社会信用代码（" + why + "）";
+  return v;
+}
+
+TypedValue ReadCategory(const FieldSpec& spec, std::string_view raw, const CatalogMatcher& catalog, double factor) {
+  CatalogMatcher::Result r = catalog.Match(raw);
+  if (r.item) {
+    TypedValue v;
+    v.value = Json::object();
+    v.value["code"] = r.item->code;
+    v.value["title"] = r.item->title;
+    if (!r.exact) v.confidence_factor = factor;
+    return v;
+  }
+  if (!r.candidates.empty()) {
+    std::string list;
+    for (const CatalogItem* c : r.candidates)
+      list += (list.empty() ? "" : "；") + c->code + " " + c->level1 + "/" + c->level2 + "/" + c->title;
+    return TypedValue::Invalid("category_not_in_catalog",
+                               Quoted(spec, raw) + "对应目录清单中的多个条目（" + list + "），请写明一、二级类别");
+  }
+  return TypedValue::Invalid("category_not_in_catalog",
+                             Quoted(spec, raw) + "在《甘肃省绿色矿山建设投融资项目目录清单》（附件1）中找不到对应条目");
+}
+
+}  // namespace
+
+std::string StripLeadingLabel(std::string_view raw, std::string_view label) {
+  std::string text = NormalizeText(raw);
+  std::string full = NormalizeText(label);
+  std::string shortened = full.substr(0, full.find('('));  // without "(万元)"
+  for (const std::string& l : {full, shortened}) {
+    if (l.empty() || text.size() <= l.size() || text.compare(0, l.size(), l) != 0) continue;
+    std::string rest = text.substr(l.size());
+    size_t skip = 0;
+    while (skip < rest.size() && (rest[skip] == '*' || rest[skip] == ':' || rest[skip] == ' ')) ++skip;
+    if (skip == 0) continue;  // "税费缴纳情况良好" is an answer, not a label
+    return rest.substr(skip);
+  }
+  return std::string(raw);
+}
+
+TypedValue ReadTypedField(const FieldSpec& spec, std::string_view raw, const NormalizeSettings& settings,
+                          const CatalogMatcher& catalog) {
+  const double factor = settings.repair_confidence_factor;
+  const std::string& type = spec.type;
+  Placeholder placeholder = settings.PlaceholderFor(raw);
+  if (type == "text") {
+    TypedValue v;
+    std::string text = NormalizeText(raw);
+    if (!text.empty() && placeholder != Placeholder::kBlank) v.value = text;
+    return v;
+  }
+  if (NormalizeText(raw).empty() || placeholder == Placeholder::kBlank) return TypedValue();
+  bool numeric = type == "wan" || type == "pct" || type == "number" || type == "int";
+  if (placeholder == Placeholder::kZero) {
+    TypedValue v;
+    if (numeric) v.value = type == "int" ? Json(0) : Json(0.0);
+    return v;
+  }
+
+  if (type == "wan") {
+    if (auto a = ParseAmount(raw, settings.AmountUnitFor(spec.key))) return Number(a->wan, a->repaired, factor);
+    return TypedValue::Invalid("invalid_value", Quoted(spec, raw) + "不是可识别的金额");
+  }
+  if (type == "pct") {
+    if (auto p = ParsePercentDetailed(raw)) return Number(p->value, p->repaired, factor);
+    return TypedValue::Invalid("invalid_value", Quoted(spec, raw) + "不是可识别的百分比");
+  }
+  if (type == "number" || type == "int") {
+    TimeUnit unit = settings.TimeUnitFor(spec.key);
+    auto n = unit == TimeUnit::kNone ? ParseNumberDetailed(raw) : ParseDurationDetailed(raw, unit);
+    if (!n) return TypedValue::Invalid("invalid_value", Quoted(spec, raw) + "不是可识别的数值");
+    if (type == "number") return Number(n->value, n->repaired, factor);
+    double rounded = std::round(n->value);
+    if (std::fabs(n->value - rounded) > 1e-9 || std::fabs(rounded) > 9e15)
+      return TypedValue::Invalid("invalid_value", Quoted(spec, raw) + "不是整数");
+    TypedValue v;
+    v.value = static_cast<int64_t>(rounded);
+    if (n->repaired) v.confidence_factor = factor;
+    return v;
+  }
+  if (type == "date") {
+    if (auto d = ParseDate(raw)) {
+      TypedValue v;
+      v.value = d->ToString();
+      if (d->repaired) v.confidence_factor = factor;
+      return v;
+    }
+    return TypedValue::Invalid("invalid_value",
+                               Quoted(spec, raw) + "不是有效日期（应写明年、月，如2024年3月或2024年3月15日）");
+  }
+  if (type == "phone") {
+    if (auto p = ParsePhone(raw)) {
+      TypedValue v;
+      v.value = p->number;
+      if (p->repaired) v.confidence_factor = factor;
+      return v;
+    }
+    return TypedValue::Invalid("invalid_value", Quoted(spec, raw) + "不是有效的手机号或带区号的固定电话");
+  }
+  if (type == "credit_code") return ReadCreditCode(spec, raw, factor);
+  if (type == "category") return ReadCategory(spec, raw, catalog, factor);
+  return TypedValue::Invalid("invalid_value", spec.label + "的类型“" + type + "”无法识别");
+}
+
+}  // namespace gm

@@ -1,0 +1,35 @@
+// Readers for the types that are not closed answers — text, wan, pct,
+// number, int, date, credit_code, phone and category — from a cell's raw
+// text. Each gives a TypedValue: the JSON value the contract's type table
+// asks for, a confidence factor below 1 when a repair or a tolerant match was
+// needed, and the finding (invalid_value, invalid_credit_code,
+// category_not_in_catalog) with a Chinese message naming the field's label
+// and the text read.
+//
+// A placeholder (normalize_placeholders.tsv) in a typed cell is no error:
+// "blank" ones give null, "zero" ones give 0 for numbers (and null else);
+// text cells keep "zero" placeholders such as "无" as their text.
+//
+// Thread-safety: pure functions over const inputs.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "pipeline/core/templates.h"
+#include "pipeline/normalize/catalog_matcher.h"
+#include "pipeline/normalize/settings.h"
+#include "pipeline/normalize/typed_value.h"
+
+namespace gm {
+
+// REQUIRES: spec.type is one of the types above.
+TypedValue ReadTypedField(const FieldSpec& spec, std::string_view raw, const NormalizeSettings& settings,
+                          const CatalogMatcher& catalog);
+
+// Drops a copy of the field's label the reader left at the start of the
+// cell ("企业类型：国有控股公司" → "国有控股公司"; the label may lack its
+// "（万元）" part or carry "*"). Anything else is returned unchanged.
+std::string StripLeadingLabel(std::string_view raw, std::string_view label);
+
+}  // namespace gm
