@@ -2,6 +2,7 @@
 import io
 import random
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
+from .noise import noise as det_noise
 
 
 class ScanProfile:
@@ -34,7 +35,7 @@ def apply(img, prof, page_index=0):
     tone = prof.tone if prof.color else prof.tone[0]
     paper = Image.new(img.mode, img.size, tone)
     img = ImageChops.multiply(img, paper)
-    noise = Image.effect_noise(img.size, prof.noise)
+    noise = det_noise(img.size, prof.noise, r.random())
     if prof.color:
         noise = noise.convert('RGB')
     img = ImageChops.add(img, noise, 1.0, -128)
@@ -63,7 +64,7 @@ def apply(img, prof, page_index=0):
                 d.line([(0, k), (img.width, k)], fill=c)
     if prof.hard:
         # hard scans: extra sensor noise on top of the blur
-        noise = Image.effect_noise(img.size, prof.noise * 0.6)
+        noise = det_noise(img.size, prof.noise * 0.6, r.random())
         if prof.color:
             noise = noise.convert('RGB')
         img = ImageChops.add(img, noise, 1.0, -128)
@@ -86,7 +87,7 @@ def photo(img, rng):
     grad = _gradient((W, H), rng.uniform(0, 360))
     grad = grad.point(lambda v: int(175 + v * 80 / 255))
     big = ImageChops.multiply(big, Image.merge('RGB', (grad, grad, grad.point(lambda v: int(v * 0.96)))))
-    noise = Image.effect_noise(big.size, rng.uniform(3, 6)).convert('RGB')
+    noise = det_noise(big.size, rng.uniform(3, 6), rng.random()).convert('RGB')
     big = ImageChops.add(big, noise, 1.0, -128)
     big = big.filter(ImageFilter.GaussianBlur(rng.uniform(0.7, 1.1)))
     return big

@@ -60,9 +60,10 @@ def seal_image(name, r_px, seed, bottom='', code='', clean=False):
             mask.paste(255, (int(c + rr * math.sin(t) - tile.width / 2), int(c - rr * math.cos(t) - tile.height / 2)), tile)
     # ink texture: blotchy coverage plus speckle, a little bleeding
     mask = mask.filter(ImageFilter.GaussianBlur(max(0.6, r_px / 260)))
-    small = Image.effect_noise((max(4, size // 24), max(4, size // 24)), 60).resize((size, size), Image.BILINEAR)
+    from .noise import noise as det_noise
+    small = det_noise((max(4, size // 24), max(4, size // 24)), 60, rng.random()).resize((size, size), Image.BILINEAR)
     blot = small.point(lambda v: max(0, min(255, int(195 + (v - 128) * 1.4))))
-    speck = Image.effect_noise((size, size), 90).point(lambda v: 0 if v < 40 else 255)
+    speck = det_noise((size, size), 90, rng.random()).point(lambda v: 0 if v < 40 else 255)
     alpha = mask if clean else ImageChops.multiply(ImageChops.multiply(mask, blot), speck)
     strength = rng.uniform(0.8, 0.95)
     alpha = alpha.point(lambda v: int(v * strength))
