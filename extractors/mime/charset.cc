@@ -112,6 +112,19 @@ int Big5Penalty(std::string_view s) {
   return penalty;
 }
 
+// True when every byte >= 0x80 starts a well-formed two-byte Big5 sequence.
+bool Big5Structured(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) { ++i; continue; }
+    if (b < 0x81 || b == 0xFF || i + 1 >= s.size()) return false;
+    auto t = static_cast<unsigned char>(s[i + 1]);
+    if (!((t >= 0x40 && t <= 0x7E) || (t >= 0xA1 && t <= 0xFE))) return false;
+    i += 2;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool IsValidUtf8(std::string_view s) {
@@ -142,7 +155,8 @@ const char* GuessChineseCharset(std::string_view bytes) {
   if (IsValidUtf8(bytes)) return "UTF-8";
   std::string scratch;
   bool gb_ok = Convert(bytes, "gb18030", true, &scratch);
-  bool big5_ok = Convert(bytes, "windows-950-2000", true, &scratch);
+  // ICU's windows-950 maps stray single bytes 0x80 and 0xFF; real Big5 has none.
+  bool big5_ok = Big5Structured(bytes) && Convert(bytes, "windows-950-2000", true, &scratch);
   if (gb_ok && big5_ok) return Big5Penalty(bytes) < GbPenalty(bytes) ? "Big5" : "GB18030";
   if (gb_ok) return "GB18030";
   if (big5_ok) return "Big5";

@@ -259,12 +259,20 @@ HeaderValue ParseHeaderValue(std::string_view raw) {
             v = v.substr(q2 + 1);
           }
         }
-        bytes += DecodePercent(v);
+        bytes += v;
       } else {
-        bytes += seg.value;
+        // Literal segments join the escaped text with their own '%' escaped.
+        for (char c : seg.value) bytes += c == '%' ? std::string("%25") : std::string(1, c);
       }
     }
-    hv.params[base] = any_encoded ? ConvertToUtf8(bytes, charset.c_str()) : DecodeHeaderText(bytes);
+    // Decoded only once joined: senders split "%A1" across segments.
+    if (any_encoded) {
+      hv.params[base] = ConvertToUtf8(DecodePercent(bytes), charset.c_str());
+    } else {
+      std::string plain_text;
+      for (auto& [index, seg] : segments) plain_text += seg.value;
+      hv.params[base] = DecodeHeaderText(plain_text);
+    }
   }
   for (auto& [base, value] : extended) {
     std::string_view v = value;

@@ -51,18 +51,15 @@ void CollectText(xmlNode* root, std::string* out) {
   }
 }
 
-// Collapses spaces within lines and keeps at most one blank line in a row.
+// Collapses spaces within lines and drops empty lines (block boundaries
+// would otherwise leave blank lines between every paragraph).
 std::string Tidy(const std::string& text) {
   std::string out, line;
-  int blank_run = 0;
   auto end_line = [&] {
     while (!line.empty() && line.back() == ' ') line.pop_back();
-    if (line.empty()) {
-      if (++blank_run == 1 && !out.empty()) out += '\n';
-    } else {
-      blank_run = 0;
+    if (!line.empty()) {
+      if (!out.empty()) out += '\n';
       out += line;
-      out += '\n';
     }
     line.clear();
   };
@@ -81,7 +78,6 @@ std::string Tidy(const std::string& text) {
     }
   }
   end_line();
-  while (!out.empty() && out.back() == '\n') out.pop_back();
   return out;
 }
 

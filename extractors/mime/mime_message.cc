@@ -99,6 +99,13 @@ void CapUtf8(std::string* s, size_t max_bytes) {
   s->resize(cut);
 }
 
+std::string TrimText(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return std::string();
+  size_t e = s.find_last_not_of(" \t\r\n");
+  return s.substr(b, e - b + 1);
+}
+
 class Walker {
  public:
   Walker(const Limits& limits, MimeMessage* out) : limits_(limits), out_(out) {}
@@ -148,7 +155,7 @@ class Walker {
     bool text_body = name.empty() && cd.value != "attachment" && (media == "text/plain" || media == "text/html");
     if (text_body) {
       std::string charset = ct.params.count("charset") ? ct.params["charset"] : std::string();
-      std::string text = ConvertToUtf8(bytes, charset.c_str());
+      std::string text = TrimText(ConvertToUtf8(bytes, charset.c_str()));
       if (media == "text/plain") {
         plain_.push_back(std::move(text));
       } else {
