@@ -81,12 +81,28 @@ OcrResult OcrEngine::Recognize(PIX* image, OcrLayout layout, int dpi) {
       weighted += w.confidence * w.text.size();
       weight += w.text.size();
       result.words.push_back(std::move(w));
+      // The word's characters, each with its box.
+      do {
+        std::unique_ptr<char[]> sym(it->GetUTF8Text(tesseract::RIL_SYMBOL));
+        if (!sym) continue;
+        OcrWord s;
+        s.text = sym.get();
+        s.confidence = it->Confidence(tesseract::RIL_SYMBOL) / 100.0;
+        s.line = line;
+        if (it->BoundingBox(tesseract::RIL_SYMBOL, &x1, &y1, &x2, &y2))
+          s.box = Box{double(x1), double(y1), double(x2 - x1), double(y2 - y1)};
+        result.symbols.push_back(std::move(s));
+      } while (!it->IsAtFinalElement(tesseract::RIL_WORD, tesseract::RIL_SYMBOL) && it->Next(tesseract::RIL_SYMBOL));
     } while (it->Next(tesseract::RIL_WORD));
   }
   result.text = Trim(text);
   result.confidence = weight > 0 ? weighted / weight : 0.0;
   api_->Clear();
   return result;
+}
+
+void OcrEngine::SetCharacterWhitelist(const std::string& characters) {
+  api_->SetVariable("tessedit_char_whitelist", characters.c_str());
 }
 
 std::string OcrEngine::Fingerprint() const {

@@ -39,6 +39,10 @@ struct OcrResult {
   std::string text;          // UTF-8, lines separated by '\n', trimmed
   double confidence = 0;     // 0..1, mean of word confidences weighted by length; 0 when no text
   std::vector<OcrWord> words;
+  // The recognized characters one by one, with their boxes (`line` as for
+  // words): where a word holds several CJK characters, this is what locates
+  // one of them (an option label before its brackets).
+  std::vector<OcrWord> symbols;
 };
 
 class OcrEngine {
@@ -56,6 +60,11 @@ class OcrEngine {
   // grey is best). `dpi` is the image's resolution, for Tesseract's size
   // heuristics. REQUIRES: image != nullptr.
   OcrResult Recognize(PIX* image, OcrLayout layout, int dpi = 300);
+
+  // Limits recognition to `characters` (e.g. digits for an amount) until the
+  // next call; empty restores the full character set. Tesseract's LSTM
+  // honours the list since 4.1.
+  void SetCharacterWhitelist(const std::string& characters);
 
   // A string naming the model and settings, for cache keys: results of a
   // different engine are never reused.

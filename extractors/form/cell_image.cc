@@ -1,0 +1,186 @@
+#include "extractors/form/cell_image.h"
+
+#include <algorithm>
+#include <memory>
+
+namespace gm::form {
+namespace {
+
+struct BoxaDeleter {
+  void operator()(BOXA* b) const { boxaDestroy(&b); }
+};
+struct BoxDeleter {
+  void operator()(BOX* b) const { boxDestroy(&b); }
+};
+using BoxPtr = std::unique_ptr<BOX, BoxDeleter>;
+
+bool Black(const l_uint32* line, int x) { return GET_DATA_BIT(line, x) != 0; }
+
+// Clears the pieces of rulings left along the crop's edges: long and thin,
+// touching an edge.
+void RemoveRulingRemnants(PIX* crop, int line_width) {
+  int w = pixGetWidth(crop), h = pixGetHeight(crop);
+  std::unique_ptr<BOXA, BoxaDeleter> boxa(pixConnComp(crop, nullptr, 8));
+  if (!boxa) return;
+  int thin = 2 * line_width + 3;
+  for (int i = 0; i < boxaGetCount(boxa.get()); ++i) {
+    l_int32 bx, by, bw, bh;
+    boxaGetBoxGeometry(boxa.get(), i, &bx, &by, &bw, &bh);
+    bool touches = bx == 0 || by == 0 || bx + bw == w || by + bh == h;
+    if (!touches) continue;
+    bool vertical_piece = bw <= thin && bh * 2 >= h;
+    bool horizontal_piece = bh <= thin && bw * 2 >= w;
+    bool sliver = (bw <= thin && (bx == 0 || bx + bw == w) && bh * 4 >= h) ||
+                  (bh <= thin && (by == 0 || by + bh == h) && bw * 4 >= w);
+    if (vertical_piece || horizontal_piece || sliver) pixClearInRect(crop, BoxPtr(boxCreate(bx, by, bw, bh)).get());
+  }
+}
+
+int MedianRun(PIX* crop) {
+  int w = pixGetWidth(crop), h = pixGetHeight(crop), wpl = pixGetWpl(crop);
+  const l_uint32* data = pixGetData(crop);
+  std::vector<int> runs;
+  for (int y = 0; y < h; y += 2) {
+    const l_uint32* line = data + static_cast<size_t>(y) * wpl;
+    int run = 0;
+    for (int x = 0; x <= w; ++x) {
+      if (x < w && Black(line, x)) {
+        ++run;
+      } else if (run) {
+        runs.push_back(run);
+        run = 0;
+      }
+    }
+  }
+  if (runs.empty()) return 1;
+  std::nth_element(runs.begin(), runs.begin() + runs.size() / 2, runs.end());
+  return std::max(1, runs[runs.size() / 2]);
+}
+
+}  // namespace
+
+int CellInk::LineHeight() const {
+  int best = 0;
+  for (const InkBox& l : lines) best = std::max(best, l.h);
+  return best ? best : ink.h;
+}
+
+CellInk AnalyzeCell(PIX* binary, const CellBox& cell, int line_width, int dpi) {
+  CellInk out;
+  int pw = pixGetWidth(binary), ph = pixGetHeight(binary);
+  int inset = line_width + std::max(2, dpi / 100);
+  int x0 = std::max(0, cell.x + inset), y0 = std::max(0, cell.y + inset);
+  int x1 = std::min(pw, cell.x + cell.w - inset), y1 = std::min(ph, cell.y + cell.h - inset);
+  if (x1 - x0 < 4 || y1 - y0 < 4) return out;
+  out.inner = InkBox{x0, y0, x1 - x0, y1 - y0};
+  out.clean = AdoptPix(pixClipRectangle(binary, BoxPtr(boxCreate(x0, y0, x1 - x0, y1 - y0)).get(), nullptr));
+  if (!out.clean) return out;
+  PIX* crop = out.clean.get();
+  RemoveRulingRemnants(crop, line_width);
+
+  int w = pixGetWidth(crop), h = pixGetHeight(crop), wpl = pixGetWpl(crop);
+  const l_uint32* data = pixGetData(crop);
+  std::vector<int> rows(h, 0);
+  int minx = w, maxx = -1, total = 0;
+  for (int y = 0; y < h; ++y) {
+    const l_uint32* line = data + static_cast<size_t>(y) * wpl;
+    for (int x = 0; x < w; ++x) {
+      if (Black(line, x)) {
+        ++rows[y];
+        minx = std::min(minx, x);
+        maxx = std::max(maxx, x);
+      }
+    }
+    total += rows[y];
+  }
+  // A few specks are not a value: blank below ~0.5 mm² of ink.
+  int min_ink = std::max(12, dpi * dpi / 1500);
+  out.ink_pixels = total;
+  if (total < min_ink || maxx < 0) return out;
+
+  // Text lines: runs of inked rows; runs closer than a fraction of the
+  // tallest are one line (strokes of 三 or a raised footnote digit).
+  std::vector<std::pair<int, int>> runs;
+  for (int y = 0; y < h; ++y) {
+    if (rows[y] == 0) continue;
+    if (!runs.empty() && runs.back().second == y - 1) {
+      runs.back().second = y;
+    } else {
+      runs.push_back({y, y});
+    }
+  }
+  int tallest = 0;
+  for (auto [a, b] : runs) tallest = std::max(tallest, b - a + 1);
+  int expected = std::max(tallest, dpi / 10);
+  std::vector<std::pair<int, int>> merged;
+  for (auto r : runs) {
+    if (!merged.empty() && r.first - merged.back().second <= expected * 35 / 100 &&
+        (r.second - merged.back().first + 1) <= expected * 13 / 10) {
+      merged.back().second = r.second;
+    } else {
+      merged.push_back(r);
+    }
+  }
+  // A small run left alone (an underline, a stray mark) joins the nearest line.
+  std::vector<std::pair<int, int>> lines;
+  int big = 0;
+  for (auto [a, b] : merged) big = std::max(big, b - a + 1);
+  for (size_t i = 0; i < merged.size(); ++i) {
+    auto r = merged[i];
+    if ((r.second - r.first + 1) * 3 >= big) {
+      lines.push_back(r);
+    } else if (!lines.empty() && (i + 1 >= merged.size() || r.first - lines.back().second <= merged[i + 1].first - r.second)) {
+      lines.back().second = r.second;
+    } else if (i + 1 < merged.size()) {
+      merged[i + 1].first = r.first;
+    } else {
+      lines.push_back(r);
+    }
+  }
+  int miny = lines.front().first, maxy = lines.back().second;
+  out.ink = InkBox{x0 + minx, y0 + miny, maxx - minx + 1, maxy - miny + 1};
+  for (auto [a, b] : lines) out.lines.push_back(InkBox{x0, y0 + a, w, b - a + 1});
+  out.stroke_width = MedianRun(crop);
+  return out;
+}
+
+PixPtr CropForOcr(const CellInk& ink, int* origin_x, int* origin_y) {
+  if (ink.blank() || !ink.clean) return nullptr;
+  int margin = std::max(4, ink.LineHeight() / 5);
+  int x = std::max(0, ink.ink.x - ink.inner.x - margin), y = std::max(0, ink.ink.y - ink.inner.y - margin);
+  int w = std::min(ink.inner.w - x, ink.ink.w + 2 * margin), h = std::min(ink.inner.h - y, ink.ink.h + 2 * margin);
+  PixPtr crop = AdoptPix(pixClipRectangle(ink.clean.get(), BoxPtr(boxCreate(x, y, w, h)).get(), nullptr));
+  if (!crop) return nullptr;
+  // Tesseract wants some white around the text.
+  const int border = 10;
+  PixPtr framed = AdoptPix(pixAddBlackOrWhiteBorder(crop.get(), border, border, border, border, L_GET_WHITE_VAL));
+  if (!framed) return nullptr;
+  *origin_x = ink.inner.x + x - border;
+  *origin_y = ink.inner.y + y - border;
+  return framed;
+}
+
+std::string CellPng(PIX* grey, const CellBox& cell, int dpi) {
+  if (grey == nullptr) return "";
+  PixPtr crop = AdoptPix(pixClipRectangle(grey, BoxPtr(boxCreate(cell.x, cell.y, cell.w, cell.h)).get(), nullptr));
+  if (!crop) return "";
+  if (dpi > 170) {
+    float scale = 150.0f / dpi;
+    PixPtr small = AdoptPix(pixScaleAreaMap(crop.get(), scale, scale));
+    if (small) crop = std::move(small);
+  }
+  if (pixGetDepth(crop.get()) != 8) {
+    PixPtr g = AdoptPix(pixConvertTo8(crop.get(), 0));
+    if (!g) return "";
+    crop = std::move(g);
+  }
+  pixSetResolution(crop.get(), 150, 150);
+  l_uint8* data = nullptr;
+  size_t size = 0;
+  if (pixWriteMem(&data, &size, crop.get(), IFF_PNG) != 0 || data == nullptr) return "";
+  std::string png(reinterpret_cast<const char*>(data), size);
+  lept_free(data);
+  return png;
+}
+
+}  // namespace gm::form

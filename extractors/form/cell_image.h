@@ -1,0 +1,48 @@
+// CellImage: what is inside one cell of the form's table — the ink left once
+// the ruling lines are cut away, its text lines, and the crops handed to the
+// OCR and to the review workbook.
+//
+// Coordinates are page pixels of the CleanPage the cell came from.
+// Thread-safety: functions are pure.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "extractors/form/page_cleaner.h"
+#include "extractors/form/table_grid.h"
+
+namespace gm::form {
+
+struct InkBox {
+  int x = 0, y = 0, w = 0, h = 0;
+  bool empty() const { return w <= 0 || h <= 0; }
+};
+
+struct CellInk {
+  InkBox inner;                 // the cell inside its rulings
+  InkBox ink;                   // tight box around the ink; empty when the cell is blank
+  std::vector<InkBox> lines;    // text lines, top to bottom (full inner width)
+  int ink_pixels = 0;
+  int stroke_width = 1;         // typical pen/glyph stroke, in pixels
+  PixPtr clean;                 // 1 bpp crop of `inner`, ruling remnants removed; null if the box is degenerate
+  bool blank() const { return ink.empty(); }
+  // Height of a typical text line (the tallest line when there are several).
+  int LineHeight() const;
+};
+
+// Finds the ink of `cell` on a 1 bpp page: the box is shrunk inside its
+// rulings, remnants of rulings along the edges are dropped, and the rest is
+// split into text lines by its row profile.
+CellInk AnalyzeCell(PIX* binary, const CellBox& cell, int line_width, int dpi);
+
+// The 1 bpp crop of the cell's ink (from `ink.clean`) with a white margin,
+// ready for the OCR; `origin_x/y` receive the page position of the crop's
+// (0,0), so that OCR boxes can be mapped back. Null for a blank cell.
+PixPtr CropForOcr(const CellInk& ink, int* origin_x, int* origin_y);
+
+// A PNG of the cell (its outer box, rulings included) from the grey page,
+// scaled to ~150 dpi, for the reviewer. Empty on failure.
+std::string CellPng(PIX* grey, const CellBox& cell, int dpi);
+
+}  // namespace gm::form

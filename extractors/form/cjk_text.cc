@@ -1,0 +1,183 @@
+#include "extractors/form/cjk_text.h"
+
+#include <algorithm>
+#include <cctype>
+#include <vector>
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+namespace gm::form {
+namespace {
+
+constexpr char32_t kReplacement = 0xFFFD;
+
+// Characters that are never part of a value at its ends: border strokes read
+// as glyphs, underscores of a blank, stray punctuation.
+bool IsEdgeJunk(char32_t c) {
+  static const std::u32string kJunk =
+      U"|｜[]{}_—–-~`'\"‘’“”.,;:!·•、，。；：！丨_=^*¦/\\";
+  return kJunk.find(c) != std::u32string::npos;
+}
+
+// Wide characters: no space is wanted next to them.
+bool IsWide(char32_t c) {
+  return IsIdeograph(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) ||
+         c == 0x2014 || c == 0x2026;
+}
+
+bool IsSpace(char32_t c) { return c == U' ' || c == U'\t' || c == U'\r' || c == 0x3000; }
+
+}  // namespace
+
+std::u32string ToCodepoints(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = s[i];
+    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (len == 0 || i + len > s.size()) {
+      out.push_back(kReplacement);
+      ++i;
+      continue;
+    }
+    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+    bool ok = true;
+    for (int k = 1; k < len; ++k) {
+      unsigned char cc = s[i + k];
+      if ((cc >> 6) != 2) {
+        ok = false;
+        break;
+      }
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    // Reject overlong forms, surrogates and out-of-range values.
+    static const char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (!ok || cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      out.push_back(kReplacement);
+      ++i;
+      continue;
+    }
+    out.push_back(cp);
+    i += len;
+  }
+  return out;
+}
+
+std::string ToUtf8(std::u32string_view text) {
+  std::string out;
+  out.reserve(text.size() * 3);
+  for (char32_t c : text) {
+    if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = kReplacement;
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+    } else if (c < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else if (c < 0x10000) {
+      out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    }
+  }
+  return out;
+}
+
+bool IsIdeograph(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF);
+}
+
+std::string Nfkc(std::string_view utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  if (U_FAILURE(status) || nfkc == nullptr) return std::string(utf8);
+  icu::UnicodeString in = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  icu::UnicodeString norm = nfkc->normalize(in, status);
+  if (U_FAILURE(status)) return std::string(utf8);
+  std::string out;
+  norm.toUTF8String(out);
+  return out;
+}
+
+std::u32string LabelKey(std::string_view utf8) {
+  std::u32string in = ToCodepoints(Nfkc(utf8));
+  std::u32string out;
+  for (char32_t c : in)
+    if (IsIdeograph(c)) out.push_back(c);
+  return out;
+}
+
+int EditDistance(std::u32string_view a, std::u32string_view b) {
+  if (a.size() < b.size()) std::swap(a, b);
+  std::vector<int> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<int>(j);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    int diag = row[0];
+    row[0] = static_cast<int>(i);
+    for (size_t j = 1; j <= b.size(); ++j) {
+      int up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string CleanCellText(std::string_view ocr_text) {
+  std::u32string in = ToCodepoints(Nfkc(ocr_text));
+  // Join: a run of spaces and line breaks between two characters becomes
+  // nothing next to a wide character or between digits split over lines,
+  // else one space.
+  std::u32string joined;
+  size_t i = 0;
+  while (i < in.size()) {
+    char32_t c = in[i];
+    if (!IsSpace(c) && c != U'\n') {
+      joined.push_back(c);
+      ++i;
+      continue;
+    }
+    bool newline = false;
+    size_t j = i;
+    while (j < in.size() && (IsSpace(in[j]) || in[j] == U'\n')) newline |= in[j++] == U'\n';
+    if (!joined.empty() && j < in.size()) {
+      char32_t prev = joined.back(), next = in[j];
+      bool digits = prev < 0x80 && next < 0x80 && std::isdigit(static_cast<int>(prev)) &&
+                    std::isdigit(static_cast<int>(next));
+      if (!IsWide(prev) && !IsWide(next) && !(newline && digits)) joined.push_back(U' ');
+    }
+    i = j;
+  }
+  // Strip junk at both ends, keeping a bracket that closes or opens one
+  // inside the text, and a trailing percent sign.
+  auto balanced_close = [&](size_t end) {
+    char32_t c = joined[end];
+    char32_t open = c == U')' ? U'(' : c == U'）' ? U'（' : 0;
+    return open && joined.find(open) < end;
+  };
+  size_t b = 0, e = joined.size();
+  for (;;) {
+    if (b < e && IsEdgeJunk(joined[b])) { ++b; continue; }
+    if (b < e && (joined[b] == U')' || joined[b] == U'）')) { ++b; continue; }
+    if (b < e && (joined[b] == U'(' || joined[b] == U'（') &&
+        joined.find_first_of(U")）", b) >= e) { ++b; continue; }
+    break;
+  }
+  while (e > b) {
+    char32_t c = joined[e - 1];
+    if (IsEdgeJunk(c) || ((c == U')' || c == U'）') && !balanced_close(e - 1)) || c == U'(' || c == U'（') {
+      --e;
+      continue;
+    }
+    break;
+  }
+  return ToUtf8(std::u32string_view(joined).substr(b, e - b));
+}
+
+}  // namespace gm::form

@@ -1,0 +1,41 @@
+// CJK text helpers for reading the form: code points, tolerant comparison of
+// labels (edit distance on normalized text) and cleaning of OCR output into
+// the raw text a reviewer expects ("甘肃祁连矿业有限公司", not
+// "| 甘 肃 祁连 矿业 有限公司 。").
+//
+// All functions are pure and thread-safe. Invalid UTF-8 never fails: bad
+// bytes become U+FFFD.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace gm::form {
+
+std::u32string ToCodepoints(std::string_view utf8);
+std::string ToUtf8(std::u32string_view text);
+
+// True for CJK ideographs (the basic block and extension A).
+bool IsIdeograph(char32_t c);
+
+// Unicode NFKC (full-width digits, letters and brackets become ASCII,
+// superscript footnote digits become digits). Returns the input unchanged if
+// ICU fails.
+std::string Nfkc(std::string_view utf8);
+
+// The comparison key of a label or of a cell's text: NFKC, then only the
+// ideographs are kept. Drops '*', footnote digits, brackets, punctuation,
+// spaces and line breaks: "注册资金（万元）*\n³" -> "注册资金万元".
+std::u32string LabelKey(std::string_view utf8);
+
+// Levenshtein distance in code points.
+int EditDistance(std::u32string_view a, std::u32string_view b);
+
+// Cleans the OCR text of a value cell: NFKC; lines joined (no space between
+// CJK characters, one space between other words); spaces next to CJK
+// characters removed; stray border strokes and punctuation junk stripped at
+// both ends ("|", "_", "—", a lone "." or "，"), keeping a closing bracket or
+// '%' that belongs to the text.
+std::string CleanCellText(std::string_view ocr_text);
+
+}  // namespace gm::form

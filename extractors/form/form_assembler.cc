@@ -1,0 +1,281 @@
+#include "extractors/form/form_assembler.h"
+
+#include <algorithm>
+#include <map>
+
+#include "extractors/form/cjk_text.h"
+#include "extractors/form/compound.h"
+
+namespace gm::form {
+namespace {
+
+// Cells narrower than this share of the table are not section headers.
+constexpr double kWideCell = 0.6;
+constexpr double kBlankConfidence = 0.9;
+
+bool IsOpenBracket(char32_t c) { return c == U'(' || c == U'（'; }
+bool IsCloseBracket(char32_t c) { return c == U')' || c == U'）'; }
+
+bool IsMarkGlyph(char32_t c) {
+  static const std::u32string kMarks = U"√✓✔☑■●×✗✘☒";
+  return kMarks.find(c) != std::u32string::npos;
+}
+
+struct Collected {
+  const LabelSpec* spec = nullptr;
+  std::vector<const FormCell*> cells;
+};
+
+std::string JoinText(const std::vector<const FormCell*>& cells) {
+  std::string out;
+  for (const FormCell* c : cells) {
+    if (c->blank || c->text.empty()) continue;
+    if (!out.empty()) out += '\n';
+    out += c->text;
+  }
+  return out;
+}
+
+double MeanConfidence(const std::vector<const FormCell*>& cells) {
+  double sum = 0;
+  int n = 0;
+  for (const FormCell* c : cells) {
+    if (c->blank) continue;
+    sum += c->confidence;
+    ++n;
+  }
+  return n ? sum / n : kBlankConfidence;
+}
+
+const FormCell* FirstInked(const std::vector<const FormCell*>& cells) {
+  for (const FormCell* c : cells)
+    if (!c->blank) return c;
+  return cells.empty() ? nullptr : cells.front();
+}
+
+Provenance ProvenanceOf(const std::vector<const FormCell*>& cells, const std::string& file, CellReader* reader) {
+  Provenance p;
+  p.file = file;
+  const FormCell* first = FirstInked(cells);
+  if (first == nullptr) return p;
+  p.page = first->page;
+  if (first->w > 0) {
+    // The union of the value cells on the first cell's page.
+    int x0 = first->x, y0 = first->y, x1 = first->x + first->w, y1 = first->y + first->h;
+    for (const FormCell* c : cells) {
+      if (c->page != first->page || c->w == 0) continue;
+      x0 = std::min(x0, c->x);
+      y0 = std::min(y0, c->y);
+      x1 = std::max(x1, c->x + c->w);
+      y1 = std::max(y1, c->y + c->h);
+    }
+    p.x = x0;
+    p.y = y0;
+    p.w = x1 - x0;
+    p.h = y1 - y0;
+  }
+  p.cell_png = reader->Png(*first);
+  return p;
+}
+
+// Options of a closed-vocabulary field, as they would be printed for a
+// checkbox group drawn by the applicant into a plain cell.
+std::vector<std::string> VocabularyOptions(const FieldSpec& field) {
+  if (field.type == "bool") return {"是", "否"};
+  if (field.type == "enum" || field.type == "multi") return field.values;
+  return {};
+}
+
+// A plain cell holding brackets after vocabulary words is a checkbox group
+// the applicant drew: 是（√）否（ ）.
+bool LooksLikeCheckboxes(const std::string& text, const std::vector<std::string>& options) {
+  if (options.empty()) return false;
+  std::u32string t = ToCodepoints(Nfkc(text));
+  int brackets = 0;
+  for (char32_t c : t) brackets += IsOpenBracket(c) || IsCloseBracket(c);
+  if (brackets < 2) return false;
+  int found = 0;
+  for (const std::string& o : options) found += Nfkc(text).find(Nfkc(o)) != std::string::npos;
+  return found >= std::min<int>(2, static_cast<int>(options.size()));
+}
+
+void Finish(Reading* r, const std::vector<const FormCell*>& cells, const std::string& file, CellReader* reader) {
+  r->provenance = ProvenanceOf(cells, file, reader);
+  r->provenance.raw = r->raw;
+}
+
+}  // namespace
+
+CheckboxDecision MarksFromText(std::string_view text, const std::vector<std::string>& options) {
+  CheckboxDecision out;
+  out.located.assign(options.size(), false);
+  std::u32string t = ToCodepoints(Nfkc(text));
+  size_t from = 0;
+  bool all_found = true;
+  for (size_t k = 0; k < options.size(); ++k) {
+    std::u32string opt = ToCodepoints(Nfkc(options[k]));
+    size_t at = t.find(opt, from);
+    if (at == std::u32string::npos) at = t.find(opt);
+    if (at == std::u32string::npos) {
+      all_found = false;
+      continue;
+    }
+    out.located[k] = true;
+    size_t i = at + opt.size();
+    from = i;
+    bool marked = false;
+    while (i < t.size() && t[i] == U' ') ++i;
+    if (i < t.size() && IsOpenBracket(t[i])) {
+      for (++i; i < t.size() && !IsCloseBracket(t[i]); ++i)
+        if (t[i] != U' ' && t[i] != U'　') marked = true;
+      from = i;
+    } else if (i < t.size() && IsMarkGlyph(t[i])) {
+      marked = true;
+    }
+    // A glyph written before the option: ☑已取得 □正在办理.
+    size_t j = at;
+    while (j > 0 && t[j - 1] == U' ') --j;
+    if (j > 0 && IsMarkGlyph(t[j - 1])) marked = true;
+    if (marked) out.marked.push_back(options[k]);
+  }
+  out.confidence = all_found ? 1.0 : 0.6;
+  return out;
+}
+
+void AssembleForm(const FormLabels& labels, const Templates& templates, const std::vector<FormRow>& rows,
+                  const std::string& file, CellReader* reader, FormReading* out) {
+  // 1. Which cells are labels.
+  std::vector<std::vector<const LabelSpec*>> label_of(rows.size());
+  for (size_t r = 0; r < rows.size(); ++r) {
+    const auto& cells = rows[r].cells;
+    label_of[r].assign(cells.size(), nullptr);
+    for (size_t c = 0; c < cells.size(); ++c) {
+      if (cells[c].blank) continue;
+      LabelMatch m = labels.Match(cells[c].text);
+      if (m.spec == nullptr) continue;
+      bool wide = cells.size() == 1 || cells[c].x1 - cells[c].x0 >= kWideCell;
+      if ((m.spec->kind == CellKind::kSection || m.spec->place == ValuePlace::kBelow) && !wide) continue;
+      // The value of the label on the left that merely resembles a label.
+      if (c > 0 && label_of[r][c - 1] != nullptr && label_of[r][c - 1]->place == ValuePlace::kRight && m.score < 1.0)
+        continue;
+      label_of[r][c] = m.spec;
+    }
+  }
+  // 2. Which cells hold each label's value.
+  std::vector<Collected> found;
+  std::map<std::string, size_t> index;
+  std::vector<std::pair<const FormCell*, size_t>> previous_row;  // value cells of the last row, by collected index
+  for (size_t r = 0; r < rows.size(); ++r) {
+    const auto& cells = rows[r].cells;
+    bool any_label = std::any_of(label_of[r].begin(), label_of[r].end(), [](const LabelSpec* s) { return s != nullptr; });
+    std::vector<std::pair<const FormCell*, size_t>> this_row;
+    if (!any_label && rows[r].first_on_page && !previous_row.empty()) {
+      // A row split by the page break: each cell continues the value above it.
+      for (const FormCell& cell : cells) {
+        if (cell.blank) continue;
+        for (const auto& [above, which] : previous_row) {
+          double overlap = std::min(cell.x1, above->x1) - std::max(cell.x0, above->x0);
+          if (overlap > 0.5 * (cell.x1 - cell.x0)) {
+            auto& taken = found[which].cells;
+            if (std::find(taken.begin(), taken.end(), &cell) == taken.end()) taken.push_back(&cell);
+            this_row.push_back({&cell, which});
+            break;
+          }
+        }
+      }
+      previous_row = this_row;
+      continue;
+    }
+    for (size_t c = 0; c < cells.size(); ++c) {
+      const LabelSpec* spec = label_of[r][c];
+      if (spec == nullptr || spec->kind == CellKind::kSection || spec->place == ValuePlace::kNone) continue;
+      if (index.count(spec->key)) continue;  // the first sighting wins
+      Collected col{spec, {}};
+      if (spec->place == ValuePlace::kRight) {
+        for (size_t v = c + 1; v < cells.size() && label_of[r][v] == nullptr; ++v) col.cells.push_back(&cells[v]);
+      } else if (r + 1 < rows.size() &&
+                 std::none_of(label_of[r + 1].begin(), label_of[r + 1].end(), [](const LabelSpec* s) { return s; })) {
+        for (const FormCell& v : rows[r + 1].cells) col.cells.push_back(&v);
+      }
+      index[spec->key] = found.size();
+      for (const FormCell* v : col.cells) this_row.push_back({v, found.size()});
+      found.push_back(std::move(col));
+    }
+    // The value row of a `below` label is what a continuation would extend.
+    if (!any_label) {
+      for (const FormCell& cell : cells)
+        for (size_t i = 0; i < found.size(); ++i)
+          if (std::find(found[i].cells.begin(), found[i].cells.end(), &cell) != found[i].cells.end())
+            this_row.push_back({&cell, i});
+    }
+    previous_row = this_row;
+  }
+  // 3. Readings.
+  double confidence_sum = 0;
+  int confidence_n = 0;
+  auto put = [&](const std::string& key, Reading reading) {
+    confidence_sum += reading.confidence;
+    ++confidence_n;
+    out->fields[key] = std::move(reading);
+  };
+  for (const Collected& col : found) {
+    const LabelSpec& spec = *col.spec;
+    std::string text = JoinText(col.cells);
+    double text_conf = MeanConfidence(col.cells);
+    const FormCell* first = FirstInked(col.cells);
+    if (spec.kind == CellKind::kCompound) {
+      int ordinal = 0;
+      for (const CompoundPart* part : labels.PartsOf(spec.key)) {
+        Reading r;
+        double factor = 1.0;
+        if (part->extract == "bracket_after") {
+          std::string anchor = part->anchors.empty() ? "" : part->anchors.front();
+          r.raw = BracketAfter(text, anchor, ordinal);
+          if (!anchor.empty() && r.raw != BracketAfter(text, anchor, -1)) factor = 0.7;  // by position only
+          ++ordinal;
+        } else if (part->extract == "person") {
+          r.raw = PersonIn(text, part->anchors);
+        } else if (part->extract == "phone") {
+          r.raw = PhoneIn(text);
+        } else if (part->extract == "rest") {
+          r.raw = RestAfterOptions(text, part->anchors);
+        } else if (part->extract == "checkbox") {
+          r.is_checkbox = true;
+          r.raw = CleanCellText(text);
+        }
+        r.confidence = text.empty() ? kBlankConfidence : std::clamp(text_conf * factor, 0.0, 1.0);
+        if (!text.empty() && r.raw.empty() && part->extract != "rest" && !r.is_checkbox) r.confidence = 0.3;
+        if (r.is_checkbox && first != nullptr) {
+          CheckboxDecision d = reader->Marks(*first, part->anchors);
+          r.marked = d.marked;
+          r.confidence = d.confidence;
+        }
+        Finish(&r, col.cells, file, reader);
+        put(part->field, std::move(r));
+      }
+      continue;
+    }
+    const FieldSpec* field = templates.Field(spec.key);
+    if (field == nullptr) continue;
+    Reading r;
+    std::vector<std::string> options = spec.kind == CellKind::kCheckbox ? spec.options : std::vector<std::string>{};
+    if (options.empty() && LooksLikeCheckboxes(text, VocabularyOptions(*field))) options = VocabularyOptions(*field);
+    r.raw = CleanCellText(text);
+    r.confidence = text.empty() ? kBlankConfidence : text_conf;
+    if (!options.empty()) {
+      r.is_checkbox = true;
+      if (first != nullptr) {
+        CheckboxDecision d = reader->Marks(*first, options);
+        r.marked = d.marked;
+        r.confidence = d.confidence;
+      }
+    } else if (first != nullptr && !first->blank) {
+      reader->Refine(*first, *field, &r);
+    }
+    Finish(&r, col.cells, file, reader);
+    put(spec.key, std::move(r));
+  }
+  out->mean_confidence = confidence_n ? confidence_sum / confidence_n : 0.0;
+}
+
+}  // namespace gm::form

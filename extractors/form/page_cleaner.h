@@ -1,0 +1,52 @@
+// PageCleaner: turns a scanned or photographed page of the form into the
+// images the table finder and the OCR read — upright, deskewed, the red seal
+// taken out by its colour before binarisation (so the text under the stamp
+// survives), background flattened, binarised, specks and dark scanner edges
+// removed.
+//
+// Orientation: a landscape page is turned 90° here (the form is portrait);
+// whether the result is upside down needs text, so the form reader decides
+// it with OCR and calls Rotate180.
+//
+// Thread-safety: functions are pure (no shared state); a CleanPage is a value
+// owned by one thread.
+#pragma once
+
+#include "pipeline/core/pix.h"
+#include "pipeline/core/status.h"
+
+namespace gm::form {
+
+struct CleanPage {
+  PixPtr grey;          // 8 bpp, seal removed, background flattened to white, deskewed, upright
+  PixPtr binary;        // 1 bpp of `grey`; specks and dark edges removed
+  int dpi = 300;        // resolution of grey and binary (the input rescaled into 200..400)
+  int rotation = 0;     // clockwise degrees applied to the input: 0, 90, 180 or 270
+  double skew_degrees = 0;  // the skew that was corrected
+};
+
+// Cleans `image` (any depth Leptonica decodes: 1, 8 bpp, colormapped, 32 bpp
+// RGB). `dpi` is its resolution when known (0 or implausible values: the page
+// is taken as A4 wide). REQUIRES: image != nullptr.
+// Fails (InvalidArgument, Chinese message) for images too small to hold a form.
+Status CleanPageImage(PIX* image, int dpi, CleanPage* out);
+
+// Grey of an RGB image in which strongly red pixels (a seal, R well above G
+// and B) take the value of their red channel, i.e. become near-white, while
+// black or blue-black ink — also where it lies under the seal — stays dark.
+// 8 bpp input is returned as a copy; other depths are converted to 8 bpp.
+PixPtr GreyWithoutSeal(PIX* image);
+
+// Binarises an 8 bpp grey image (background normalisation, then Otsu)
+// and removes specks smaller than ~0.2 mm. `dpi` scales the window sizes.
+PixPtr Binarize(PIX* grey, int dpi);
+
+// Removes from a 1 bpp page the large dark blobs that touch its border (a
+// scanner lid's shadow, a phone photo's desk), in place. Thin lines touching
+// the border (a table frame) are kept.
+void RemoveDarkEdges(PIX* binary);
+
+// Turns the page upside down (both images), updating `rotation`.
+void Rotate180(CleanPage* page);
+
+}  // namespace gm::form
