@@ -87,18 +87,29 @@ class FormStyle:
         self.label_size = rng.uniform(10.0, 12.0)
         self.value_size = self.label_size * rng.uniform(0.88, 1.05)
         self.title_size = rng.uniform(15.5, 18.0)
-        w1 = rng.uniform(0.17, 0.22)
-        w3 = rng.uniform(0.17, 0.23)
-        w2 = rng.uniform(0.26, 0.33)
+        if hard:
+            # other proportions than the bundled set: narrow or wide label columns, taller or squeezed rows
+            w1 = rng.choice([rng.uniform(0.13, 0.16), rng.uniform(0.23, 0.26)])
+            w3 = rng.choice([rng.uniform(0.13, 0.16), rng.uniform(0.24, 0.27)])
+            w2 = rng.uniform(0.22, 0.36)
+            self.row_min = rng.choice([rng.uniform(6.5, 8.0), rng.uniform(13.5, 16.0)])
+            self.margins = (rng.uniform(12, 17), rng.uniform(12, 20), rng.uniform(12, 17), rng.uniform(12, 18))
+            self.label_size = rng.uniform(9.0, 13.0)
+            self.value_size = self.label_size * rng.uniform(0.8, 1.12)
+        else:
+            w1 = rng.uniform(0.17, 0.22)
+            w3 = rng.uniform(0.17, 0.23)
+            w2 = rng.uniform(0.26, 0.33)
+            self.row_min = rng.uniform(8.5, 13.0)
+            self.margins = (rng.uniform(17, 26), rng.uniform(20, 30), rng.uniform(17, 26), rng.uniform(18, 26))
         self.cols = [w1, w2, w3, 1.0 - w1 - w2 - w3]
-        self.row_min = rng.uniform(8.5, 13.0) if not hard else rng.uniform(7.5, 15.0)
-        self.margins = (rng.uniform(17, 26), rng.uniform(20, 30), rng.uniform(17, 26), rng.uniform(18, 26))
         self.value_align = rng.choice(['left', 'left', 'center'])
         self.checkbox_compact = rng.random() < 0.3
         self.mark = rng.choice(['√', '√', '✓', '×', '☑', 'tick', 'tick', 'cross', '✔'])
         self.superscript = rng.random() < 0.6
         self.page_numbers = rng.random() < 0.5
-        self.force_break = rng.choice([None, None, None, '四、项目经营管理情况', '五、项目融资情况', '三、投资情况'])
+        self.force_break = rng.choice(([None] if hard else [None, None, None]) +
+                                      ['四、项目经营管理情况', '五、项目融资情况', '三、投资情况'] + (['二、项目基本信息', '六、项目社会效益（具有何种社会效益，文字描述）'] if hard else []))
         self.section_bold = rng.random() < 0.8
         self.line_w = rng.choice([0.2, 0.25, 0.3, 0.4])
         self.company_seal_over_cell = rng.random() < 0.4
