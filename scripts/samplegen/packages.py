@@ -13,9 +13,10 @@ AS_OF_YEAR = 2025
 class Ctx:
     """Per-package rendering context (profile, fonts, size budget)."""
 
-    def __init__(self, rng, hard):
+    def __init__(self, rng, hard, heavy=False):
         self.rng = rng
         self.hard = hard
+        self.heavy = heavy      # benchmark packages: no size budget, most attachments scanned
         self.form_fonts = fonts.HARD_FORM_FONTS if hard else fonts.BUNDLED_FORM_FONTS
         self.generic = 0
 
@@ -97,10 +98,10 @@ def render_doc(ctx, a, kind, build, name, fmt, color=False):
         nm = name if len(imgs) == 1 else '%s_%d%s' % (base, i + 1, ext)
         if ext.lower() == '.png':
             bio = io.BytesIO()
-            img.convert('L').save(bio, 'PNG', optimize=True)
+            scan.to_bilevel(img).save(bio, 'PNG', optimize=True, dpi=(prof.dpi, prof.dpi))
             data = bio.getvalue()
         else:
-            data = scan.jpeg_bytes(img, prof.quality)
+            data = scan.jpeg_bytes(img, prof.quality, dpi=prof.dpi)
         outs.append(FileOut(nm, data, kind, 1, 'ocr'))
     return outs
 
@@ -127,11 +128,12 @@ def form_files(ctx, a, fmt, name, dpi=None, quality=None, embedded=None):
             if prof.rot180_page == i:
                 img = img.rotate(180)
             nm = 'IMG_2025%02d%02d_%02d%02d%02d.jpg' % (3, rng.randint(1, 28), rng.randint(8, 18), rng.randrange(60), rng.randrange(60))
-            outs.append(FileOut(nm, scan.jpeg_bytes(img, prof.quality - (0 if ctx.hard else 5)), 'application_form', 1, 'ocr'))
+            outs.append(FileOut(nm, scan.jpeg_bytes(img, prof.quality - (0 if ctx.hard else 5), dpi=72), 'application_form', 1, 'ocr'))
         return outs
     imgs = scan_images(pages, prof)
     if fmt == 'tiff':
-        return [FileOut(name, tiff_bytes(imgs, prof.dpi), 'application_form', len(imgs), 'ocr')]
+        comp = 'tiff_lzw' if ctx.hard else 'group4'
+        return [FileOut(name, tiff_bytes(imgs, prof.dpi, comp), 'application_form', len(imgs), 'ocr')]
     return [FileOut(name, images_pdf(imgs, prof, embedded=[(f.path, f.data) for f in embedded or []]),
                     'application_form', len(imgs), 'ocr')]
 
@@ -196,6 +198,9 @@ def attachments(ctx, a, scanned_budget=2, jpg_ok=False):
     rng = ctx.rng
     outs = []
     used = set()
+    share = 0.4
+    if ctx.heavy:
+        scanned_budget, share = 99, 0.65
     for kind, build in attachment_plan(a, ctx):
         nm = name_for(ctx, a, kind)
         if rng.random() < 0.15:
@@ -204,12 +209,14 @@ def attachments(ctx, a, scanned_budget=2, jpg_ok=False):
             nm = os.path.splitext(nm)[0] + '（%d）.pdf' % len(used)
         used.add(nm)
         fmt = 'text'
-        if ctx.hard or (scanned_budget > 0 and rng.random() < 0.4):
+        if ctx.hard or (scanned_budget > 0 and rng.random() < share):
             fmt = 'scan'
             scanned_budget -= 1
             if jpg_ok and rng.random() < 0.5:
                 fmt = 'jpg'
                 nm = os.path.splitext(nm)[0] + '.jpg' if rng.random() < 0.6 else generic_name(ctx, '.jpg')
+                if rng.random() < 0.35:
+                    nm = os.path.splitext(nm)[0] + '.png'
         outs.extend(render_doc(ctx, a, kind, build, nm, fmt, color=rng.random() < 0.3))
     return outs
 
@@ -219,7 +226,7 @@ def statement_files(ctx, a, mode, fmt_scan=False):
     rng, st = ctx.rng, a.stmt
     people = (a.legal_rep, values.person(rng), values.person(rng))
     y = st.year
-    fmt = 'scan' if (fmt_scan or ctx.hard) else 'text'
+    fmt = 'scan' if (fmt_scan or ctx.hard or (ctx.heavy and rng.random() < 0.3)) else 'text'
     if mode == 'audit':
         return render_doc(ctx, a, 'audit_report', lambda d: docs.audit_report(d, a, rng, st, people),
                           '%d年度审计报告.pdf' % y, fmt)
@@ -441,5 +448,5 @@ def build_package(i, spec_tuple, seed, outdir, blacklist_codes, hard):
     a = make_application(rng, defects, opts)
     if 'blacklisted' in defects:
         blacklist_codes.add(a.credit_code)
-    ctx = Ctx(rng, hard)
+    ctx = Ctx(rng, hard, heavy=i >= len(BUNDLED))
     return BUILDERS[cont](ctx, a, outdir, blacklist_codes, var)

@@ -123,12 +123,19 @@ def _solve(A, b):
     return [M[i][n] / M[i][i] for i in range(n)]
 
 
-def jpeg_bytes(img, quality):
+def jpeg_bytes(img, quality, dpi=None):
     bio = io.BytesIO()
-    img.save(bio, 'JPEG', quality=quality, optimize=True)
+    if dpi:
+        img.save(bio, 'JPEG', quality=quality, optimize=True, dpi=(dpi, dpi))
+    else:
+        img.save(bio, 'JPEG', quality=quality, optimize=True)
     return bio.getvalue()
 
 
 def to_bilevel(img):
-    g = img.convert('L')
-    return g.point(lambda v: 255 if v > 150 else 0).convert('1', dither=Image.NONE)
+    """Black-and-white scan mode: red ink (the seal) comes out broken and speckled, as it does on a B/W scanner."""
+    if img.mode == 'RGB':
+        g = img.convert('L', (0.62, 0.30, 0.08, 0))
+    else:
+        g = img.convert('L')
+    return g.point(lambda v: 255 if v > 142 else 0).convert('1', dither=Image.NONE)

@@ -40,9 +40,13 @@ class Statements:
         e_rest = _split(rng, rest, [rng.uniform(0.5, 2), rng.uniform(0.2, 0.6), rng.uniform(0.2, 0.6), rng.uniform(0.5, 3)])
         e_vals = [paid_in] + e_rest
         end = dict(zip(a_cur_names + a_nc_names + l_cur_names + l_nc_names + e_names, a_cur + a_nc + l_cur + l_nc + e_vals))
+        begin = {k: _jit(rng, v) for k, v in end.items()}
+        # the opening balance sheet balances too: 未分配利润 takes the difference
+        gap = (sum(begin[k] for k in a_cur_names + a_nc_names) - sum(begin[k] for k in l_cur_names + l_nc_names)
+               - sum(begin[k] for k in e_names))
+        begin['未分配利润'] += gap
         if unbalanced:
             end['固定资产'] += int(A * rng.uniform(0.01, 0.04))
-        begin = {k: _jit(rng, v) for k, v in end.items()}
         self.bs_end, self.bs_begin = end, begin
         self.a_cur_names, self.a_nc_names = a_cur_names, a_nc_names
         self.l_cur_names, self.l_nc_names, self.e_names = l_cur_names, l_nc_names, e_names
