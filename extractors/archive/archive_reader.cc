@@ -2,6 +2,7 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <locale.h>
 
 #include <algorithm>
 #include <cstring>
@@ -19,6 +20,31 @@ constexpr int64_t kChunk = 16 * 1024;
 // Below this many unpacked bytes a member is never called a bomb, whatever
 // its ratio (a blank page compresses very well and does no harm).
 constexpr uint64_t kMinBombBytes = 1u << 20;
+
+// libarchive converts member names between the archive's charset and the
+// thread's locale. In the C locale it cannot convert UTF-8 (flagged zip
+// names, 7z's UTF-16) at all, so reading runs under a thread-local C.UTF-8:
+// flagged and UTF-16 names then arrive as UTF-8, unflagged ones (GBK from
+// Windows) as their raw bytes, which DecodeArchiveName reads. The process
+// locale is left alone (Tesseract needs "C").
+class ScopedUtf8Locale {
+ public:
+  ScopedUtf8Locale() : utf8_(newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(0))) {
+    if (utf8_) previous_ = uselocale(utf8_);
+  }
+  ~ScopedUtf8Locale() {
+    if (utf8_) {
+      uselocale(previous_);
+      freelocale(utf8_);
+    }
+  }
+  ScopedUtf8Locale(const ScopedUtf8Locale&) = delete;
+  ScopedUtf8Locale& operator=(const ScopedUtf8Locale&) = delete;
+
+ private:
+  locale_t utf8_;
+  locale_t previous_ = static_cast<locale_t>(0);
+};
 
 struct ArchiveFree {
   void operator()(struct archive* a) const { archive_read_free(a); }
@@ -97,6 +123,7 @@ std::string MemberName(struct archive_entry* entry) {
 
 Status ReadArchive(std::string_view bytes, const ArchiveLimits& limits, ArchiveListing* out) {
   *out = ArchiveListing();
+  ScopedUtf8Locale utf8_names;  // declared first: outlives the archive handle
   std::unique_ptr<struct archive, ArchiveFree> holder(archive_read_new());
   struct archive* a = holder.get();
   if (!a) return Status::Internal("libarchive: out of memory");

@@ -1,8 +1,11 @@
 #include "extractors/archive/pdf_embedded.h"
 
 #include <podofo/podofo.h>
+#include <zlib.h>
 
 #include <algorithm>
+#include <limits>
+#include <memory>
 #include <mutex>
 #include <set>
 #include <string>
@@ -44,6 +47,50 @@ class CappedOutput : public pdf::PdfOutputStream {
   bool overflow_ = false;
   std::string data_;
 };
+
+enum class Decoded { kOk, kOverflow, kCorrupt };
+
+struct InflateEnd {
+  void operator()(z_stream* z) const { inflateEnd(z); }
+};
+
+// zlib/deflate data inflated into *out, stopping as soon as it would pass cap.
+Decoded InflateCapped(const std::string& packed, uint64_t cap, std::string* out) {
+  z_stream z{};
+  if (inflateInit2(&z, 15 + 32) != Z_OK) return Decoded::kCorrupt;  // zlib or gzip header
+  std::unique_ptr<z_stream, InflateEnd> guard(&z);
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(packed.data()));
+  z.avail_in = static_cast<uInt>(packed.size());
+  char buffer[64 * 1024];
+  for (;;) {
+    z.next_out = reinterpret_cast<Bytef*>(buffer);
+    z.avail_out = sizeof buffer;
+    int r = inflate(&z, Z_NO_FLUSH);
+    size_t n = sizeof buffer - z.avail_out;
+    if (out->size() + n > cap) return Decoded::kOverflow;
+    out->append(buffer, n);
+    if (r == Z_STREAM_END) return Decoded::kOk;
+    // Data ending without an end marker is common in PDFs: keep what inflated.
+    if (r == Z_BUF_ERROR && z.avail_in == 0) return Decoded::kOk;
+    if (r != Z_OK) return out->empty() ? Decoded::kCorrupt : Decoded::kOk;
+  }
+}
+
+// True when the stream's only filter is FlateDecode without a predictor, the
+// way embedded files are written: then zlib decodes it under the cap.
+bool PlainFlate(PoDoFo::PdfObject* stream_object, bool* unfiltered) {
+  namespace pdf = PoDoFo;
+  pdf::PdfDictionary& dict = stream_object->GetDictionary();
+  pdf::PdfObject* filter = dict.GetKey(pdf::PdfName("Filter"));
+  *unfiltered = filter == nullptr;
+  if (!filter) return false;
+  if (filter->IsArray() && filter->GetArray().size() == 1) filter = &filter->GetArray()[0];
+  if (!filter->IsName()) return false;
+  const std::string& name = filter->GetName().GetName();
+  if (name != "FlateDecode" && name != "Fl") return false;
+  pdf::PdfObject* parms = dict.GetKey(pdf::PdfName("DecodeParms"));
+  return parms == nullptr;
+}
 
 // A PDF string as UTF-8: UTF-16 (BOM) strings decoded by PoDoFo, byte strings
 // guessed (Chinese producers write GBK there, not PDFDocEncoding).
@@ -137,6 +184,32 @@ class Extractor {
     }
   }
 
+  // The stream's decoded bytes, at most cap of them. Plain and Flate streams
+  // are decoded here; other filter chains through PoDoFo, stopped by an
+  // exception from the sink (PoDoFo may leak its filter state on that path).
+  Decoded Decode(pdf::PdfObject* stream, uint64_t cap, std::string* out) {
+    bool unfiltered = false;
+    bool flate = PlainFlate(stream, &unfiltered);
+    if (flate || unfiltered) {
+      CappedOutput raw(std::numeric_limits<uint64_t>::max());
+      stream->GetStream()->GetCopy(&raw);
+      if (unfiltered) {
+        if (raw.data().size() > cap) return Decoded::kOverflow;
+        *out = std::move(raw.data());
+        return Decoded::kOk;
+      }
+      return InflateCapped(raw.data(), cap, out);
+    }
+    CappedOutput sink(cap);
+    try {
+      stream->GetStream()->GetFilteredCopy(&sink);
+    } catch (const pdf::PdfError&) {
+      return sink.overflow() ? Decoded::kOverflow : Decoded::kCorrupt;
+    }
+    *out = std::move(sink.data());
+    return Decoded::kOk;
+  }
+
   std::string SpecName(pdf::PdfObject* spec, const std::string& fallback) {
     for (const char* key : {"UF", "F", "Unix", "DOS", "Mac"}) {
       pdf::PdfObject* v = Resolve(Key(spec, key));
@@ -173,15 +246,14 @@ class Extractor {
     uint64_t ratio_cap = std::max(kMinBombBytes, packed * limits_.max_expansion_ratio);
     uint64_t total_cap = limits_.max_total_bytes > total_ ? limits_.max_total_bytes - total_ : 0;
     uint64_t cap = std::min({ratio_cap, total_cap, limits_.max_member_bytes});
-    CappedOutput sink(cap);
-    try {
-      stream->GetStream()->GetFilteredCopy(&sink);
-    } catch (const pdf::PdfError&) {
-      if (!sink.overflow()) {
-        member.error = "PDF中内嵌的附件数据已损坏，无法读取；请申报单位将该附件单独提供";
-        out_->push_back(std::move(member));
-        return;
-      }
+    std::string data;
+    Decoded result = Decode(stream, cap, &data);
+    if (result == Decoded::kCorrupt) {
+      member.error = "PDF中内嵌的附件数据已损坏，无法读取；请申报单位将该附件单独提供";
+      out_->push_back(std::move(member));
+      return;
+    }
+    if (result == Decoded::kOverflow) {
       if (cap == ratio_cap) {
         status_ = Status::Limit("PDF中内嵌的“" + member.path + "”解压比例异常（超过" +
                                 std::to_string(limits_.max_expansion_ratio) + "倍，疑似压缩炸弹），已停止读取");
@@ -196,7 +268,7 @@ class Extractor {
       out_->push_back(std::move(member));
       return;
     }
-    member.bytes = std::move(sink.data());
+    member.bytes = std::move(data);
     total_ += member.bytes.size();
     out_->push_back(std::move(member));
   }

@@ -2,6 +2,7 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <locale.h>
 #include <podofo/podofo.h>
 #include <unicode/ucnv.h>
 
@@ -97,6 +98,21 @@ std::wstring Widen(const std::string& utf8) {
 enum class Kind { kZip, kEncryptedZip, kSevenZip, kTarGz };
 
 std::string Write(Kind kind, const std::vector<Member>& members, const std::string& password = "") {
+  // libarchive needs a UTF-8 locale to write 7z's UTF-16 names; zip and tar
+  // names are written as the raw bytes given in the C locale, without the
+  // UTF-8 flag, the way Windows tools in China write them.
+  locale_t utf8 =
+      kind == Kind::kSevenZip ? newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(0)) : static_cast<locale_t>(0);
+  locale_t previous = utf8 ? uselocale(utf8) : static_cast<locale_t>(0);
+  struct Restore {
+    locale_t utf8, previous;
+    ~Restore() {
+      if (utf8) {
+        uselocale(previous);
+        freelocale(utf8);
+      }
+    }
+  } restore{utf8, previous};
   std::unique_ptr<struct archive, WriteFree> a(archive_write_new());
   switch (kind) {
     case Kind::kZip: archive_write_set_format_zip(a.get()); break;
