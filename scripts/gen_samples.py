@@ -63,6 +63,10 @@ def main():
             results = pool.starmap(_one, [(i, s, args.seed, out, set(decoys), hard) for i, s in jobs])
     else:
         results = [_one(i, s, args.seed, out, set(decoys), hard) for i, s in jobs]
+    sources = [rec['source'] for rec, _ in results]
+    dup = sorted({s for s in sources if sources.count(s) > 1})
+    if dup:
+        sys.exit('gen_samples: package names collide: %s' % ', '.join(dup))
     pages = 0
     for rec, bl in results:
         planted |= bl

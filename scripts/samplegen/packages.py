@@ -212,7 +212,7 @@ def attachments(ctx, a, scanned_budget=2, jpg_ok=False):
         if ctx.hard or (scanned_budget > 0 and rng.random() < share):
             fmt = 'scan'
             scanned_budget -= 1
-            if jpg_ok and rng.random() < 0.5:
+            if jpg_ok and rng.random() < 0.8:
                 fmt = 'jpg'
                 nm = os.path.splitext(nm)[0] + '.jpg' if rng.random() < 0.6 else generic_name(ctx, '.jpg')
                 if rng.random() < 0.35:
@@ -319,14 +319,14 @@ def pkg_eml(ctx, a, outdir, blacklist, variant):
         raw = containers.message('转发：%s入库申请材料' % a.f['project_name'], sender, to, date,
                                  'fwd%06d@%s' % (rng.randrange(10 ** 6), dom), body2, outer_atts,
                                  '----=_NextPart_%08d' % rng.randrange(10 ** 8), forwarded=inner)
-        source = '转发-%s入库申请材料.eml' % a.mine
+        source = unique(ctx, '转发-%s入库申请材料.eml' % a.mine)
     else:
         allf = form_out + atts + stm
         at = [(f.path, f.data, styles[i % 4]) for i, f in enumerate(allf)]
         raw = containers.message('%s绿色矿山项目入库申请' % a.company, sender, to, date,
                                  'm%06d@%s' % (rng.randrange(10 ** 6), dom), body, at, '----=_NextPart_%08d' % rng.randrange(10 ** 8))
         files = [f.entry() for f in allf]
-        source = '%s入库申请.eml' % a.company
+        source = unique(ctx, '%s入库申请.eml' % a.company)
     with open(os.path.join(inbox, source), 'wb') as fh:
         fh.write(raw)
     return finish(outdir, source, a, files, blacklist)
@@ -355,11 +355,11 @@ def pkg_zip(ctx, a, outdir, blacklist, variant):
             members.append(('%s/%s' % (sub, f.path), f))
         for f in stm:
             members.append(('%s/财务报表/%s' % (sub, f.path), f))
-        source = '%s项目申报材料.zip' % a.mine
+        source = unique(ctx, '%s项目申报材料.zip' % a.mine)
     else:
         for f in outs + atts + stm:
             members.append((f.path, f))
-        source = '%s.zip' % a.company
+        source = unique(ctx, '%s.zip' % a.company)
     containers.write_zip(os.path.join(inbox, source), [(n, f.data) for n, f in members if f not in embedded],
                          gbk=(variant == 'gbk'))
     files = []
@@ -377,12 +377,12 @@ def pkg_folder(ctx, a, outdir, blacklist, variant):
         outs = form_files(ctx, a, 'photos', None)
         atts = attachments(ctx, a, scanned_budget=2, jpg_ok=True)
         stm = statement_files(ctx, a, 'separate') if a.stmt_included else []
-        source = '%s入库资料' % a.mine
+        source = unique(ctx, '%s入库资料' % a.mine)
     else:
         outs = form_files(ctx, a, 'pdf', '申请表.pdf')
         atts = attachments(ctx, a, scanned_budget=1)
         stm = statement_files(ctx, a, 'xlsx') if a.stmt_included else []
-        source = a.company
+        source = unique(ctx, a.company)
     members = [(f.path, f) for f in outs + atts + stm]
     containers.write_folder(os.path.join(inbox, source), [(n, f.data) for n, f in members])
     return finish(outdir, source, a, [f.entry() for _, f in members], blacklist)
@@ -392,10 +392,10 @@ def pkg_loose(ctx, a, outdir, blacklist, variant):
     rng = ctx.rng
     inbox = os.path.join(outdir, 'inbox')
     if variant == 'tiff':
-        source = rng.choice(['入库申请表.tif', 'scan_form.tiff'])
+        source = unique(ctx, rng.choice(['入库申请表.tif', 'scan_form.tiff']))
         outs = form_files(ctx, a, 'tiff', source)
     else:
-        source = 'scan_form.pdf'
+        source = unique(ctx, 'scan_form.pdf')
         outs = form_files(ctx, a, 'pdf', source, dpi=None if ctx.hard else 300, quality=None if ctx.hard else 42)
     with open(os.path.join(inbox, source), 'wb') as fh:
         fh.write(outs[0].data)
@@ -449,4 +449,15 @@ def build_package(i, spec_tuple, seed, outdir, blacklist_codes, hard):
     if 'blacklisted' in defects:
         blacklist_codes.add(a.credit_code)
     ctx = Ctx(rng, hard, heavy=i >= len(BUNDLED))
+    # benchmark packages get a number in their name so that sources never collide
+    ctx.suffix = '' if i < len(BUNDLED) else '_%03d' % i
     return BUILDERS[cont](ctx, a, outdir, blacklist_codes, var)
+
+
+def unique(ctx, source):
+    if not ctx.suffix:
+        return source
+    base, ext = os.path.splitext(source)
+    if ext.lower() not in ('.eml', '.zip', '.pdf', '.tif', '.tiff'):
+        return source + ctx.suffix
+    return base + ctx.suffix + ext
