@@ -1,5 +1,6 @@
 #include "extractors/pdf/podofo_document.h"
 
+#include <openssl/provider.h>
 #include <podofo/podofo.h>
 
 #include <mutex>
@@ -20,12 +21,29 @@ constexpr size_t kMaxContentBytes = 256u << 20;  // one page's decoded content s
 const char kEncryptedMessage[] = "PDF文件已加密（需要密码），无法读取，请申报单位提供未加密的文件";
 const char kCorruptMessage[] = "PDF文件已损坏或不完整，无法打开，请申报单位重新发送";
 
-// PoDoFo logs every parse problem to stderr; a batch reading hostile files must not.
-void QuietPodofo() {
+// Once per process: PoDoFo logs every parse problem to stderr, which a batch
+// reading hostile files must not; and it computes the keys of RC4 and AES-128
+// encrypted PDFs (even those opening with an empty password, as most
+// "copy-protected" PDFs do) with OpenSSL's RC4, which OpenSSL 3 keeps in its
+// legacy provider. Loading "legacy" explicitly stops "default" from loading
+// implicitly, so both are loaded.
+// The providers are unloaded at exit (before OpenSSL's own clean-up), so
+// nothing is left behind for a leak checker.
+struct CryptoProviders {
+  OSSL_PROVIDER* legacy = OSSL_PROVIDER_load(nullptr, "legacy");
+  OSSL_PROVIDER* fallback = OSSL_PROVIDER_load(nullptr, "default");
+  ~CryptoProviders() {
+    if (legacy) OSSL_PROVIDER_unload(legacy);
+    if (fallback) OSSL_PROVIDER_unload(fallback);
+  }
+};
+
+void PreparePodofo() {
   static std::once_flag once;
   std::call_once(once, [] {
     PdfError::EnableLogging(false);
     PdfError::EnableDebug(false);
+    static CryptoProviders providers;
   });
 }
 
@@ -101,7 +119,7 @@ PodofoDocument::PodofoDocument() = default;
 PodofoDocument::~PodofoDocument() = default;
 
 Status PodofoDocument::Open(std::string_view bytes, std::unique_ptr<PodofoDocument>* out) {
-  QuietPodofo();
+  PreparePodofo();
   out->reset();
   std::unique_ptr<PodofoDocument> doc(new PodofoDocument());
   try {
