@@ -76,7 +76,7 @@ std::vector<std::string> ReadFirstPage(const Document& doc, const ClassifyParams
   }
   if (has_image && ocr) {
     OcrResult result;
-    if (OcrPageTop(doc.pages[0], params.ocr_top_fraction, RedInk::kKeep, OcrLayout::kSparse, ocr, &result).ok() &&
+    if (OcrPage(doc.pages[0], {params.ocr_top_fraction, RedInk::kKeep, false}, OcrLayout::kSparse, ocr, &result).ok() &&
         !result.text.empty()) {
       *source = "ocr";
       return SplitLines(result.text);
@@ -119,7 +119,7 @@ std::vector<std::string> FindContained(const Document& doc, const std::vector<st
       AddTitleKinds(lines, params, titles, &found);
     } else if (ocr && page.load_image) {
       OcrResult result;
-      if (OcrPageTop(page, params.contains_top_fraction, RedInk::kKeep, OcrLayout::kSparse, ocr, &result).ok())
+      if (OcrPage(page, {params.contains_top_fraction, RedInk::kKeep, true}, OcrLayout::kSparse, ocr, &result).ok())
         AddTitleKinds(SplitLines(result.text), params, titles, &found);
     }
   }

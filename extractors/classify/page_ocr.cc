@@ -22,9 +22,25 @@ PixPtr ToGrey(PIX* pix, RedInk red) {
   return AdoptPix(pixConvertTo8(pix, 0));
 }
 
+// Erases table rules: runs of ink longer than kRuleLength (about 8 mm at
+// 300 dpi, far longer than any character stroke) horizontally or vertically.
+// Tesseract reads grid lines as 一 and |, and they glue cells together.
+constexpr int kRuleLength = 100;
+void RemoveRules(PIX* binary) {
+  if (pixGetWidth(binary) < kRuleLength || pixGetHeight(binary) < kRuleLength) return;
+  PixPtr horizontal = AdoptPix(pixOpenBrick(nullptr, binary, kRuleLength, 1));
+  PixPtr vertical = AdoptPix(pixOpenBrick(nullptr, binary, 1, kRuleLength));
+  if (!horizontal || !vertical) return;
+  pixOr(horizontal.get(), horizontal.get(), vertical.get());
+  // Rules are a few pixels thick and a touch ragged: widen what is removed by one pixel.
+  PixPtr wider = AdoptPix(pixDilateBrick(nullptr, horizontal.get(), 3, 3));
+  pixSubtract(binary, binary, wider ? wider.get() : horizontal.get());
+}
+
 }  // namespace
 
-Status PreparePageImage(const Page& page, double fraction, RedInk red, PixPtr* out) {
+Status PreparePageImage(const Page& page, const OcrPrep& prep, PixPtr* out) {
+  const double fraction = prep.top_fraction;
   if (!page.load_image) return Status::NotFound("页面没有图像");
   if (!(fraction > 0 && fraction <= 1)) return Status::InvalidArgument("fraction out of range");
   PixPtr image;
@@ -34,7 +50,7 @@ Status PreparePageImage(const Page& page, double fraction, RedInk red, PixPtr* o
   const l_int32 w = pixGetWidth(image.get()), h = pixGetHeight(image.get());
   if (w <= 0 || h <= 0) return Status::Corrupt("页面图像为空");
 
-  PixPtr grey = ToGrey(image.get(), red);
+  PixPtr grey = ToGrey(image.get(), prep.red);
   image.reset();
   if (!grey) return Status::Corrupt("页面图像无法转换为灰度");
   const l_int32 crop_h = std::max<l_int32>(1, static_cast<l_int32>(std::lround(h * fraction)));
@@ -62,15 +78,15 @@ Status PreparePageImage(const Page& page, double fraction, RedInk red, PixPtr* o
     binary = AdoptPix(pixOtsuThreshOnBackgroundNorm(grey.get(), nullptr, 10, 15, 100, 50, 255, 2, 2, 0.1f, nullptr));
   if (!binary) binary = AdoptPix(pixConvertTo1(grey.get(), 160));
   if (!binary) return Status::Corrupt("页面图像无法二值化");
+  if (prep.remove_rules) RemoveRules(binary.get());
   *out = std::move(binary);
   return Status::OK();
 }
 
-Status OcrPageTop(const Page& page, double fraction, RedInk red, OcrLayout layout, OcrEngine* ocr,
-                  OcrResult* out) {
+Status OcrPage(const Page& page, const OcrPrep& prep, OcrLayout layout, OcrEngine* ocr, OcrResult* out) {
   if (!ocr) return Status::InvalidArgument("no OCR engine");
   PixPtr prepared;
-  Status s = PreparePageImage(page, fraction, red, &prepared);
+  Status s = PreparePageImage(page, prep, &prepared);
   if (!s.ok()) return s;
   *out = ocr->Recognize(prepared.get(), layout, static_cast<int>(kOcrDpi));
   return Status::OK();

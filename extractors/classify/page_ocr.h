@@ -1,8 +1,8 @@
 // Page OCR: the one way greenmine's classifier and statement reader turn a
 // scanned page (or its top part) into text. The page image is decoded on
-// demand, reduced to the part asked for, made grey, scaled to about 300 dpi
-// and binarised before Tesseract sees it — so OCR costs only what the caller
-// asks for.
+// demand, reduced to the part asked for, made grey, scaled to about 300 dpi,
+// binarised and, for tables, cleared of its ruling lines before Tesseract
+// sees it — so OCR costs only what the caller asks for.
 //
 // Word boxes in the result are in the pixels of the prepared image (300 dpi);
 // callers compare positions with each other, never with the page's own
@@ -23,13 +23,18 @@ enum class RedInk {
   kDrop,  // the red channel: red seals fade into the paper, black print stays (statements)
 };
 
-// OCRs the top `fraction` (0 < fraction <= 1) of `page`.
-// REQUIRES: ocr != nullptr. Fails with NotFound when the page has no image,
-// or with the loader's error when the image cannot be decoded.
-Status OcrPageTop(const Page& page, double fraction, RedInk red, OcrLayout layout, OcrEngine* ocr,
-                  OcrResult* out);
+struct OcrPrep {
+  double top_fraction = 1.0;   // the part of the page from the top, 0 < f <= 1
+  RedInk red = RedInk::kKeep;
+  bool remove_rules = false;   // erase long horizontal and vertical lines (table grids)
+};
 
-// The grey, 300-dpi, binarised image of the top `fraction` of `page`, as OCR sees it.
-Status PreparePageImage(const Page& page, double fraction, RedInk red, PixPtr* out);
+// The binarised 300-dpi image of the page part described by `prep`, as OCR sees it.
+// Fails with NotFound when the page has no image, InvalidArgument for a bad
+// fraction, or the loader's error when the image cannot be decoded.
+Status PreparePageImage(const Page& page, const OcrPrep& prep, PixPtr* out);
+
+// PreparePageImage, then Tesseract with `layout`. REQUIRES: ocr != nullptr.
+Status OcrPage(const Page& page, const OcrPrep& prep, OcrLayout layout, OcrEngine* ocr, OcrResult* out);
 
 }  // namespace gm

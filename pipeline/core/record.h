@@ -55,6 +55,7 @@ struct Financials {
   std::optional<double> total_assets, total_liabilities, owners_equity, revenue,
       net_profit, operating_cash_flow;
   std::string source_file;   // where they came from, for the workbook
+  std::string unit;          // unit the balance sheet is written in (元|千元|万元), for rounding tolerances; "" if unknown
 };
 
 struct ChecklistEntry {

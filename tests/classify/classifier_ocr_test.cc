@@ -23,19 +23,19 @@ Page ImagePage(const std::string& file, double dpi) {
 
 TEST(PageOcrTest, BadPagesFailCleanly) {
   PixPtr out;
-  EXPECT_EQ(PreparePageImage(Page(), 0.35, RedInk::kKeep, &out).code(), Status::Code::kNotFound);
+  EXPECT_EQ(PreparePageImage(Page(), {0.35, RedInk::kKeep, false}, &out).code(), Status::Code::kNotFound);
   Page broken;
   broken.load_image = [](PixPtr*) { return Status::Corrupt("坏图"); };
-  EXPECT_EQ(PreparePageImage(broken, 0.35, RedInk::kKeep, &out).code(), Status::Code::kCorrupt);
+  EXPECT_EQ(PreparePageImage(broken, {0.35, RedInk::kKeep, false}, &out).code(), Status::Code::kCorrupt);
   Page tiny = ImagePage(kFixtures + "eia_approval_scan.png", 150);
-  EXPECT_EQ(PreparePageImage(tiny, 0, RedInk::kKeep, &out).code(), Status::Code::kInvalidArgument);
-  EXPECT_EQ(PreparePageImage(tiny, 1.5, RedInk::kKeep, &out).code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(PreparePageImage(tiny, {0, RedInk::kKeep, false}, &out).code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(PreparePageImage(tiny, {1.5, RedInk::kKeep, false}, &out).code(), Status::Code::kInvalidArgument);
   Page nothing;
   nothing.load_image = [](PixPtr* out) {
     out->reset();
     return Status::OK();
   };
-  EXPECT_EQ(PreparePageImage(nothing, 0.35, RedInk::kKeep, &out).code(), Status::Code::kNotFound);
+  EXPECT_EQ(PreparePageImage(nothing, {0.35, RedInk::kKeep, false}, &out).code(), Status::Code::kNotFound);
 }
 
 TEST(PageOcrTest, PreparedImageIsBinaryTopPartAt300Dpi) {
@@ -43,7 +43,7 @@ TEST(PageOcrTest, PreparedImageIsBinaryTopPartAt300Dpi) {
   PixPtr src = AdoptPix(pixRead((kFixtures + "eia_approval_scan.png").c_str()));
   ASSERT_TRUE(src);
   PixPtr out;
-  ASSERT_TRUE(PreparePageImage(page, 0.35, RedInk::kKeep, &out).ok());
+  ASSERT_TRUE(PreparePageImage(page, {0.35, RedInk::kKeep, false}, &out).ok());
   EXPECT_EQ(pixGetDepth(out.get()), 1);
   EXPECT_NEAR(pixGetWidth(out.get()), 2 * pixGetWidth(src.get()), 2);
   EXPECT_NEAR(pixGetHeight(out.get()), 2 * 0.35 * pixGetHeight(src.get()), 3);

@@ -1,0 +1,436 @@
+#include "extractors/statements/statement_parser.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include "extractors/classify/text_fold.h"
+#include "extractors/classify/text_lines.h"
+#include "extractors/classify/title_line.h"
+
+namespace gm {
+namespace {
+
+// A cell: a whitespace-free piece of placed text, folded, with its box.
+struct Cell {
+  std::string text;  // folded
+  Box box;
+  std::optional<double> number;
+  bool plain_integer = false;
+  double center() const { return box.x + box.w / 2; }
+};
+
+struct HeaderColumn {
+  double center;
+  ColumnRole role;
+};
+
+// Display width of a code point: ideographs and full-width forms are two.
+int DisplayWidth(uint32_t cp) { return cp >= 0x1100 ? 2 : 1; }
+
+// Decodes one UTF-8 code point at s[i]; advances i. Invalid bytes count as one.
+uint32_t NextCodePoint(const std::string& s, size_t* i) {
+  unsigned char c = s[*i];
+  int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+  if (*i + len > s.size()) len = 1;
+  uint32_t cp = len == 1 ? c : c & (0x7F >> len);
+  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[*i + k]) & 0x3F);
+  *i += len;
+  return cp;
+}
+
+bool IsSpace(uint32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x3000 || cp == 0xA0; }
+
+// Cuts placed text into cells at whitespace; a cell's box is its share of
+// the span's box by display width (PDF text layers often give a whole table
+// row as one span).
+void AppendCells(const PlacedText& placed, std::vector<Cell>* cells) {
+  struct Piece {
+    size_t begin, end;
+    int from, to;  // display columns
+  };
+  std::vector<Piece> pieces;
+  int column = 0;
+  size_t i = 0;
+  bool in_piece = false;
+  while (i < placed.text.size()) {
+    size_t at = i;
+    uint32_t cp = NextCodePoint(placed.text, &i);
+    if (IsSpace(cp)) {
+      in_piece = false;
+    } else {
+      if (!in_piece) pieces.push_back({at, at, column, column});
+      in_piece = true;
+      pieces.back().end = i;
+      pieces.back().to = column + DisplayWidth(cp);
+    }
+    column += DisplayWidth(cp);
+  }
+  for (const Piece& p : pieces) {
+    Cell cell;
+    cell.text = FoldText(placed.text.substr(p.begin, p.end - p.begin));
+    if (cell.text.empty()) continue;
+    const double unit = column > 0 ? placed.box.w / column : 0;
+    cell.box = {placed.box.x + unit * p.from, placed.box.y, unit * (p.to - p.from), placed.box.h};
+    cell.number = ParseStatementAmount(cell.text, &cell.plain_integer);
+    cells->push_back(std::move(cell));
+  }
+}
+
+bool LooksLikeNumberPart(const std::string& s) {
+  return !s.empty() && s.find_first_not_of("0123456789,.-()") == std::string::npos;
+}
+
+// OCR sometimes breaks "1,234,567.89" after a separator; joins such pieces.
+std::vector<Cell> MergeBrokenNumbers(std::vector<Cell> row) {
+  std::vector<Cell> out;
+  for (Cell& cell : row) {
+    if (!out.empty()) {
+      Cell& prev = out.back();
+      const double gap = cell.box.x - (prev.box.x + prev.box.w);
+      const double h = std::max(1.0, std::min(prev.box.h, cell.box.h));
+      const bool joins = LooksLikeNumberPart(prev.text) && LooksLikeNumberPart(cell.text) && gap < 0.6 * h &&
+                         (prev.text.back() == ',' || cell.text.front() == ',' || cell.text.front() == '.' ||
+                          prev.text.back() == '.');
+      if (joins) {
+        prev.text += cell.text;
+        prev.box.w = cell.box.x + cell.box.w - prev.box.x;
+        prev.number = ParseStatementAmount(prev.text, &prev.plain_integer);
+        continue;
+      }
+    }
+    out.push_back(std::move(cell));
+  }
+  return out;
+}
+
+bool StartsWith(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
+
+std::optional<ColumnRole> HeaderRole(const std::string& cell, const StatementVocabulary& vocab) {
+  for (const auto& [label, role] : vocab.columns)
+    if (StartsWith(cell, label)) return role;
+  return std::nullopt;
+}
+
+int DigitsAt(const std::string& s, size_t at, size_t max) {
+  size_t n = 0;
+  while (at + n < s.size() && n < max && s[at + n] >= '0' && s[at + n] <= '9') ++n;
+  return static_cast<int>(n);
+}
+
+// The statement year written in `text`, ranked: "2024年12月31日", "2024年度",
+// "2024年1-12月" (3) over another full date (2) over "2024年" (1).
+struct YearMatch {
+  int year = 0;
+  int rank = 0;
+};
+YearMatch FindYear(const std::string& text) {
+  YearMatch best;
+  const std::string nian = "年";
+  for (size_t at = text.find(nian); at != std::string::npos; at = text.find(nian, at + 1)) {
+    if (at < 4 || DigitsAt(text, at - 4, 4) != 4 || (at > 4 && DigitsAt(text, at - 5, 1) == 1)) continue;
+    int year = std::atoi(text.substr(at - 4, 4).c_str());
+    if (year < 1990 || year > 2100) continue;
+    const std::string rest = text.substr(at + nian.size(), 16);
+    int rank = 1;
+    if (StartsWith(rest, "12月31日") || StartsWith(rest, "度") || StartsWith(rest, "1-12月") ||
+        StartsWith(rest, "1月-12月") || StartsWith(rest, "1月1日-12月31日"))
+      rank = 3;
+    else if (int m = DigitsAt(rest, 0, 2); m > 0 && rest.compare(m, 3, "月") == 0)
+      rank = 2;
+    // Of equal rank the latest year wins: the end of the period, not the comparison column.
+    if (rank > best.rank || (rank == best.rank && year > best.year)) best = {year, rank};
+  }
+  return best;
+}
+
+// The unit after "单位" ("单位:元", "金额单位:人民币万元", "(单位:千元)"); "" when none.
+std::string FindUnit(const std::string& text, const StatementVocabulary& vocab) {
+  for (size_t at = text.find("单位"); at != std::string::npos; at = text.find("单位", at + 1)) {
+    size_t p = at + std::string("单位").size();
+    if (text.compare(p, 1, ":") == 0) ++p;
+    if (text.compare(p, 9, "人民币") == 0) p += 9;
+    for (const auto& [unit, wan] : vocab.units)
+      if (text.compare(p, unit.size(), unit) == 0) return unit;
+  }
+  return "";
+}
+
+// A unit written in a column header: "期末余额(万元)".
+std::string HeaderUnit(const std::string& cell, const StatementVocabulary& vocab) {
+  for (const auto& [unit, wan] : vocab.units)
+    if (cell.find("(" + unit + ")") != std::string::npos) return unit;
+  return "";
+}
+
+// The statement being filled while rows are read.
+struct Open {
+  PageStatement st;
+  std::vector<HeaderColumn> headers;
+  std::map<std::string, int> priority;      // key → priority of the label it was read under
+  std::map<std::string, std::string> kind_of;  // key → the item's kind (for an untitled statement)
+  bool items_seen = false;
+  int year_rank = 0;
+};
+
+// OCR splits a header into characters ("本" "期" "金额"); joins text cells
+// that name no column on their own and stand closer than about a
+// character's height into one phrase cell.
+std::vector<Cell> JoinPhrases(const std::vector<Cell>& row, const StatementVocabulary& vocab) {
+  std::vector<Cell> out;
+  bool prev_named = true;
+  for (const Cell& cell : row) {
+    const bool named = cell.number.has_value() || HeaderRole(cell.text, vocab).has_value();
+    if (!out.empty() && !prev_named && !named) {
+      Cell& prev = out.back();
+      const double gap = cell.box.x - (prev.box.x + prev.box.w);
+      if (gap <= 1.2 * std::max(prev.box.h, cell.box.h)) {
+        prev.text += cell.text;
+        prev.box.w = std::max(prev.box.w, cell.box.x + cell.box.w - prev.box.x);
+        prev.box.h = std::max(prev.box.h, cell.box.h);
+        continue;
+      }
+    }
+    out.push_back(cell);
+    prev_named = named;
+  }
+  return out;
+}
+
+// The header columns of a row, or empty when it is no header row. A row is
+// a header row when a cell names an end or opening column, or when two or
+// more cells are dates/years (an audit report's "2024年12月31日 | 2023年12月31日").
+std::vector<HeaderColumn> HeaderColumns(const std::vector<Cell>& cells, const StatementVocabulary& vocab,
+                                        std::optional<int>* year_from_dates, std::string* unit) {
+  const std::vector<Cell> row = JoinPhrases(cells, vocab);
+  std::vector<HeaderColumn> columns;
+  bool period = false;
+  for (const Cell& c : row) {
+    if (auto role = HeaderRole(c.text, vocab)) {
+      columns.push_back({c.center(), *role});
+      period = period || *role == ColumnRole::kEnd || *role == ColumnRole::kOpening;
+      if (unit->empty()) *unit = HeaderUnit(c.text, vocab);
+    }
+  }
+  if (period) return columns;
+  std::vector<std::pair<double, int>> dated;
+  for (const Cell& c : row) {
+    YearMatch y = FindYear(c.text);
+    if (y.rank >= 2 && Utf8Length(c.text) <= 16) dated.push_back({c.center(), y.year});
+  }
+  if (dated.size() < 2) return {};
+  int latest = 0;
+  for (const auto& d : dated) latest = std::max(latest, d.second);
+  columns.clear();
+  for (const Cell& c : row)
+    if (auto role = HeaderRole(c.text, vocab); role && (*role == ColumnRole::kIndex || *role == ColumnRole::kNote))
+      columns.push_back({c.center(), *role});
+  for (const auto& d : dated) columns.push_back({d.first, d.second == latest ? ColumnRole::kEnd : ColumnRole::kOpening});
+  *year_from_dates = latest;
+  return columns;
+}
+
+// The figure of a label's numbers: the one under an end-of-period column.
+std::optional<double> PickFigure(const std::vector<const Cell*>& numbers, const std::vector<HeaderColumn>& headers,
+                                 const StatementParams& params) {
+  if (numbers.empty()) return std::nullopt;
+  bool period_headers = std::any_of(headers.begin(), headers.end(), [](const HeaderColumn& h) {
+    return h.role == ColumnRole::kEnd || h.role == ColumnRole::kOpening;
+  });
+  if (period_headers) {
+    for (const Cell* n : numbers) {
+      const HeaderColumn* nearest = nullptr;
+      for (const HeaderColumn& h : headers)
+        if (!nearest || std::fabs(h.center - n->center()) < std::fabs(nearest->center - n->center())) nearest = &h;
+      if (nearest->role == ColumnRole::kEnd) return n->number;
+    }
+    return std::nullopt;  // the end-of-period cell is empty: never fall back to the opening figure
+  }
+  size_t first = 0;
+  if (numbers.size() >= 3 && numbers[0]->plain_integer && *numbers[0]->number >= 0 &&
+      *numbers[0]->number <= params.index_max)
+    first = 1;
+  return numbers[first]->number;
+}
+
+// Records the figure when `label` names an item; true when it does (read or not).
+bool ReadItemLabel(const std::string& label, const std::vector<const Cell*>& numbers,
+                   const StatementVocabulary& vocab, Open* open) {
+  const std::string cleaned = CleanLabel(label);
+  if (cleaned.empty()) return false;
+  for (const StatementItemLabel& item : vocab.items) {
+    if (item.label != cleaned) continue;
+    if (!open->st.kind.empty() && item.kind != open->st.kind) continue;
+    auto have = open->priority.find(item.key);
+    if (have != open->priority.end() && have->second <= item.priority) return true;
+    std::optional<double> figure = PickFigure(numbers, open->headers, vocab.params);
+    if (!figure) return true;
+    open->st.values[item.key] = *figure;
+    open->priority[item.key] = item.priority;
+    open->kind_of[item.key] = item.kind;
+    return true;
+  }
+  return false;
+}
+
+// Reads the item a label names. The label is tried whole, then without its
+// trailing cells: a notes reference ("五(30)") may stand between label and numbers.
+// True when the label names an item.
+bool ReadItem(const std::vector<std::string>& label_cells, const std::vector<const Cell*>& numbers,
+              const StatementVocabulary& vocab, Open* open) {
+  for (size_t n = label_cells.size(); n > 0; --n) {
+    std::string label;
+    for (size_t i = 0; i < n; ++i) label += label_cells[i];
+    if (ReadItemLabel(label, numbers, vocab, open)) return true;
+  }
+  return false;
+}
+
+// An untitled statement nobody continued takes the kind most of its figures
+// belong to — but only under a located period header: without title or
+// header, label-and-number pairs are as likely prose or a notes table.
+void SettleKind(Open* open) {
+  if (!open->st.kind.empty() || open->st.values.empty()) return;
+  if (open->headers.empty()) {
+    open->st.values.clear();
+    return;
+  }
+  std::map<std::string, int> votes;
+  for (const auto& [key, kind] : open->kind_of) ++votes[kind];
+  std::string best;
+  for (const auto& [kind, n] : votes)
+    if (best.empty() || n > votes[best]) best = kind;
+  open->st.kind = best;
+  for (auto it = open->st.values.begin(); it != open->st.values.end();)
+    it = open->kind_of[it->first] == best ? std::next(it) : open->st.values.erase(it);
+}
+
+}  // namespace
+
+std::optional<double> ParseStatementAmount(const std::string& folded, bool* plain_integer) {
+  if (plain_integer) *plain_integer = false;
+  if (folded == "-" || folded == "--" || folded == "—" || folded == "——" || folded == "–" || folded == "−")
+    return 0.0;
+  std::string s = folded;
+  bool negative = false;
+  if (s.size() >= 2 && s.front() == '(' && s.back() == ')') {
+    negative = true;
+    s = s.substr(1, s.size() - 2);
+  } else if (!s.empty() && s.front() == '-') {
+    negative = true;
+    s = s.substr(1);
+  } else if (StartsWith(s, "−")) {  // U+2212 MINUS SIGN
+    negative = true;
+    s = s.substr(std::string("−").size());
+  }
+  if (s.empty() || s.size() > 40 || s[0] < '0' || s[0] > '9') return std::nullopt;
+  std::string digits;
+  bool dot = false, comma = false, exponent = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= '0' && c <= '9') {
+      digits += c;
+    } else if (c == ',' && !dot && !exponent) {
+      comma = true;
+    } else if (c == '.' && !dot && !exponent) {
+      dot = true;
+      digits += c;
+    } else if ((c == 'E' || c == 'e') && !exponent && i + 1 < s.size() && !comma) {
+      exponent = true;
+      digits += 'e';
+      if (s[i + 1] == '+' || s[i + 1] == '-') digits += s[++i];
+      if (i + 1 >= s.size()) return std::nullopt;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (digits.back() == '.' || digits.back() == 'e') return std::nullopt;
+  char* end = nullptr;
+  double v = std::strtod(digits.c_str(), &end);
+  if (!end || *end != '\0' || !std::isfinite(v)) return std::nullopt;
+  if (plain_integer) *plain_integer = !dot && !comma && !exponent;
+  return negative ? -v : v;
+}
+
+std::vector<PageStatement> ParseStatementPage(const std::vector<PlacedText>& texts, const StatementVocabulary& vocab,
+                                              const std::string& continued_kind) {
+  std::vector<Cell> cells;
+  for (const PlacedText& t : texts) AppendCells(t, &cells);
+  std::vector<Box> boxes;
+  boxes.reserve(cells.size());
+  for (const Cell& c : cells) boxes.push_back(c.box);
+
+  std::vector<PageStatement> out;
+  Open open;
+  open.st.kind = continued_kind;
+  auto close = [&] {
+    SettleKind(&open);
+    if (open.st.titled || !open.st.values.empty()) out.push_back(std::move(open.st));
+    open = Open();
+  };
+
+  for (const auto& indices : GroupRows(boxes)) {
+    std::vector<Cell> row;
+    for (size_t i : indices) row.push_back(cells[i]);
+    row = MergeBrokenNumbers(std::move(row));
+    std::string text;
+    for (const Cell& c : row) text += c.text;
+
+    std::string title = TitleLineKind(text, vocab.titles, vocab.params.title_max_extra);
+    for (size_t i = 0; title.empty() && i < row.size() && i < 3; ++i)
+      title = TitleLineKind(row[i].text, vocab.titles, vocab.params.title_max_extra);
+    if (!title.empty()) {
+      close();
+      open.st.kind = title;
+      open.st.titled = true;
+    }
+    if (open.st.kind == "none") continue;
+
+    if (!open.items_seen) {
+      YearMatch y = FindYear(text);
+      if (y.rank > open.year_rank) {
+        open.st.year = y.year;
+        open.year_rank = y.rank;
+      }
+      if (open.st.unit.empty()) open.st.unit = FindUnit(text, vocab);
+    }
+    std::optional<int> dated_year;
+    std::string header_unit;
+    std::vector<HeaderColumn> headers = HeaderColumns(row, vocab, &dated_year, &header_unit);
+    if (!headers.empty()) {
+      open.headers = std::move(headers);
+      open.st.end_column = std::any_of(open.headers.begin(), open.headers.end(),
+                                       [](const HeaderColumn& h) { return h.role == ColumnRole::kEnd; });
+      if (dated_year && open.year_rank < 3) {
+        open.st.year = dated_year;
+        open.year_rank = 3;
+      }
+      if (open.st.unit.empty()) open.st.unit = header_unit;
+      continue;
+    }
+    if (!title.empty()) continue;
+
+    // Item row: each run of text cells is a label taking the numbers after it.
+    std::vector<std::string> label;
+    std::vector<const Cell*> numbers;
+    for (size_t i = 0; i <= row.size(); ++i) {
+      const bool end = i == row.size();
+      if (end || (!row[i].number && !numbers.empty())) {
+        // Only a known item ends the heading: "会企02表" is a label and a number too.
+        if (!label.empty() && !numbers.empty() && ReadItem(label, numbers, vocab, &open)) open.items_seen = true;
+        label.clear();
+        numbers.clear();
+        if (end) break;
+      }
+      if (row[i].number) {
+        if (!label.empty()) numbers.push_back(&row[i]);
+      } else {
+        label.push_back(row[i].text);
+      }
+    }
+  }
+  close();
+  return out;
+}
+
+}  // namespace gm

@@ -1,0 +1,228 @@
+#include "extractors/statements/statement_reader.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "extractors/classify/page_ocr.h"
+#include "extractors/classify/text_fold.h"
+#include "extractors/classify/text_lines.h"
+#include "extractors/classify/title_line.h"
+#include "extractors/statements/statement_parser.h"
+
+namespace gm {
+namespace {
+
+// Spreadsheet and Word cells get a synthetic grid: a column is 100 wide, a row 20 high.
+constexpr double kCellW = 100, kCellH = 20;
+
+struct PageInput {
+  std::vector<PlacedText> texts;
+  double confidence = 1;  // OCR's mean confidence; 1 for a text layer
+};
+
+std::vector<PlacedText> SpansOf(const Page& page) {
+  std::vector<PlacedText> texts;
+  texts.reserve(page.text.size());
+  for (const TextSpan& span : page.text) texts.push_back({span.text, span.box});
+  return texts;
+}
+
+std::vector<PlacedText> CellsOf(const TextTable& table, const StatementVocabulary& vocab) {
+  std::vector<PlacedText> texts;
+  // A sheet named after its statement ("利润表") stands for a title the sheet may not repeat.
+  if (!TitleLineKind(FoldText(table.name), vocab.titles, vocab.params.title_max_extra).empty())
+    texts.push_back({table.name, {0, -2 * kCellH, kCellW, kCellH * 0.8}});
+  for (size_t r = 0; r < table.rows.size(); ++r)
+    for (size_t c = 0; c < table.rows[r].size(); ++c)
+      if (!table.rows[r][c].empty())
+        texts.push_back({table.rows[r][c], {double(c) * kCellW + 5, double(r) * kCellH, kCellW - 10, kCellH * 0.8}});
+  return texts;
+}
+
+PageInput FromOcr(const OcrResult& result) {
+  PageInput in;
+  for (const OcrWord& w : result.words) in.texts.push_back({w.text, w.box});
+  in.confidence = result.confidence;
+  return in;
+}
+
+// Whether the top of a scanned page shows a statement: its title, or (when
+// OCR garbled the spaced-out title) an end-of-period column header.
+bool TopShowsStatement(const OcrResult& top, const StatementVocabulary& vocab) {
+  for (const std::string& line : SplitLines(top.text)) {
+    std::string kind = TitleLineKind(FoldText(line), vocab.titles, vocab.params.title_max_extra);
+    if (!kind.empty()) return kind != "none";
+  }
+  const std::string folded = FoldText(top.text);
+  for (const auto& [label, role] : vocab.columns)
+    if (role == ColumnRole::kEnd && folded.find(label) != std::string::npos) return true;
+  return false;
+}
+
+// A statement being assembled over one or more pages.
+struct Assembled {
+  PageStatement st;
+  double confidence_sum = 0;
+  int pages = 0;
+  int last_page = -1;
+};
+
+bool Complete(const Assembled& a, const StatementVocabulary& vocab) {
+  for (const std::string& key : vocab.KeysOf(a.st.kind))
+    if (!a.st.values.count(key)) return false;
+  return true;
+}
+
+void MergeInto(const PageStatement& part, double confidence, int page, Assembled* a) {
+  for (const auto& [key, value] : part.values) a->st.values.emplace(key, value);
+  if (!a->st.year) a->st.year = part.year;
+  if (a->st.unit.empty()) a->st.unit = part.unit;
+  a->st.end_column = a->st.end_column || part.end_column;
+  a->confidence_sum += confidence;
+  ++a->pages;
+  a->last_page = page;
+}
+
+// Folds one page's statements into the document's list.
+void AddPage(const std::vector<PageStatement>& parts, double confidence, int page, const StatementVocabulary& vocab,
+             std::vector<Assembled>* assembled) {
+  for (const PageStatement& part : parts) {
+    Assembled* last = assembled->empty() ? nullptr : &assembled->back();
+    const bool continues = last && last->st.kind == part.kind && last->st.kind != "none" &&
+                           last->last_page >= page - 1 && !Complete(*last, vocab) &&
+                           (!part.titled || !part.year || !last->st.year || *part.year == *last->st.year);
+    if (continues) {
+      MergeInto(part, confidence, page, last);
+    } else {
+      Assembled a;
+      a.st.kind = part.kind;
+      a.st.titled = part.titled;
+      MergeInto(part, confidence, page, &a);
+      assembled->push_back(std::move(a));
+    }
+  }
+}
+
+// The kind a following page may continue: the last statement, when it is unfinished.
+std::string Continued(const std::vector<Assembled>& assembled, int page, const StatementVocabulary& vocab) {
+  if (assembled.empty()) return "";
+  const Assembled& last = assembled.back();
+  if (last.st.kind == "none" || last.last_page != page - 1 || Complete(last, vocab)) return "";
+  return last.st.kind;
+}
+
+double Round6(double v) { return std::round(v * 1e6) / 1e6; }
+
+}  // namespace
+
+void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, const std::string& path, OcrEngine* ocr,
+                        std::vector<StatementFigures>* out) {
+  const StatementParams& params = vocab.params;
+  std::vector<Assembled> assembled;
+  int page_number = 0;
+
+  for (const TextTable& table : doc.tables) {
+    AddPage(ParseStatementPage(CellsOf(table, vocab), vocab, Continued(assembled, page_number, vocab)), 1.0,
+            page_number, vocab, &assembled);
+    ++page_number;
+  }
+
+  const size_t n_pages = std::min(doc.pages.size(), static_cast<size_t>(params.max_pages));
+  size_t scans = 0;
+  for (size_t p = 0; p < n_pages; ++p) scans += !doc.pages[p].has_text() && doc.pages[p].load_image ? 1 : 0;
+  const bool whole_scans = scans <= static_cast<size_t>(std::max(params.ocr_whole_pages, 0));
+
+  for (size_t p = 0; p < n_pages; ++p, ++page_number) {
+    const Page& page = doc.pages[p];
+    const std::string continued = Continued(assembled, page_number, vocab);
+    PageInput input;
+    if (page.has_text()) {
+      input.texts = SpansOf(page);
+    } else if (ocr && page.load_image) {
+      if (!whole_scans && continued.empty()) {
+        OcrResult top;
+        if (!OcrPage(page, {params.title_top_fraction, RedInk::kDrop, true}, OcrLayout::kSparse, ocr, &top).ok() ||
+            !TopShowsStatement(top, vocab))
+          continue;
+      }
+      OcrResult whole;
+      if (!OcrPage(page, {1.0, RedInk::kDrop, true}, OcrLayout::kAuto, ocr, &whole).ok()) continue;
+      input = FromOcr(whole);
+    } else {
+      continue;
+    }
+    AddPage(ParseStatementPage(input.texts, vocab, continued), input.confidence, page_number, vocab, &assembled);
+  }
+
+  for (const Assembled& a : assembled) {
+    if (a.st.kind.empty() || a.st.kind == "none" || a.st.values.empty()) continue;
+    StatementFigures f;
+    f.kind = a.st.kind;
+    f.year = a.st.year;
+    f.unit = a.st.unit.empty() ? "元" : a.st.unit;
+    const double per_unit = vocab.WanPerUnit(f.unit);
+    for (const auto& [key, value] : a.st.values) f.wan[key] = Round6(value * per_unit);
+    f.file = path;
+    const auto keys = vocab.KeysOf(f.kind);
+    double found = keys.empty() ? 0 : double(f.wan.size()) / double(keys.size());
+    f.confidence = std::min(1.0, found) * (a.pages > 0 ? a.confidence_sum / a.pages : 0) *
+                   (a.st.end_column ? 1.0 : params.no_header_factor) *
+                   (a.st.unit.empty() ? params.no_unit_factor : 1.0);
+    out->push_back(std::move(f));
+  }
+}
+
+Status ReadStatements(const Document& doc, const std::string& path, OcrEngine* ocr, std::vector<StatementFigures>* out) {
+  Status s;
+  const StatementVocabulary* vocab = StatementVocabulary::Default(&s);
+  if (!vocab) return s;
+  ReadStatementsWith(*vocab, doc, path, ocr, out);
+  return Status::OK();
+}
+
+std::optional<Financials> MergeFinancials(const std::vector<StatementFigures>& statements) {
+  if (statements.empty()) return std::nullopt;
+  // A statement without a year takes the latest year written in its file.
+  std::map<std::string, int> file_year;
+  for (const StatementFigures& s : statements)
+    if (s.year) file_year[s.file] = std::max(file_year[s.file], *s.year);
+  auto year_of = [&](const StatementFigures& s) -> std::optional<int> {
+    if (s.year) return s.year;
+    auto it = file_year.find(s.file);
+    return it == file_year.end() ? std::nullopt : std::optional<int>(it->second);
+  };
+  std::optional<int> latest;
+  for (const StatementFigures& s : statements)
+    if (auto y = year_of(s); y && (!latest || *y > *latest)) latest = y;
+
+  std::map<std::string, const StatementFigures*> chosen;
+  for (const StatementFigures& s : statements) {
+    if (latest && year_of(s) != latest) continue;
+    const StatementFigures*& best = chosen[s.kind];
+    if (!best || s.confidence > best->confidence) best = &s;
+  }
+  Financials f;
+  f.year = latest;
+  auto take = [&](const char* kind, const char* key, std::optional<double>* slot) {
+    auto it = chosen.find(kind);
+    if (it == chosen.end()) return;
+    auto v = it->second->wan.find(key);
+    if (v != it->second->wan.end()) *slot = v->second;
+  };
+  take("balance_sheet", "total_assets", &f.total_assets);
+  take("balance_sheet", "total_liabilities", &f.total_liabilities);
+  take("balance_sheet", "owners_equity", &f.owners_equity);
+  take("income_statement", "revenue", &f.revenue);
+  take("income_statement", "net_profit", &f.net_profit);
+  take("cash_flow_statement", "operating_cash_flow", &f.operating_cash_flow);
+  for (const char* kind : {"balance_sheet", "income_statement", "cash_flow_statement"}) {
+    auto it = chosen.find(kind);
+    if (it == chosen.end()) continue;
+    if (f.source_file.empty()) f.source_file = it->second->file;
+    if (std::string(kind) == "balance_sheet") f.unit = it->second->unit;
+  }
+  return f;
+}
+
+}  // namespace gm

@@ -1,0 +1,189 @@
+#include "extractors/statements/statement_vocabulary.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <mutex>
+
+#include "extractors/classify/text_fold.h"
+#include "pipeline/core/templates.h"
+
+namespace gm {
+namespace {
+
+std::vector<std::string> SplitBars(const std::string& s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t bar = s.find('|', start);
+    std::string part = s.substr(start, bar == std::string::npos ? std::string::npos : bar - start);
+    if (!part.empty()) out.push_back(part);
+    if (bar == std::string::npos) break;
+    start = bar + 1;
+  }
+  return out;
+}
+
+bool ParseNumber(const std::string& s, double* out) {
+  if (s.empty()) return false;
+  char* end = nullptr;
+  *out = std::strtod(s.c_str(), &end);
+  return end && *end == '\0';
+}
+
+bool StartsWith(const std::string& s, size_t at, const char* prefix) {
+  return s.compare(at, std::char_traits<char>::length(prefix), prefix) == 0;
+}
+
+// Length of a run of Chinese numerals at `at` (bytes).
+size_t ChineseNumeralRun(const std::string& s, size_t at) {
+  static const char* kNumerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+  size_t end = at;
+  for (bool moved = true; moved;) {
+    moved = false;
+    for (const char* n : kNumerals) {
+      if (StartsWith(s, end, n)) {
+        end += 3;
+        moved = true;
+        break;
+      }
+    }
+  }
+  return end - at;
+}
+
+size_t DigitRun(const std::string& s, size_t at) {
+  size_t end = at;
+  while (end < s.size() && s[end] >= '0' && s[end] <= '9') ++end;
+  return end - at;
+}
+
+// One leading enumerator or qualifier at `at`; 0 when there is none.
+size_t EnumeratorLength(const std::string& s, size_t at) {
+  for (const char* q : {"加:", "减:", "其中:", "*", "△", "#"})
+    if (StartsWith(s, at, q)) return std::char_traits<char>::length(q);
+  if (size_t n = ChineseNumeralRun(s, at); n > 0 && StartsWith(s, at + n, "、")) return n + 3;
+  if (size_t d = DigitRun(s, at); d > 0 && (StartsWith(s, at + d, "、") || StartsWith(s, at + d, ".")) &&
+                                  DigitRun(s, at + d + 1) == 0)
+    return d + (s[at + d] == '.' ? 1 : 3);
+  if (StartsWith(s, at, "(")) {
+    size_t n = ChineseNumeralRun(s, at + 1);
+    if (n == 0) n = DigitRun(s, at + 1);
+    if (n > 0 && StartsWith(s, at + 1 + n, ")")) return n + 2;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::string CleanLabel(const std::string& folded) {
+  size_t at = 0;
+  while (size_t n = EnumeratorLength(folded, at)) at += n;
+  // Drop "(…填列)" notes; keep other parentheticals ("所有者权益(或股东权益)合计").
+  std::string s;
+  for (size_t i = at; i < folded.size();) {
+    if (folded[i] == '(') {
+      size_t close = folded.find(')', i);
+      if (close != std::string::npos && folded.substr(i, close - i).find("填列") != std::string::npos) {
+        i = close + 1;
+        continue;
+      }
+    }
+    s += folded[i++];
+  }
+  while (!s.empty() && (s.back() == ':' || s.back() == '*')) s.pop_back();
+  return s;
+}
+
+Status StatementVocabulary::Load(const std::filesystem::path& dir, StatementVocabulary* out) {
+  StatementVocabulary v;
+  TsvTable tsv;
+  Status s = LoadTsv(dir / "statements_titles.tsv", &tsv);
+  if (!s.ok()) return s;
+  for (const auto& row : tsv.rows) {
+    ContainedTitle t;
+    t.kind = tsv.Get(row, "kind");
+    for (const std::string& w : SplitBars(tsv.Get(row, "titles"))) t.words.push_back(FoldText(w));
+    if (t.kind.empty() || t.words.empty()) return Status::Corrupt("statements_titles.tsv: row without kind or titles");
+    v.titles.push_back(std::move(t));
+  }
+
+  if (!(s = LoadTsv(dir / "statements_items.tsv", &tsv)).ok()) return s;
+  for (const auto& row : tsv.rows) {
+    double priority = 1;
+    const std::string& kind = tsv.Get(row, "kind");
+    const std::string& key = tsv.Get(row, "key");
+    if (kind.empty() || key.empty() || !ParseNumber(tsv.Get(row, "priority"), &priority))
+      return Status::Corrupt("statements_items.tsv: row without kind, key or priority");
+    for (const std::string& label : SplitBars(tsv.Get(row, "labels")))
+      v.items.push_back({kind, key, static_cast<int>(priority), CleanLabel(FoldText(label))});
+  }
+
+  if (!(s = LoadTsv(dir / "statements_columns.tsv", &tsv)).ok()) return s;
+  for (const auto& row : tsv.rows) {
+    const std::string& role_name = tsv.Get(row, "role");
+    ColumnRole role;
+    if (role_name == "end") role = ColumnRole::kEnd;
+    else if (role_name == "opening") role = ColumnRole::kOpening;
+    else if (role_name == "index") role = ColumnRole::kIndex;
+    else if (role_name == "note") role = ColumnRole::kNote;
+    else return Status::Corrupt("statements_columns.tsv: unknown role " + role_name);
+    for (const std::string& label : SplitBars(tsv.Get(row, "labels"))) v.columns.push_back({FoldText(label), role});
+  }
+  // Longest label first, so "期末余额" is not taken for a shorter label's prefix match.
+  std::stable_sort(v.columns.begin(), v.columns.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+
+  if (!(s = LoadTsv(dir / "statements_units.tsv", &tsv)).ok()) return s;
+  for (const auto& row : tsv.rows) {
+    double wan = 0;
+    if (!ParseNumber(tsv.Get(row, "wan"), &wan) || wan <= 0 || tsv.Get(row, "unit").empty())
+      return Status::Corrupt("statements_units.tsv: bad row");
+    v.units.push_back({FoldText(tsv.Get(row, "unit")), wan});
+  }
+  std::stable_sort(v.units.begin(), v.units.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+
+  if (!(s = LoadTsv(dir / "statements_params.tsv", &tsv)).ok()) return s;
+  for (const auto& row : tsv.rows) {
+    const std::string& name = tsv.Get(row, "name");
+    double x = 0;
+    if (!ParseNumber(tsv.Get(row, "value"), &x)) return Status::Corrupt("statements_params.tsv: bad value for " + name);
+    StatementParams& p = v.params;
+    if (name == "title_max_extra") p.title_max_extra = static_cast<int>(x);
+    else if (name == "index_max") p.index_max = x;
+    else if (name == "ocr_whole_pages") p.ocr_whole_pages = static_cast<int>(x);
+    else if (name == "title_top_fraction") p.title_top_fraction = x;
+    else if (name == "max_pages") p.max_pages = static_cast<int>(x);
+    else if (name == "no_header_factor") p.no_header_factor = x;
+    else if (name == "no_unit_factor") p.no_unit_factor = x;
+    else return Status::Corrupt("statements_params.tsv: unknown parameter " + name);
+  }
+  if (!(v.params.title_top_fraction > 0 && v.params.title_top_fraction <= 1) || v.params.max_pages < 1)
+    return Status::Corrupt("statements_params.tsv: parameter out of range");
+  *out = std::move(v);
+  return Status::OK();
+}
+
+const StatementVocabulary* StatementVocabulary::Default(Status* status) {
+  static std::once_flag once;
+  static StatementVocabulary vocab;
+  static Status loaded;
+  std::call_once(once, [] { loaded = Load(Templates::DefaultDir(), &vocab); });
+  *status = loaded;
+  return loaded.ok() ? &vocab : nullptr;
+}
+
+double StatementVocabulary::WanPerUnit(const std::string& unit) const {
+  for (const auto& [name, wan] : units)
+    if (name == unit) return wan;
+  return 0;
+}
+
+std::vector<std::string> StatementVocabulary::KeysOf(const std::string& kind) const {
+  std::vector<std::string> keys;
+  for (const StatementItemLabel& item : items)
+    if (item.kind == kind && std::find(keys.begin(), keys.end(), item.key) == keys.end()) keys.push_back(item.key);
+  return keys;
+}
+
+}  // namespace gm

@@ -1,0 +1,65 @@
+// StatementVocabulary: what the statement reader looks for — the statement
+// titles, the row labels of the figures it takes, the column headers that
+// say which column is the end of the period, the units and the reader's
+// tuning — loaded from templates/statements_*.tsv. Labels are kept folded
+// and cleaned (CleanLabel), the form they are compared in.
+//
+// Thread-safety: immutable after Load. Default() loads once, on first use,
+// from Templates::DefaultDir(); safe to call from many threads.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "extractors/classify/title_line.h"
+#include "pipeline/core/status.h"
+
+namespace gm {
+
+enum class ColumnRole { kEnd, kOpening, kIndex, kNote };
+
+struct StatementItemLabel {
+  std::string kind;   // balance_sheet | income_statement | cash_flow_statement
+  std::string key;    // total_assets, ... (the keys of StatementFigures::wan)
+  int priority = 1;   // lower wins when several labels of a key are present
+  std::string label;  // folded and cleaned
+};
+
+struct StatementParams {
+  int title_max_extra = 10;
+  double index_max = 200;
+  int ocr_whole_pages = 3;
+  double title_top_fraction = 0.25;
+  int max_pages = 60;
+  double no_header_factor = 0.85;
+  double no_unit_factor = 0.8;
+};
+
+struct StatementVocabulary {
+  std::vector<ContainedTitle> titles;              // kind "none": statements not read
+  std::vector<StatementItemLabel> items;
+  std::vector<std::pair<std::string, ColumnRole>> columns;  // folded header label → role
+  std::vector<std::pair<std::string, double>> units;        // unit → 万元 per unit, longest name first
+  StatementParams params;
+
+  // Loads statements_titles.tsv, statements_items.tsv, statements_columns.tsv,
+  // statements_units.tsv and statements_params.tsv from `dir`.
+  static Status Load(const std::filesystem::path& dir, StatementVocabulary* out);
+  // The vocabulary of the installed templates; *status says why when it is null.
+  static const StatementVocabulary* Default(Status* status);
+
+  // 万元 per unit; 0 when the unit is unknown.
+  double WanPerUnit(const std::string& unit) const;
+  // The keys a statement kind is read for.
+  std::vector<std::string> KeysOf(const std::string& kind) const;
+};
+
+// A row label in the form vocabularies hold it: folded, without a leading
+// enumerator ("一、", "(二)", "1.", "加:", "减:", "其中:"), without a
+// parenthetical that says how to fill the row (one that holds "填列"), and
+// without a trailing colon.
+std::string CleanLabel(const std::string& folded);
+
+}  // namespace gm

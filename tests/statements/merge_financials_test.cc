@@ -1,0 +1,59 @@
+#include <gtest/gtest.h>
+
+#include "extractors/statements/statement_reader.h"
+
+namespace gm {
+namespace {
+
+StatementFigures Fig(std::string kind, std::optional<int> year, std::map<std::string, double> wan, std::string file,
+                     double confidence = 1) {
+  StatementFigures f;
+  f.kind = std::move(kind);
+  f.year = year;
+  f.unit = "元";
+  f.wan = std::move(wan);
+  f.file = std::move(file);
+  f.confidence = confidence;
+  return f;
+}
+
+TEST(MergeFinancialsTest, NothingGivesNullopt) { EXPECT_FALSE(MergeFinancials({}).has_value()); }
+
+TEST(MergeFinancialsTest, LatestYearOneStatementEach) {
+  auto f = MergeFinancials({Fig("balance_sheet", 2023, {{"total_assets", 1}}, "old.pdf"),
+                            Fig("balance_sheet", 2024, {{"total_assets", 2}, {"total_liabilities", 1}}, "bs.pdf"),
+                            Fig("income_statement", 2024, {{"revenue", 5}, {"net_profit", 1}}, "is.pdf"),
+                            Fig("income_statement", 2023, {{"revenue", 4}}, "old.pdf")});
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->year, 2024);
+  EXPECT_EQ(f->total_assets, 2);
+  EXPECT_EQ(f->total_liabilities, 1);
+  EXPECT_FALSE(f->owners_equity.has_value());
+  EXPECT_EQ(f->revenue, 5);
+  EXPECT_FALSE(f->operating_cash_flow.has_value());
+  EXPECT_EQ(f->source_file, "bs.pdf");
+  EXPECT_EQ(f->unit, "元");
+}
+
+TEST(MergeFinancialsTest, MostConfidentOfAKindAndYear) {
+  auto f = MergeFinancials({Fig("balance_sheet", 2024, {{"total_assets", 1}}, "scan.pdf", 0.4),
+                            Fig("balance_sheet", 2024, {{"total_assets", 2}}, "text.pdf", 0.9)});
+  EXPECT_EQ(f->total_assets, 2);
+}
+
+TEST(MergeFinancialsTest, YearlessStatementsTakeTheirFilesYear) {
+  auto f = MergeFinancials({Fig("balance_sheet", 2024, {{"total_assets", 1}}, "audit.pdf"),
+                            Fig("cash_flow_statement", std::nullopt, {{"operating_cash_flow", 3}}, "audit.pdf"),
+                            Fig("income_statement", std::nullopt, {{"revenue", 9}}, "other.pdf")});
+  EXPECT_EQ(f->year, 2024);
+  EXPECT_EQ(f->operating_cash_flow, 3);
+  EXPECT_FALSE(f->revenue.has_value());  // no year of its own or its file's: not the latest year's
+
+  auto g = MergeFinancials({Fig("income_statement", std::nullopt, {{"revenue", 9}}, "other.pdf")});
+  EXPECT_FALSE(g->year.has_value());
+  EXPECT_EQ(g->revenue, 9);
+  EXPECT_EQ(g->unit, "");  // no balance sheet
+}
+
+}  // namespace
+}  // namespace gm

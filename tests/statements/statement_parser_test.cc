@@ -1,0 +1,187 @@
+#include "extractors/statements/statement_parser.h"
+
+#include <cmath>
+
+#include <gtest/gtest.h>
+
+#include "tests/statements/statement_fixtures.h"
+
+namespace gm {
+namespace {
+
+using testing_statements::BalanceSheetRows;
+using testing_statements::MakePage;
+using testing_statements::Placed;
+using testing_statements::RowSpec;
+
+class StatementParserTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Status s;
+    vocab_ = StatementVocabulary::Default(&s);
+    ASSERT_NE(vocab_, nullptr) << s.ToString();
+  }
+  std::vector<PageStatement> Parse(const std::vector<RowSpec>& rows, const std::string& continued = "") {
+    return ParseStatementPage(Placed(MakePage(rows)), *vocab_, continued);
+  }
+  const StatementVocabulary* vocab_ = nullptr;
+};
+
+TEST_F(StatementParserTest, TwoHalfBalanceSheetTakesEndOfPeriodColumns) {
+  for (bool with_index : {false, true}) {
+    auto got = Parse(BalanceSheetRows("单位：元", with_index));
+    ASSERT_EQ(got.size(), 1u) << with_index;
+    const PageStatement& bs = got[0];
+    EXPECT_EQ(bs.kind, "balance_sheet");
+    EXPECT_TRUE(bs.titled);
+    EXPECT_EQ(bs.year, 2024);
+    EXPECT_EQ(bs.unit, "元");
+    EXPECT_TRUE(bs.end_column);
+    EXPECT_DOUBLE_EQ(bs.values.at("total_assets"), 100000000.0) << with_index;
+    EXPECT_DOUBLE_EQ(bs.values.at("total_liabilities"), 60000000.0) << with_index;
+    EXPECT_DOUBLE_EQ(bs.values.at("owners_equity"), 40000000.0) << with_index;
+  }
+}
+
+TEST_F(StatementParserTest, EmptyEndCellIsNotFilledFromTheOpeningColumn) {
+  auto rows = BalanceSheetRows("单位：元", false);
+  // 资产总计 with its end-of-period cell left blank.
+  rows.back().cells.erase(rows.back().cells.begin() + 1);
+  auto got = Parse(rows);
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].values.count("total_assets"), 0u);
+  EXPECT_DOUBLE_EQ(got[0].values.at("total_liabilities"), 60000000.0);
+}
+
+TEST_F(StatementParserTest, UnitsInHeadingOrColumnHeader) {
+  EXPECT_EQ(Parse(BalanceSheetRows("金额单位：人民币万元", false))[0].unit, "万元");
+  EXPECT_EQ(Parse(BalanceSheetRows("（单位：千元）", false))[0].unit, "千元");
+  EXPECT_EQ(Parse(BalanceSheetRows("", false))[0].unit, "");
+  auto got = Parse({{{{20, "利润表"}}},
+                    {{{20, "项目"}, {200, "本期金额(万元)"}, {300, "上期金额(万元)"}}},
+                    {{{20, "一、营业收入"}, {200, "1,234.56"}, {300, "1,000.00"}}}});
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].unit, "万元");
+  EXPECT_DOUBLE_EQ(got[0].values.at("revenue"), 1234.56);
+}
+
+TEST_F(StatementParserTest, IncomeStatementPrefersItsOwnRows) {
+  std::vector<RowSpec> rows = {
+      {{{300, "利 润 表"}}},
+      {{{20, "编制单位：甘肃某某矿业有限公司"}, {330, "2024年度"}, {700, "单位：元"}}},
+      {{{20, "项目"}, {330, "本期金额"}, {470, "上期金额"}}},
+      {{{20, "一、营业总收入"}, {300, "50,000,000.00"}, {440, "40,000,000.00"}}},
+      {{{20, "其中：营业收入"}, {300, "48,000,000.00"}, {440, "39,000,000.00"}}},
+      {{{20, "四、净利润（净亏损以“－”号填列）"}, {300, "(2,500,000.00)"}, {440, "3,000,000.00"}}},
+      {{{20, "（一）持续经营净利润（净亏损以“－”号填列）"}, {300, "7,777.00"}, {440, "1.00"}}},
+      {{{20, "单位负责人：张三"}, {300, "2025年3月15日"}}},
+  };
+  auto got = Parse(rows);
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].kind, "income_statement");
+  EXPECT_EQ(got[0].year, 2024);
+  EXPECT_DOUBLE_EQ(got[0].values.at("revenue"), 48000000.0);  // 营业收入 ranks above 营业总收入
+  EXPECT_DOUBLE_EQ(got[0].values.at("net_profit"), -2500000.0);
+}
+
+TEST_F(StatementParserTest, CashFlowIgnoresTheSupplementaryNetProfit) {
+  std::vector<RowSpec> rows = {
+      {{{300, "现金流量表"}}},
+      {{{330, "2024年1-12月"}, {700, "单位：千元"}}},
+      {{{20, "项目"}, {330, "本年金额"}, {470, "上年金额"}}},
+      {{{20, "一、经营活动产生的现金流量："}}},
+      {{{20, "经营活动产生的现金流量净额"}, {300, "12,345.6"}, {440, "10,000.0"}}},
+      {{{20, "将净利润调节为经营活动现金流量："}}},
+      {{{20, "净利润"}, {300, "9,999.0"}, {440, "8,888.0"}}},
+  };
+  auto got = Parse(rows);
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].kind, "cash_flow_statement");
+  EXPECT_EQ(got[0].year, 2024);
+  EXPECT_EQ(got[0].unit, "千元");
+  EXPECT_DOUBLE_EQ(got[0].values.at("operating_cash_flow"), 12345.6);
+  EXPECT_EQ(got[0].values.count("net_profit"), 0u);
+}
+
+TEST_F(StatementParserTest, DateHeadedColumnsWithNotesReferences) {
+  // An audit report's layout: columns headed by dates, a 附注 column, the later date first or last.
+  std::vector<RowSpec> rows = {
+      {{{300, "合并资产负债表"}}},
+      {{{700, "单位：人民币元"}}},
+      {{{20, "项目"}, {200, "附注"}, {300, "2023年12月31日"}, {440, "2024年12月31日"}}},
+      {{{20, "资产总计"}, {200, "五、12"}, {300, "900,000.00"}, {440, "1,000,000.00"}}},
+      {{{20, "负债合计"}, {200, "五、20"}, {300, "500,000.00"}, {440, "600,000.00"}}},
+  };
+  auto got = Parse(rows);
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].year, 2024);
+  EXPECT_TRUE(got[0].end_column);
+  EXPECT_DOUBLE_EQ(got[0].values.at("total_assets"), 1000000.0);
+  EXPECT_DOUBLE_EQ(got[0].values.at("total_liabilities"), 600000.0);
+}
+
+TEST_F(StatementParserTest, WithoutHeadersTheFirstNumberAfterTheRowNumber) {
+  std::vector<RowSpec> rows = {
+      {{{20, "资产负债表"}}},
+      {{{20, "资产总计"}, {150, "38"}, {200, "1,000.00"}, {300, "900.00"}}},
+      {{{20, "负债合计"}, {200, "600.00"}, {300, "500.00"}}},
+  };
+  auto got = Parse(rows);
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_FALSE(got[0].end_column);
+  EXPECT_DOUBLE_EQ(got[0].values.at("total_assets"), 1000.0);
+  EXPECT_DOUBLE_EQ(got[0].values.at("total_liabilities"), 600.0);
+}
+
+TEST_F(StatementParserTest, WholeRowAsOneSpanIsCutIntoCells) {
+  // Some PDF producers write a table row as one run of text with spaces.
+  Page page;
+  page.text = {{"资产负债表", {300, 10, 60, 14}},
+               {"2024年12月31日 单位：元", {300, 30, 120, 12}},
+               {"资产     期末余额       年初余额", {20, 50, 300, 12}},
+               {"资产总计  1,000.00    900.00", {20, 70, 300, 12}}};
+  std::vector<PlacedText> texts;
+  for (const auto& s : page.text) texts.push_back({s.text, s.box});
+  auto got = ParseStatementPage(texts, *vocab_, "");
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_DOUBLE_EQ(got[0].values.at("total_assets"), 1000.0);
+}
+
+TEST_F(StatementParserTest, ContinuationAndStatementsGreenmineDoesNotRead) {
+  std::vector<RowSpec> rows = {
+      {{{20, "负债合计"}, {200, "600.00"}, {300, "500.00"}}},  // continues the balance sheet
+      {{{300, "所有者权益变动表"}}},
+      {{{20, "所有者权益合计"}, {200, "1.00"}, {300, "2.00"}}},  // belongs to the statement not read
+  };
+  auto got = Parse(rows, "balance_sheet");
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].kind, "balance_sheet");
+  EXPECT_FALSE(got[0].titled);
+  EXPECT_DOUBLE_EQ(got[0].values.at("total_liabilities"), 600.0);
+  EXPECT_EQ(got[0].values.count("owners_equity"), 0u);
+  EXPECT_EQ(got[1].kind, "none");
+  EXPECT_TRUE(got[1].values.empty());
+}
+
+TEST_F(StatementParserTest, UntitledPageTakesTheKindOfItsFigures) {
+  auto got = Parse({{{{20, "项目"}, {224, "本期金额"}, {324, "上期金额"}}},
+                    {{{20, "营业收入"}, {200, "10.00"}, {300, "9.00"}}},
+                    {{{20, "净利润"}, {200, "1.00"}, {300, "0.50"}}},
+                    {{{20, "资产总计"}, {200, "99.00"}, {300, "98.00"}}}});
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].kind, "income_statement");
+  EXPECT_EQ(got[0].values.size(), 2u);
+}
+
+TEST_F(StatementParserTest, GarbageGivesNothing) {
+  EXPECT_TRUE(ParseStatementPage({}, *vocab_, "").empty());
+  std::vector<PlacedText> junk = {{"", {}}, {"   ", {1, 1, 0, 0}}, {"\xff\xfe", {0, 0, 10, 10}},
+                                  {"资产总计", {0, 0, 0, 0}}, {"1,000", {-5, -5, -1, -1}},
+                                  {"资产总计 1e308 1e308", {0, 100, 1e9, 10}}};
+  auto got = ParseStatementPage(junk, *vocab_, "");
+  for (const auto& st : got)
+    for (const auto& [k, v] : st.values) EXPECT_TRUE(std::isfinite(v));
+}
+
+}  // namespace
+}  // namespace gm
