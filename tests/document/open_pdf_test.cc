@@ -227,6 +227,46 @@ TEST(OpenPdf, JpegTwoThousandScan) {
   EXPECT_GT(MarkerShare(pix.get()), 0.95);
 }
 
+// An embedded JBIG2 stream holding `bilevel` as one MMR-coded generic region.
+std::string Jbig2Page(PIX* bilevel) {
+  auto be32 = [](uint32_t v) {
+    return std::string{static_cast<char>(v >> 24), static_cast<char>(v >> 16 & 255), static_cast<char>(v >> 8 & 255),
+                       static_cast<char>(v & 255)};
+  };
+  L_COMP_DATA* cid = nullptr;
+  EXPECT_EQ(pixGenerateCIData(bilevel, L_G4_ENCODE, 0, 0, &cid), 0);
+  const std::string mmr(reinterpret_cast<char*>(cid->datacomp), cid->nbytescomp);
+  l_CIDataDestroy(&cid);
+  const uint32_t w = pixGetWidth(bilevel), h = pixGetHeight(bilevel);
+  std::string s = be32(0) + std::string("\x30\x00\x01", 3) + be32(19) + be32(w) + be32(h) + be32(0) + be32(0) +
+                  std::string(3, '\0');
+  s += be32(1) + std::string("\x27\x00\x01", 3) + be32(18 + mmr.size()) + be32(w) + be32(h) + be32(0) + be32(0) +
+       std::string("\x00\x01", 2) + mmr;
+  return s;
+}
+
+TEST(OpenPdf, Jbig2ScanWithGlobals) {
+  PixPtr page = MarkedPage(600, 400, 1);
+  PdfBuilder pdf;
+  // Globals normally hold shared symbol dictionaries; an ASCII comment exercises the path harmlessly.
+  const std::string comment = std::string("\0\0\0\0\x3E\x00\x00", 7) + std::string("\0\0\0\x0A", 4) +
+                              std::string("\x20\0\0\0", 4) + std::string("k\0v\0\0\0", 6);
+  const int globals = pdf.AddStream("", comment);
+  const int image = pdf.AddStream(
+      "/Type /XObject /Subtype /Image /Width 600 /Height 400 /ColorSpace /DeviceGray /BitsPerComponent 1 "
+      "/Filter /JBIG2Decode /DecodeParms << /JBIG2Globals " + std::to_string(globals) + " 0 R >>",
+      Jbig2Page(page.get()));
+  pdf.AddPage(testing::DrawImage(0, 0, 216, 144), ImageResources(image), 216, 144);  // 200 dpi
+  Document doc = MustOpen(pdf.Build());
+  EXPECT_NEAR(doc.pages[0].dpi, 200, 1e-6);
+  PixPtr pix = MustLoad(doc.pages[0]);
+  ASSERT_TRUE(pix);
+  PixPtr expected = AdoptPix(pixConvertTo8(page.get(), 0));
+  l_int32 same = 0;
+  pixEqual(pix.get(), expected.get(), &same);
+  EXPECT_TRUE(same);
+}
+
 TEST(OpenPdf, PageRotateTurnsTheScan) {
   PixPtr page = MarkedPage(400, 300, 8);
   PdfBuilder pdf;
