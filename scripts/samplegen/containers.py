@@ -61,7 +61,7 @@ def _b64(data):
 
 def _ew(s, charset):
     """RFC 2047 encoded-word(s) for s."""
-    return Header(s, charset).encode(maxlinelen=76)
+    return Header(s, charset).encode(maxlinelen=76, linesep='\r\n')
 
 
 def attachment_part(name, data, style, boundary_tag=''):
