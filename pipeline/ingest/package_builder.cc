@@ -39,13 +39,14 @@ ContainerKind PackageBuilder::Detect(const std::string& path, const std::string&
   bool named = tables_.KindByName(path, &by_name);
   if (named && by_name == ContainerKind::kDocument) return by_name;
   // The first bytes decide when they are clear: a renamed archive is still an archive.
-  std::string_view head(bytes.data(), std::min<size_t>(bytes.size(), 1024));
-  if (head.find("%PDF-") != std::string_view::npos) return ContainerKind::kPdf;
   if (StartsWith(bytes, "PK\x03\x04")) return ZipIsDocument(bytes) ? ContainerKind::kDocument : ContainerKind::kArchive;
   if (StartsWith(bytes, "PK\x05\x06") || StartsWith(bytes, "PK\x07\x08") || StartsWith(bytes, "Rar!\x1a\x07") ||
       StartsWith(bytes, "7z\xBC\xAF\x27\x1C") || StartsWith(bytes, "\x1F\x8B") || StartsWith(bytes, "BZh") ||
       StartsWith(bytes, std::string_view("\xFD" "7zXZ\0", 6)) || StartsWith(bytes, "ustar", 257))
     return ContainerKind::kArchive;
+  // Readers accept "%PDF-" anywhere in the first 1 KB (some tools write junk first).
+  std::string_view head(bytes.data(), std::min<size_t>(bytes.size(), 1024));
+  if (head.find("%PDF-") != std::string_view::npos) return ContainerKind::kPdf;
   return named ? by_name : ContainerKind::kDocument;
 }
 
