@@ -138,6 +138,20 @@ class Doc:
         total = sum(widths)
         widths = [w * self.width / total for w in widths]
         aligns = aligns or ['left'] * len(widths)
+        # unbreakable tokens (amounts) must fit their column: shrink the table's font when they do not
+        fit = 1.0
+        for row in rows:
+            for i, cell in enumerate(row):
+                if not cell:
+                    continue
+                span = 1
+                while i + span < len(row) and row[i + span] is None:
+                    span += 1
+                room = sum(widths[i:i + span]) - 2 * pad - 0.6
+                longest = max((fonts.width_mm(self.fid, size, t) for t in tokens(cell) if not t.isspace()), default=0)
+                if longest > room > 0:
+                    fit = min(fit, room / longest)
+        size *= fit
         lh = fonts.pt2mm(size) * 1.35
         min_h = min_h or lh + 2 * pad
 

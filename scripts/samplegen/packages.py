@@ -376,7 +376,7 @@ def pkg_folder(ctx, a, outdir, blacklist, variant):
     if variant == 'photos':
         outs = form_files(ctx, a, 'photos', None)
         atts = attachments(ctx, a, scanned_budget=2, jpg_ok=True)
-        stm = statement_files(ctx, a, 'separate') if a.stmt_included else []
+        stm = statement_files(ctx, a, 'separate', fmt_scan=True) if a.stmt_included else []
         source = unique(ctx, '%s入库资料' % a.mine)
     else:
         outs = form_files(ctx, a, 'pdf', '申请表.pdf')
