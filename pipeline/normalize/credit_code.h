@@ -18,12 +18,18 @@ namespace gm {
 bool IsValidCreditCode(std::string_view code);
 
 // The code cleaned (NFKC, spaces and hyphens dropped, upper-cased) when it is
-// valid, or repaired when OCR confused look-alike characters (O/0, I/1, Z/2,
-// S/5, B/8, G/6, D/0, U/V …) and EXACTLY ONE single set of look-alike
-// replacements makes it valid; characters outside the alphabet must be
-// replaced, characters inside it are changed at most once, and positions 3–8
-// (the administrative division code) only ever become digits. nullopt when
-// no repair, or more than one, makes the code valid.
+// valid, or repaired when OCR confused look-alike characters and EXACTLY ONE
+// set of look-alike replacements makes it valid:
+//   - a character that cannot stand where it is — outside the alphabet
+//     (O I Z S V, lower-case l), or a letter among positions 3–8 (the
+//     administrative division code, all digits) — must be replaced by one of
+//     its look-alikes (O → 0/D/Q, I → 1/L, Z → 2, S → 5, V → U/Y, D → 0 …);
+//   - when nothing is forced, one valid character may change: B↔8, D/Q → 0,
+//     0 → D.
+// nullopt when no repair, or more than one, makes the code valid. Note: a
+// code with a non-look-alike error is still "repaired" into a wrong valid
+// code about 1 time in 17 (the check character cannot tell); the normalizer
+// lowers the confidence of every repaired code.
 std::optional<std::string> RepairCreditCode(std::string_view text);
 
 // The cleaned form RepairCreditCode starts from (kept in the record, upper

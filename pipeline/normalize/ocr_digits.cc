@@ -21,7 +21,7 @@ bool InRun(char32_t c) { return IsDigit(c) || IsAsciiAlpha(c) || c == U'|' || c 
 
 }  // namespace
 
-std::string RepairDigits(std::string_view text, bool* repaired) {
+std::string RepairDigits(std::string_view text, bool* repaired, bool join_groups) {
   std::u32string s = ToU32(text);
   bool changed = false;
 
@@ -57,7 +57,7 @@ std::string RepairDigits(std::string_view text, bool* repaired) {
       changed = true;
       continue;
     }
-    if (c == U' ' && !out.empty() && i + 1 < s.size()) {
+    if (join_groups && c == U' ' && !out.empty() && i + 1 < s.size()) {
       char32_t before = out.back(), after = s[i + 1];
       bool touches_point = (before == U'.' && IsDigit(after)) ||
                            (after == U'.' && IsDigit(before) && i + 2 < s.size() && IsDigit(s[i + 2]));

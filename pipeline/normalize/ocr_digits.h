@@ -21,6 +21,8 @@
 
 namespace gm::normalize {
 
-std::string RepairDigits(std::string_view text, bool* repaired = nullptr);
+// `join_groups` false keeps every space (telephone numbers are written in
+// groups of 3 and 4 digits that are not thousands).
+std::string RepairDigits(std::string_view text, bool* repaired = nullptr, bool join_groups = true);
 
 }  // namespace gm::normalize

@@ -69,7 +69,7 @@ std::string StripCountryCode(std::string d) {
 
 std::optional<ParsedPhone> ParsePhone(std::string_view text) {
   ParsedPhone out;
-  std::string s = normalize::RepairDigits(NormalizeText(text), &out.repaired);
+  std::string s = normalize::RepairDigits(NormalizeText(text), &out.repaired, /*join_groups=*/false);
   // An extension after 转 / ext / 分机 is dropped.
   for (std::string_view mark : {"转", "分机", "ext", "EXT", "Ext"}) {
     size_t p = s.find(mark);

@@ -16,6 +16,13 @@ bool IsLatin(std::u32string_view s) {
 // Edits tolerated between an answer and a value of `length` characters.
 int AllowedEdits(size_t length) { return length >= 9 ? 2 : length >= 4 ? 1 : 0; }
 
+// Variants are often short paraphrases one edit away from something else
+// ("国有企业" / "国营企业"), so only the longer ones are matched tolerantly.
+constexpr size_t kMinFuzzyVariant = 5;
+
+// A value named right after one of these is negated, not named.
+bool IsNegation(char32_t c) { return c == U'未' || c == U'不' || c == U'没' || c == U'无' || c == U'非' || c == U'否'; }
+
 }  // namespace
 
 Vocabulary::Vocabulary(std::vector<std::string> values, std::shared_ptr<const MatchFolder> folder)
@@ -66,6 +73,7 @@ Vocabulary::Match Vocabulary::Find(std::string_view answer) const {
       size_t e = p + k.folded.size();
       if (latin && ((p > 0 && normalize::IsAsciiAlpha(q[p - 1])) || (e < q.size() && normalize::IsAsciiAlpha(q[e]))))
         continue;
+      if (p > 0 && IsNegation(q[p - 1])) continue;  // "未取得" does not name "取得"
       hits.push_back({p, e, k.value});
     }
   }
@@ -90,7 +98,7 @@ Vocabulary::Match Vocabulary::Find(std::string_view answer) const {
   int best = 1 << 30;
   std::set<size_t> best_values;
   for (const Key& k : keys_) {
-    if (!k.is_value) continue;
+    if (!k.is_value && k.folded.size() < kMinFuzzyVariant) continue;
     int d = normalize::EditDistance(q, k.folded);
     if (d > AllowedEdits(k.folded.size())) continue;
     if (d < best) {

@@ -7,11 +7,15 @@
 //   2. variant — it equals a folded variant of the table ("国企" → 国有控股公司);
 //   3. contained — the answer contains values or variants; an occurrence
 //      inside a longer one is ignored ("非国有控股公司" contains
-//      "国有控股公司"), Latin ones must stand alone ("AA" is not inside
-//      "AAA"); exactly one value named → that value, several → ambiguous;
-//   4. fuzzy — edit distance to a value (never to a variant, which are often
-//      short paraphrases one edit from something else) of at most 1 for
-//      values of 4–8 characters and 2 from 9; the best must be unique.
+//      "国有控股公司"), so is one right after a negation (未 不 没 无 非 否:
+//      "未取得认证" does not name "取得认证"), and Latin ones must stand alone
+//      ("AA" is not inside "AAA"); exactly one value named → that value,
+//      several → ambiguous;
+//   4. fuzzy — edit distance of at most 1 (2 from 9 characters) to a value
+//      of 4 or more characters, or to a variant of 5 or more (short variants
+//      are paraphrases one edit from something else: "国有企业"/"国营企业");
+//      values of 3 characters or fewer ("AAA", "已取得") need an exact
+//      match. The nearest must be unique, else ambiguous.
 //
 // Thread-safety: immutable once built; Find is const and safe from any thread.
 #pragma once

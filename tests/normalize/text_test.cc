@@ -1,1 +1,62 @@
+#include "pipeline/normalize/text.h"
+
 #include <gtest/gtest.h>
+
+namespace gm {
+namespace {
+
+struct TextCase {
+  const char* raw;
+  const char* expected;
+};
+
+const TextCase kTextCases[] = {
+    {"ＡＢＣ１２３", "ABC123"},
+    {"甘肃 某某 矿业 有限公司", "甘肃某某矿业有限公司"},
+    {"  甘肃某某矿业有限公司 \n", "甘肃某某矿业有限公司"},
+    {"甘肅省綠色礦山項目", "甘肃省绿色矿山项目"},
+    {"Green  Mine   Project", "Green Mine Project"},
+    {"兰州—白银", "兰州-白银"},
+    {"兰州——白银", "兰州-白银"},
+    {"2024–2025", "2024-2025"},
+    {"〔2021〕1号", "(2021)1号"},
+    {"【注】", "[注]"},
+    {"（ 36 ）个月", "(36)个月"},
+    {"ISO 14001 认证", "ISO 14001认证"},
+    {"a\u200bb", "ab"},
+    {"\ufeff甘肃", "甘肃"},
+    {"甘肃\r\n某某", "甘肃某某"},
+    {"甘肃\u3000某某", "甘肃某某"},
+    {"资金来源：政府资金", "资金来源:政府资金"},
+    {"100～200", "100~200"},
+    {"项目 (一期)", "项目(一期)"},
+    {"Co., Ltd.", "Co., Ltd."},
+    {"", ""},
+    {"   ", ""},
+    {"\t甘肃\t", "甘肃"},
+};
+
+TEST(NormalizeTextTest, Table) {
+  for (const TextCase& c : kTextCases) EXPECT_EQ(NormalizeText(c.raw), c.expected) << "raw: " << c.raw;
+}
+
+TEST(NormalizeTextTest, Idempotent) {
+  for (const TextCase& c : kTextCases) {
+    std::string once = NormalizeText(c.raw);
+    EXPECT_EQ(NormalizeText(once), once) << "raw: " << c.raw;
+  }
+}
+
+TEST(NormalizeTextTest, MalformedUtf8BecomesReplacementCharacters) {
+  EXPECT_EQ(NormalizeText("a\xff" "b"), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(NormalizeText("\xe7\x94"), "\xEF\xBF\xBD");  // a truncated sequence is one error
+  EXPECT_EQ(NormalizeText("\xc0\xaf"), "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong "/"
+}
+
+TEST(NormalizeTextTest, ControlCharactersDropped) {
+  EXPECT_EQ(NormalizeText(std::string("甘\x01肃\x7f", 8)), "甘肃");
+  EXPECT_EQ(NormalizeText(std::string("a\0b", 3)), "ab");
+}
+
+}  // namespace
+}  // namespace gm
