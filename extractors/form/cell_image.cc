@@ -144,13 +144,23 @@ CellInk AnalyzeCell(PIX* binary, const CellBox& cell, int line_width, int dpi) {
   return out;
 }
 
-PixPtr CropForOcr(const CellInk& ink, int* origin_x, int* origin_y) {
+PixPtr CropForOcr(const CellInk& ink, PIX* grey, int* origin_x, int* origin_y) {
   if (ink.blank() || !ink.clean) return nullptr;
   int margin = std::max(4, ink.LineHeight() / 5);
   int x = std::max(0, ink.ink.x - ink.inner.x - margin), y = std::max(0, ink.ink.y - ink.inner.y - margin);
   int w = std::min(ink.inner.w - x, ink.ink.w + 2 * margin), h = std::min(ink.inner.h - y, ink.ink.h + 2 * margin);
   PixPtr crop = AdoptPix(pixClipRectangle(ink.clean.get(), BoxPtr(boxCreate(x, y, w, h)).get(), nullptr));
   if (!crop) return nullptr;
+  if (grey != nullptr && pixGetDepth(grey) == 8) {
+    PixPtr g = AdoptPix(pixClipRectangle(grey, BoxPtr(boxCreate(ink.inner.x + x, ink.inner.y + y, w, h)).get(), nullptr));
+    // Keep the grey only near the cell's ink.
+    PixPtr near = AdoptPix(pixDilateBrick(nullptr, crop.get(), 5, 5));
+    if (g && near && pixGetWidth(g.get()) == pixGetWidth(near.get()) && pixGetHeight(g.get()) == pixGetHeight(near.get())) {
+      pixInvert(near.get(), near.get());
+      pixPaintThroughMask(g.get(), near.get(), 0, 0, 255);
+      crop = std::move(g);
+    }
+  }
   // Tesseract wants some white around the text.
   const int border = 10;
   PixPtr framed = AdoptPix(pixAddBlackOrWhiteBorder(crop.get(), border, border, border, border, L_GET_WHITE_VAL));

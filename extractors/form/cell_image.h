@@ -36,10 +36,14 @@ struct CellInk {
 // split into text lines by its row profile.
 CellInk AnalyzeCell(PIX* binary, const CellBox& cell, int line_width, int dpi);
 
-// The 1 bpp crop of the cell's ink (from `ink.clean`) with a white margin,
-// ready for the OCR; `origin_x/y` receive the page position of the crop's
-// (0,0), so that OCR boxes can be mapped back. Null for a blank cell.
-PixPtr CropForOcr(const CellInk& ink, int* origin_x, int* origin_y);
+// The crop of the cell's ink with a white margin, ready for the OCR;
+// `origin_x/y` receive the page position of the crop's (0,0), so that OCR
+// boxes can be mapped back. Null for a blank cell. With `grey` (the 8 bpp
+// page the cell's binary came from) the crop is grey — Tesseract's LSTM reads
+// the faint strokes a threshold loses — with everything away from the
+// cell's ink (ruling remnants, specks, paper noise) painted white; without,
+// it is the 1 bpp crop of `ink.clean`.
+PixPtr CropForOcr(const CellInk& ink, PIX* grey, int* origin_x, int* origin_y);
 
 // A PNG of the cell (its outer box, rulings included) from the grey page,
 // scaled to ~150 dpi, for the reviewer. Empty on failure.

@@ -111,69 +111,47 @@ int FindOption(const std::vector<Glyph>& glyphs, const std::u32string& option, s
   return best;
 }
 
-// The slot after a label when no clean bracket pair was found there (a mark
-// touching a bracket merges the two): bracket-like column runs are set aside
-// and the rest of the ink decides.
-bool SlotMarked(const CellInk& cell, int x0, int x1, int y0, int y1, int line_height, double* margin) {
+// The slot after a label when no bracket pair was found there (a mark that
+// touches both brackets makes one blob of them): the slot's ink, less what
+// an empty pair of brackets holds, is the mark.
+bool SlotMarked(const CellInk& cell, const InkBox& slot, int line_height, int empty_pair_ink, double* margin) {
   PIX* crop = cell.clean.get();
-  int ox = cell.inner.x, oy = cell.inner.y;
-  x0 -= ox; x1 -= ox; y0 -= oy; y1 -= oy;
-  x0 = std::max(0, x0);
-  x1 = std::min(static_cast<int>(pixGetWidth(crop)), x1);
-  y0 = std::max(0, y0);
-  y1 = std::min(static_cast<int>(pixGetHeight(crop)), y1);
-  if (x1 - x0 < 3 || y1 - y0 < 3) {
-    *margin = 0;
-    return false;
-  }
-  struct Run { int x0, x1, ink, top, bottom; };
-  std::vector<Run> runs;
-  int wpl = pixGetWpl(crop);
-  const l_uint32* data = pixGetData(crop);
-  for (int x = x0; x < x1; ++x) {
-    int ink = 0, top = y1, bottom = y0;
-    for (int y = y0; y < y1; ++y)
-      if (GET_DATA_BIT(data + static_cast<size_t>(y) * wpl, x)) {
-        ++ink;
-        top = std::min(top, y);
-        bottom = std::max(bottom, y);
-      }
-    if (ink == 0) continue;
-    if (!runs.empty() && runs.back().x1 == x) {
-      Run& r = runs.back();
-      r.x1 = x + 1;
-      r.ink += ink;
-      r.top = std::min(r.top, top);
-      r.bottom = std::max(r.bottom, bottom);
-    } else {
-      runs.push_back(Run{x, x + 1, ink, top, bottom});
-    }
-  }
-  auto bracket_like = [&](const Run& r) {
-    return (r.x1 - r.x0) * 10 <= line_height * 4 && (r.bottom - r.top + 1) * 100 >= line_height * 55;
-  };
-  int first = -1, last = -1, total = 0;
-  for (size_t i = 0; i < runs.size(); ++i) {
-    total += runs[i].ink;
-    if (bracket_like(runs[i])) {
-      if (first < 0) first = static_cast<int>(i);
-      last = static_cast<int>(i);
-    }
-  }
+  int ink = CountInk(crop, slot.x - cell.inner.x, slot.y - cell.inner.y, slot.x + slot.w - cell.inner.x,
+                     slot.y + slot.h - cell.inner.y);
   int threshold = MarkThreshold(cell, line_height);
-  int inside = 0;
-  if (first >= 0 && last > first) {
-    for (int i = first + 1; i < last; ++i) inside += runs[i].ink;
-  } else if (first >= 0) {
-    // One bracket stands alone; the other is merged with the mark: all but
-    // the lone bracket and another bracket's worth of ink is the mark.
-    inside = total - 2 * runs[first].ink;
-  } else {
-    int sw = std::max(1, cell.stroke_width);
-    inside = total - static_cast<int>(2 * 1.1 * line_height * sw);
-  }
+  int inside = ink - empty_pair_ink;
   *margin = std::fabs(static_cast<double>(inside - threshold)) / threshold;
   return inside >= threshold;
+}
+
+// Pairs from the OCR's own bracket symbols: where a mark merged a bracket
+// into a blob the shapes miss, the OCR often still reads "(" and ")".
+std::vector<BracketPair> PairsFromSymbols(const CellInk& cell, const OcrResult& ocr) {
+  std::vector<BracketPair> out;
+  const OcrWord* open = nullptr;
+  for (const OcrWord& s : ocr.symbols) {
+    std::u32string t = ToCodepoints(Nfkc(s.text));
+    if (t.size() != 1) continue;
+    if (t[0] == U'(' || t[0] == U'〈' || t[0] == U'[') {
+      open = &s;
+    } else if ((t[0] == U')' || t[0] == U'〉' || t[0] == U']') && open != nullptr && open->line == s.line) {
+      BracketPair p;
+      p.open = InkBox{int(open->box.x), int(open->box.y), int(open->box.w), int(open->box.h)};
+      p.close = InkBox{int(s.box.x), int(s.box.y), int(s.box.w), int(s.box.h)};
+      int top = std::min(p.open.y, p.close.y), bottom = std::max(p.open.y + p.open.h, p.close.y + p.close.h);
+      int line_height = bottom - top;
+      top -= line_height / 4;
+      p.interior = InkBox{p.open.x + p.open.w, top, p.close.x - (p.open.x + p.open.w), bottom - top};
+      if (p.interior.w > 0 && p.interior.w < 8 * line_height) {
+        p.interior_ink = CountInk(cell.clean.get(), p.interior.x - cell.inner.x, p.interior.y - cell.inner.y,
+                                  p.interior.x + p.interior.w - cell.inner.x, bottom - cell.inner.y);
+        p.marked = p.interior_ink >= MarkThreshold(cell, line_height);
+        out.push_back(p);
+      }
+      open = nullptr;
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -246,6 +224,32 @@ CheckboxDecision JudgeCheckboxes(const CellInk& cell, const OcrResult& ocr, cons
     return out;
   }
   std::vector<BracketPair> pairs = FindBracketPairs(cell);
+  // What an empty pair's brackets weigh, from the empty pairs of this cell.
+  int empty_pair_ink = 0, empties = 0;
+  for (const BracketPair& p : pairs) {
+    if (p.marked) continue;
+    empty_pair_ink += CountInk(cell.clean.get(), p.open.x - cell.inner.x, p.open.y - cell.inner.y,
+                               p.open.x + p.open.w - cell.inner.x, p.open.y + p.open.h - cell.inner.y);
+    empty_pair_ink += CountInk(cell.clean.get(), p.close.x - cell.inner.x, p.close.y - cell.inner.y,
+                               p.close.x + p.close.w - cell.inner.x, p.close.y + p.close.h - cell.inner.y);
+    ++empties;
+  }
+  if (empties) {
+    empty_pair_ink /= empties;
+  } else {
+    empty_pair_ink = static_cast<int>(2 * 0.9 * cell.LineHeight() * std::max(1, cell.stroke_width));
+  }
+  for (const BracketPair& q : PairsFromSymbols(cell, ocr)) {
+    bool known = std::any_of(pairs.begin(), pairs.end(), [&](const BracketPair& p) {
+      return Overlap(p.open.x, p.close.x + p.close.w, q.open.x, q.close.x + q.close.w) > 0 &&
+             Overlap(p.open.y, p.open.y + p.open.h, q.open.y, q.open.y + q.open.h) > 0;
+    });
+    if (!known) pairs.push_back(q);
+  }
+  std::sort(pairs.begin(), pairs.end(), [&](const BracketPair& a, const BracketPair& b) {
+    bool same_line = Overlap(a.open.y, a.open.y + a.open.h, b.open.y, b.open.y + b.open.h) * 2 >= std::min(a.open.h, b.open.h);
+    return same_line ? a.open.x < b.open.x : a.open.y < b.open.y;
+  });
   std::vector<Glyph> glyphs;
   for (const OcrWord& s : ocr.symbols) {
     std::u32string cps = ToCodepoints(Nfkc(s.text));
@@ -298,17 +302,24 @@ CheckboxDecision JudgeCheckboxes(const CellInk& cell, const OcrResult& ocr, cons
       out.located[k] = true;
       continue;
     }
-    // Slot: to the next label on the same line, or the cell's edge.
-    int x1 = cell.inner.x + cell.inner.w;
+    // Slot: the width of a bracket pair after the label, short of the next
+    // label or the next pair.
+    int x1 = std::min(cell.inner.x + cell.inner.w, lb.x + lb.w + 1 + line_height * 26 / 10);
     for (size_t j = 0; j < options.size(); ++j) {
       if (j == k || !label_found[j]) continue;
       const InkBox& nb = label_box[j];
       bool same_line = Overlap(nb.y, nb.y + nb.h, lb.y, lb.y + lb.h) * 2 >= std::min(nb.h, lb.h);
       if (same_line && nb.x > lb.x + lb.w) x1 = std::min(x1, nb.x);
     }
+    for (size_t p = 0; p < pairs.size(); ++p) {
+      const BracketPair& bp = pairs[p];
+      bool same_line = Overlap(bp.open.y, bp.open.y + bp.open.h, lb.y, lb.y + lb.h) * 2 >= std::min(bp.open.h, lb.h);
+      if (!pair_used[p] && same_line && bp.open.x > lb.x + lb.w + line_height / 2) x1 = std::min(x1, bp.open.x);
+    }
     double margin = 0;
     int pad = lb.h / 3;
-    marked[k] = SlotMarked(cell, lb.x + lb.w + 1, x1, lb.y - pad, lb.y + lb.h + pad, lb.h, &margin);
+    InkBox slot{lb.x + lb.w + 1, lb.y - pad, x1 - (lb.x + lb.w + 1), lb.h + 2 * pad};
+    marked[k] = slot.w > 0 && SlotMarked(cell, slot, lb.h, empty_pair_ink, &margin);
     out.located[k] = true;
     confidence *= margin < 0.5 ? 0.75 : 0.9;
   }

@@ -180,4 +180,25 @@ std::string CleanCellText(std::string_view ocr_text) {
   return ToUtf8(std::u32string_view(joined).substr(b, e - b));
 }
 
+std::string FixDigitGrouping(std::string_view text) {
+  std::string s(text);
+  size_t points = std::count(s.begin(), s.end(), '.');
+  if (points < 2) return s;
+  // Only digit groups of three between the points: 8.530.00, 12.345.678.
+  size_t last = s.rfind('.');
+  size_t prev = std::string::npos;
+  for (size_t i = 0; i < last; ++i) {
+    if (s[i] != '.') continue;
+    size_t next = s.find('.', i + 1);
+    bool three = next - i == 4 && std::isdigit(static_cast<unsigned char>(s[i + 1])) &&
+                 std::isdigit(static_cast<unsigned char>(s[i + 2])) && std::isdigit(static_cast<unsigned char>(s[i + 3]));
+    if (!three || i == 0 || !std::isdigit(static_cast<unsigned char>(s[i - 1]))) return std::string(text);
+    prev = i;
+  }
+  for (size_t i = 0; i < last; ++i)
+    if (s[i] == '.') s[i] = ',';
+  (void)prev;
+  return s;
+}
+
 }  // namespace gm::form

@@ -38,4 +38,9 @@ int EditDistance(std::u32string_view a, std::u32string_view b);
 // '%' that belongs to the text.
 std::string CleanCellText(std::string_view ocr_text);
 
+// An amount whose thousands separators the OCR read as points:
+// "8.530.00" -> "8,530.00" (every point but the last becomes a comma when
+// there are several). Other text is returned unchanged.
+std::string FixDigitGrouping(std::string_view text);
+
 }  // namespace gm::form

@@ -15,7 +15,7 @@ bool IsDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
 // Position just after `anchor` in `text` (both code points), or npos. Only
 // ideographs are compared; one misread character is forgiven when the
 // anchor has three or more.
-size_t FindAnchorEnd(const std::u32string& text, const std::u32string& anchor) {
+size_t FindAnchorEnd(const std::u32string& text, const std::u32string& anchor, int max_misses = 1) {
   std::vector<size_t> pos;  // positions of the ideographs of text
   for (size_t i = 0; i < text.size(); ++i)
     if (IsIdeograph(text[i])) pos.push_back(i);
@@ -24,7 +24,7 @@ size_t FindAnchorEnd(const std::u32string& text, const std::u32string& anchor) {
     if (IsIdeograph(c)) key.push_back(c);
   size_t n = key.size();
   if (n == 0 || pos.size() < n) return std::u32string::npos;
-  for (int allowed = 0; allowed <= (n >= 3 ? 1 : 0); ++allowed) {
+  for (int allowed = 0; allowed <= (n >= 3 ? std::min(1, max_misses) : 0); ++allowed) {
     for (size_t i = 0; i + n <= pos.size(); ++i) {
       int miss = 0;
       for (size_t k = 0; k < n && miss <= allowed; ++k) miss += text[pos[i + k]] != key[k];
@@ -131,9 +131,13 @@ std::string PersonIn(std::string_view text_utf8, const std::vector<std::string>&
 
 std::string RestAfterOptions(std::string_view text_utf8, const std::vector<std::string>& prefixes) {
   std::u32string text = ToCodepoints(Nfkc(text_utf8));
-  for (const std::string& p : prefixes) {
-    size_t at = FindAnchorEnd(text, ToCodepoints(Nfkc(p)));
-    if (at != std::u32string::npos) return CleanCellText(ToUtf8(text.substr(at)));
+  // Exact wordings first: a forgiving match of a longer prefix would eat
+  // the name's first character (曾用名：西和… read as 曾用名称).
+  for (int allowed = 0; allowed <= 1; ++allowed) {
+    for (const std::string& p : prefixes) {
+      size_t at = FindAnchorEnd(text, ToCodepoints(Nfkc(p)), allowed);
+      if (at != std::u32string::npos) return CleanCellText(ToUtf8(text.substr(at)));
+    }
   }
   size_t last = std::u32string::npos;
   for (size_t i = 0; i < text.size(); ++i)

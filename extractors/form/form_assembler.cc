@@ -58,6 +58,7 @@ Provenance ProvenanceOf(const std::vector<const FormCell*>& cells, const std::st
   p.file = file;
   const FormCell* first = FirstInked(cells);
   if (first == nullptr) return p;
+  if (!first->file.empty()) p.file = first->file;
   p.page = first->page;
   if (first->w > 0) {
     // The union of the value cells on the first cell's page.

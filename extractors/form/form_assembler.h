@@ -27,6 +27,7 @@ struct FormCell {
   double confidence = 1.0;   // of the text, 0..1
   bool blank = false;        // no ink / no text
   double x0 = 0, x1 = 0;     // horizontal extent as a fraction of the table width (for continuations)
+  std::string file;          // the file it came from; empty: the `file` given to AssembleForm
   int page = -1;             // page of the document; -1 when not paged
   int x = 0, y = 0, w = 0, h = 0;  // box in page pixels; w == 0 when none
   int ref = -1;              // the CellReader's own handle (e.g. an index into its cell images)

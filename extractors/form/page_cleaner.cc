@@ -21,9 +21,15 @@ struct PixaDeleter {
 };
 
 
-// Otsu's threshold of an 8 bpp image, kept in a range that neither swallows
-// faint strokes nor lets a blank page's noise through.
-int OtsuThreshold(PIX* grey) {
+struct Thresholds {
+  int strong;  // surely ink
+  int weak;    // ink when it touches sure ink (the thin strokes of a serif font)
+};
+
+// Thresholds of a background-normalised page from its histogram: the
+// background peak and how far its noise spreads (measured on the peak's
+// light side, where there is no ink), and Otsu's split between ink and paper.
+Thresholds PageThresholds(PIX* grey) {
   double hist[256] = {0};
   int w = pixGetWidth(grey), h = pixGetHeight(grey), wpl = pixGetWpl(grey);
   const l_uint32* data = pixGetData(grey);
@@ -31,13 +37,22 @@ int OtsuThreshold(PIX* grey) {
     const l_uint32* line = data + static_cast<size_t>(y) * wpl;
     for (int x = 0; x < w; x += 2) hist[GET_DATA_BYTE(line, x)] += 1;
   }
+  int mode = 255;
+  for (int v = 0; v < 256; ++v)
+    if (hist[v] > hist[mode]) mode = v;
+  double spread = 0, n = 0;
+  for (int v = mode; v < 256; ++v) {
+    spread += hist[v] * (v - mode) * (v - mode);
+    n += hist[v];
+  }
+  double sigma = n > 0 ? std::sqrt(spread / n) : 4.0;
   double total = 0, sum = 0;
   for (int v = 0; v < 256; ++v) {
     total += hist[v];
     sum += v * hist[v];
   }
   double below = 0, sum_below = 0, best = -1;
-  int threshold = 128;
+  int otsu = 128;
   for (int t = 0; t < 255; ++t) {
     below += hist[t];
     sum_below += t * hist[t];
@@ -46,10 +61,13 @@ int OtsuThreshold(PIX* grey) {
     double between = below * (total - below) * (m0 - m1) * (m0 - m1);
     if (between > best) {
       best = between;
-      threshold = t + 1;
+      otsu = t + 1;
     }
   }
-  return std::clamp(threshold, 100, 190);
+  Thresholds t;
+  t.weak = std::clamp(static_cast<int>(mode - std::max(4.0 * sigma, 25.0)), 140, 195);
+  t.strong = std::clamp(std::min(otsu, (mode + 40) / 2), 80, t.weak - 10);
+  return t;
 }
 
 }  // namespace
@@ -91,12 +109,18 @@ PixPtr GreyWithoutSeal(PIX* image) {
 
 PixPtr Binarize(PIX* grey, int dpi) {
   // Flatten uneven illumination (phone photos, scanner gradients, yellowed
-  // paper) first; then one Otsu threshold over the page separates ink from
-  // the now uniform background. (Sauvola gives the same here at ten times the
-  // cost.)
+  // paper) first, so that global thresholds hold everywhere. (Sauvola gives
+  // the same here at ten times the cost.)
   PixPtr norm = AdoptPix(pixBackgroundNorm(grey, nullptr, nullptr, 10, 15, 60, 40, 230, 2, 1));
   PIX* src = norm ? norm.get() : grey;
-  PIX* bin = pixThresholdToBinary(src, OtsuThreshold(src));
+  // Hysteresis: the faint parts of a glyph are kept where they touch its
+  // dark parts; paper noise of the same greyness, alone, is not.
+  Thresholds t = PageThresholds(src);
+  PixPtr strong = AdoptPix(pixThresholdToBinary(src, t.strong));
+  PixPtr weak = AdoptPix(pixThresholdToBinary(src, t.weak));
+  PIX* bin = nullptr;
+  if (strong && weak) bin = pixSeedfillBinary(nullptr, strong.get(), weak.get(), 8);
+  if (bin == nullptr && strong) bin = pixClone(strong.get());
   PixPtr binary = AdoptPix(bin);
   if (!binary) return nullptr;
   // Specks: keep a component when it is at least ~0.2 mm in either direction

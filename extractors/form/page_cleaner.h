@@ -37,7 +37,8 @@ Status CleanPageImage(PIX* image, int dpi, CleanPage* out);
 // 8 bpp input is returned as a copy; other depths are converted to 8 bpp.
 PixPtr GreyWithoutSeal(PIX* image);
 
-// Binarises an 8 bpp grey image (background normalisation, then Otsu)
+// Binarises an 8 bpp grey image: background normalisation, then a hysteresis
+// threshold (faint strokes kept where they touch dark ones)
 // and removes specks smaller than ~0.2 mm. `dpi` scales the window sizes.
 PixPtr Binarize(PIX* grey, int dpi);
 

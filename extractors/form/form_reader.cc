@@ -1,0 +1,72 @@
+#include "extractors/form/form_reader.h"
+
+#include <algorithm>
+
+#include "extractors/form/form_assembler.h"
+#include "extractors/form/scanned_form.h"
+
+namespace gm {
+
+Status FormReader::Create(const Templates& templates, std::unique_ptr<FormReader>* out) {
+  std::unique_ptr<FormReader> reader(new FormReader());
+  reader->templates_ = templates;
+  Status s = form::FormLabels::Load(templates, &reader->labels_);
+  if (!s.ok()) return s;
+  if ((s = form::RereadRules::Load(templates, &reader->reread_)); !s.ok()) return s;
+  *out = std::move(reader);
+  return Status::OK();
+}
+
+Status FormReader::ReadScanned(const std::vector<const Document*>& docs, const std::vector<std::string>& paths,
+                               OcrEngine* ocr, FormReading* out) const {
+  *out = FormReading();
+  if (ocr == nullptr) return Status::InvalidArgument("ReadScanned needs an OCR engine");
+  if (docs.size() != paths.size()) return Status::InvalidArgument("ReadScanned: docs and paths differ in length");
+  form::ScannedForm scanned(labels_, reread_, ocr);
+  Status first_error;
+  int pages_read = 0;
+  std::string source;
+  for (size_t i = 0; i < docs.size() && pages_read < kMaxFormPages; ++i) {
+    if (docs[i] == nullptr) continue;
+    for (const Page& page : docs[i]->pages) {
+      if (pages_read >= kMaxFormPages) break;
+      if (!page.load_image) continue;
+      PixPtr image;
+      Status s = page.load_image(&image);
+      if (s.ok() && !image) s = Status::Corrupt("页面图像为空");
+      if (!s.ok()) {
+        if (first_error.ok()) first_error = Status(s);
+        continue;
+      }
+      ++pages_read;
+      int tables_before = scanned.table_pages();
+      s = scanned.AddPage(image.get(), static_cast<int>(page.dpi + 0.5), paths[i], page.index);
+      if (!s.ok() && first_error.ok()) first_error = s;
+      if (source.empty() && scanned.table_pages() > tables_before) source = paths[i];
+    }
+  }
+  if (scanned.rows().empty()) {
+    if (!first_error.ok()) return first_error;
+    if (pages_read == 0) return Status::NotFound("申请表文件中没有可识别的页面图像");
+    return Status::NotFound("扫描件中未找到申请表的表格（未检测到表格线），请提供清晰的扫描件");
+  }
+  form::AssembleForm(labels_, templates_, scanned.rows(), source, &scanned, out);
+  if (out->fields.empty()) {
+    return Status::NotFound("扫描件中的表格未能识别出申请表的栏目（如“企业名称”“项目名称”），可能不是申请表或扫描不清晰");
+  }
+  out->source_file = source;
+  out->method = "ocr";
+  return Status::OK();
+}
+
+double FormReader::FormLikeness(std::string_view text) const {
+  bool title = false;
+  int labels = labels_.CountLabelsIn(text, &title);
+  // The title alone says a lot; labels add up to the rest. Eight labels are
+  // more than any other document of a package shows.
+  double score = (title ? 0.5 : 0.0) + 0.5 * std::min(1.0, labels / 8.0);
+  if (!title) score = std::min(1.0, labels / 8.0) * 0.9;
+  return score;
+}
+
+}  // namespace gm

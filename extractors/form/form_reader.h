@@ -1,0 +1,64 @@
+// FormReader: reads the 入库申请表 (附件2 of the guide) into a FormReading —
+// for each field key of fields.tsv, the raw text of its value cell, the
+// checkbox options marked, a confidence, and where it came from (file, page,
+// cell box, a small PNG of the cell). Normalization turns the raw text into
+// typed values; the reader never types anything.
+//
+// Scans: every page is cleaned (seal removed by colour, deskewed, turned
+// upright), its table found from the ruling lines, each inked cell OCRed
+// once; labels are recognised by their text (templates/form_labels.tsv), so
+// other column widths, row heights and page breaks read the same.
+// Electronic forms: a docx table, or a text PDF's positioned spans.
+//
+// The layout knowledge is data: form_labels.tsv, form_compound.tsv,
+// form_reread.tsv under Templates::dir().
+//
+// Thread-safety: a FormReader is immutable after Create; all methods are
+// const and may run on many threads at once, each with its own OcrEngine.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extractors/form/form_labels.h"
+#include "extractors/form/reread_rules.h"
+#include "extractors/ocr/engine.h"
+#include "pipeline/core/document.h"
+#include "pipeline/core/reading.h"
+#include "pipeline/core/status.h"
+#include "pipeline/core/templates.h"
+
+namespace gm {
+
+class FormReader {
+ public:
+  // Loads labels and options from templates.dir() (form_labels.tsv …) and templates.fields().
+  static Status Create(const Templates& templates, std::unique_ptr<FormReader>* out);
+
+  // Reads the form from scanned pages: `docs` are the documents classified as the application form
+  // (a scanned PDF, or several photos, one a page), in order; `paths` their file paths in the package.
+  // Errors only when nothing could be read at all. Thread-safe (const); `ocr` is used by this thread only.
+  Status ReadScanned(const std::vector<const Document*>& docs, const std::vector<std::string>& paths,
+                     OcrEngine* ocr, FormReading* out) const;
+
+  // Reads the form from an electronic document (docx tables, or a text PDF's spans).
+  Status ReadElectronic(const Document& doc, const std::string& path, FormReading* out) const;
+
+  // How much a page looks like the application form (0..1), from text already available
+  // (e.g. the OCR of the page top that classification did): title words and labels found.
+  double FormLikeness(std::string_view text) const;
+
+  // At most this many pages of the given documents are read as the form
+  // (the form has three or four; the rest of a long scan is something else).
+  static constexpr int kMaxFormPages = 8;
+
+ private:
+  FormReader() = default;
+  Templates templates_;
+  form::FormLabels labels_;
+  form::RereadRules reread_;
+};
+
+}  // namespace gm

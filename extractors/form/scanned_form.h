@@ -1,0 +1,71 @@
+// ScannedForm: the pages of a scanned application form, read into the rows
+// of its table for the FormAssembler — each page cleaned and turned upright,
+// its grid found, every inked cell OCRed once (labels and values alike,
+// single-line or block layout after the cell's own line count). It keeps the
+// cell images, so that it can answer the assembler's questions as a
+// CellReader: checkbox marks from pixels, a PNG per value cell, and a second
+// OCR pass with a character whitelist (form_reread.tsv) for a value that does
+// not look like its field.
+//
+// Thread-compatible: one ScannedForm per form being read, on one thread,
+// with that thread's OcrEngine (which must outlive it).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "extractors/form/cell_image.h"
+#include "extractors/form/form_assembler.h"
+#include "extractors/form/form_labels.h"
+#include "extractors/form/page_cleaner.h"
+#include "extractors/form/reread_rules.h"
+#include "extractors/form/table_grid.h"
+#include "extractors/ocr/engine.h"
+
+namespace gm::form {
+
+struct PageTiming {
+  double clean_ms = 0, grid_ms = 0, ocr_ms = 0;
+  int cells_ocred = 0;
+};
+
+class ScannedForm : public CellReader {
+ public:
+  ScannedForm(const FormLabels& labels, const RereadRules& reread, OcrEngine* ocr);
+  ~ScannedForm() override;
+
+  // Reads one page image (any depth; `dpi` as declared, 0 if unknown) that
+  // belongs to `file`, page `page_index` of it. A page without a table adds
+  // no rows and is OK; errors are for images that cannot be cleaned.
+  Status AddPage(PIX* image, int dpi, const std::string& file, int page_index);
+
+  // The table rows of all pages added so far, in order.
+  const std::vector<FormRow>& rows() const { return rows_; }
+  // Pages that held a table.
+  int table_pages() const { return table_pages_; }
+  const std::vector<PageTiming>& timings() const { return timings_; }
+
+  // CellReader.
+  CheckboxDecision Marks(const FormCell& cell, const std::vector<std::string>& options) override;
+  std::string Png(const FormCell& cell) override;
+  void Refine(const FormCell& cell, const FieldSpec& field, Reading* reading) override;
+
+ private:
+  struct PageData;
+  struct CellData;
+  // True when the page reads better upside down (OCR confidence of a few
+  // cells at 0° and 180°).
+  bool UpsideDown(const PageData& page);
+
+  const FormLabels& labels_;
+  const RereadRules& reread_;
+  OcrEngine* ocr_;
+  std::vector<std::unique_ptr<PageData>> pages_;
+  std::vector<std::unique_ptr<CellData>> cells_;
+  std::vector<FormRow> rows_;
+  std::vector<PageTiming> timings_;
+  int table_pages_ = 0;
+};
+
+}  // namespace gm::form
