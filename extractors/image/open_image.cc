@@ -27,7 +27,7 @@ Status OpenImage(std::shared_ptr<const std::string> bytes, const Limits& limits,
   Status s = ReadImageInfo(*bytes, std::max(limits.max_pages, 1), &info);
   if (!s.ok()) return s;
 
-  bool any_within = false;
+  bool any_readable = false, any_too_large = false;
   for (size_t i = 0; i < info.frames.size(); ++i) {
     const ImageFrame& frame = info.frames[i];
     Page page;
@@ -35,15 +35,22 @@ Status OpenImage(std::shared_ptr<const std::string> bytes, const Limits& limits,
     page.width = frame.width;
     page.height = frame.height;
     page.dpi = frame.dpi >= kMinPlausibleDpi && frame.dpi <= kMaxPlausibleDpi ? frame.dpi : kAssumedImageDpi;
-    if (!WithinPixelLimit(frame.width, frame.height, limits) || frame.width <= 0 || frame.height <= 0) {
-      std::string message = TooLargeMessage(frame.width, frame.height);
+    if (frame.width <= 0 || frame.height <= 0) {
+      const std::string message = "图像第" + std::to_string(i + 1) + "页已损坏（没有尺寸），无法读取";
+      page.load_image = [message](PixPtr* pix) {
+        pix->reset();
+        return Status::Corrupt(message);
+      };
+    } else if (!WithinPixelLimit(frame.width, frame.height, limits)) {
+      any_too_large = true;
+      const std::string message = TooLargeMessage(frame.width, frame.height);
       page.load_image = [message](PixPtr* pix) {
         pix->reset();
         return Status::Limit(message);
       };
     } else {
-      any_within = true;
-      int format = info.format, index = static_cast<int>(i), dpi = static_cast<int>(page.dpi + 0.5);
+      any_readable = true;
+      const int format = info.format, index = static_cast<int>(i), dpi = static_cast<int>(page.dpi + 0.5);
       page.load_image = [bytes, format, index, dpi](PixPtr* pix) {
         Status decoded = DecodeImageFrame(*bytes, format, index, pix);
         if (decoded.ok()) pixSetResolution(pix->get(), dpi, dpi);
@@ -52,10 +59,11 @@ Status OpenImage(std::shared_ptr<const std::string> bytes, const Limits& limits,
     }
     out->pages.push_back(std::move(page));
   }
-  if (!any_within) {
-    const ImageFrame& first = info.frames.front();
+  if (!any_readable) {
+    Status refused = any_too_large ? Status::Limit(TooLargeMessage(info.frames.front().width, info.frames.front().height))
+                                   : Status::Corrupt("图像文件已损坏，无法读取，请申报单位重新发送");
     *out = Document();
-    return Status::Limit(TooLargeMessage(first.width, first.height));
+    return refused;
   }
   if (info.total_frames > static_cast<int>(info.frames.size())) {
     out->warnings.push_back("图像共" + std::to_string(info.total_frames) + "页，超出处理上限，仅读取了前" +
