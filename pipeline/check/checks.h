@@ -1,0 +1,66 @@
+// Checks: the questions experts spend a meeting on — is every required
+// document there, and do the numbers agree? — asked of one package's typed
+// form fields, statement figures and classified files, answered as findings
+// (codes of templates/findings.tsv, Chinese messages that name the numbers)
+// and a checklist entry for every kind of templates/checklist.tsv.
+//
+// Rules and tolerances are data: templates/check_attachments.tsv (when each
+// document is required), templates/check_negatives.tsv (how a text answer
+// says "no"), templates/check_tolerances.tsv (rounding is never a mismatch).
+//
+// Null inputs: a check whose inputs are missing does not fire — a required
+// field left empty is reported once, as missing_required_field, not again as
+// every comparison it takes part in. A form status left empty requires no
+// document (its checklist reason says so). Missing statements are reported
+// as missing_attachment; the statement checks then stay silent.
+//
+// A finding never hides another: every check runs, a package can have many.
+//
+// Thread-safety: RunChecks and LoadBlacklist are thread-safe; the tables are
+// loaded once per templates folder and shared.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "extractors/classify/classifier.h"
+#include "pipeline/core/record.h"
+#include "pipeline/core/status.h"
+#include "pipeline/core/templates.h"
+
+namespace gm {
+
+struct CheckInput {
+  const Templates* templates = nullptr;
+  const std::map<std::string, FieldValue>* fields = nullptr;   // typed values, every key present
+  const std::optional<Financials>* financials = nullptr;
+  const std::vector<FileEntry>* files = nullptr;               // with kinds
+  const std::vector<Classification>* classifications = nullptr; // parallel to *files (is_report, contains)
+  const std::set<std::string>* blacklist = nullptr;             // upper-case credit codes
+  std::string as_of;                                            // YYYY-MM-DD
+  // Findings already made on the package (the normalizer's). A field that
+  // already has one (invalid_value, category_not_in_catalog) is empty for
+  // that reason and is not reported again as missing. May be null.
+  const std::vector<Finding>* prior_findings = nullptr;
+};
+
+struct CheckOutput {
+  std::map<std::string, ChecklistEntry> checklist;              // every kind of checklist.tsv
+  std::vector<Finding> findings;
+};
+
+// REQUIRES: in.templates != nullptr. Every other pointer may be null (taken
+// as empty). Never fails: when the check tables cannot be loaded, the
+// checks that need them are skipped and the reason is written to stderr.
+void RunChecks(const CheckInput& in, CheckOutput* out);
+
+// Reads a blacklist: one credit code a line; '#' starts a comment; blank
+// lines and surrounding spaces are ignored; codes are kept upper-case.
+// Fails with NotFound or IoError (Chinese message naming the file).
+Status LoadBlacklist(const std::filesystem::path& path, std::set<std::string>* out);
+
+}  // namespace gm

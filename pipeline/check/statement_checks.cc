@@ -1,0 +1,78 @@
+// Checks of the financial statements, alone and against the form: the
+// balance sheet balances, the form's 资产负债率 is the sheet's, the
+// statements are for the latest finished year.
+#include <cmath>
+#include <cstdlib>
+
+#include "pipeline/check/check_context.h"
+
+namespace gm {
+namespace {
+
+// The checklist kind of the file the figures came from ("audit_report" when
+// the sheet is inside one): a finding on the statements names that document.
+std::string SourceKind(const CheckContext& ctx, const Financials& fin) {
+  for (const FileEntry& f : ctx.files())
+    if (f.path == fin.source_file && !f.kind.empty()) return f.kind;
+  return "balance_sheet";
+}
+
+std::string YearNote(const Financials& fin) {
+  return fin.year ? "（" + std::to_string(*fin.year) + "年）" : "";
+}
+
+// The year of a YYYY-MM-DD date; nullopt when it is not one.
+std::optional<int> YearOf(const std::string& date) {
+  if (date.size() != 10 || date[4] != '-' || date[7] != '-') return std::nullopt;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (date[i] < '0' || date[i] > '9') return std::nullopt;
+  return std::atoi(date.substr(0, 4).c_str());
+}
+
+std::string Percent(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.2f%%", v);
+  return buf;
+}
+
+}  // namespace
+
+void CheckStatements(CheckContext* ctx) {
+  const Financials* fin = ctx->financials();
+  if (!fin || !ctx->rules()) return;
+  const Tolerances& tol = ctx->rules()->tolerances();
+  const std::string source = SourceKind(*ctx, *fin);
+
+  // 资产负债率 = 负债合计 / 资产总计 (填表说明 3: the previous year's end).
+  auto form_ratio = ctx->Number("debt_ratio");
+  if (form_ratio && fin->total_assets && fin->total_liabilities && *fin->total_assets > 0) {
+    const double sheet_ratio = 100.0 * *fin->total_liabilities / *fin->total_assets;
+    const double gap = std::fabs(*form_ratio - sheet_ratio);
+    if (gap > tol.debt_ratio_pp + 1e-9) {
+      ctx->Add("debt_ratio_mismatch", "debt_ratio",
+               "申请表资产负债率 " + Percent(*form_ratio) + " 与资产负债表" + YearNote(*fin) + "负债合计 " +
+                   FormatWan(*fin->total_liabilities) + " 万元 / 资产总计 " + FormatWan(*fin->total_assets) +
+                   " 万元 = " + Percent(sheet_ratio) + " 不符，相差 " + FormatWan(gap) + " 个百分点");
+    }
+  }
+
+  if (fin->total_assets && fin->total_liabilities && fin->owners_equity) {
+    const double right = *fin->total_liabilities + *fin->owners_equity;
+    const double gap = std::fabs(*fin->total_assets - right);
+    if (gap > tol.BalanceTolerance(fin->unit) + 1e-9) {
+      ctx->Add("balance_sheet_unbalanced", source,
+               "资产负债表" + YearNote(*fin) + "资产总计 " + FormatWan(*fin->total_assets) + " 万元与负债合计 " +
+                   FormatWan(*fin->total_liabilities) + " 万元 + 所有者权益合计 " + FormatWan(*fin->owners_equity) +
+                   " 万元 = " + FormatWan(right) + " 万元不等，相差 " + FormatWan(gap) + " 万元");
+    }
+  }
+
+  // The latest finished year before the application: as of 2025-06-30, 2024.
+  if (auto as_of = YearOf(ctx->as_of()); as_of && fin->year && *fin->year < *as_of - 1) {
+    ctx->Add("statements_outdated", source,
+             "财务报表为 " + std::to_string(*fin->year) + " 年度，截至 " + ctx->as_of() + " 最近一个完整年度为 " +
+                 std::to_string(*as_of - 1) + " 年度");
+  }
+}
+
+}  // namespace gm

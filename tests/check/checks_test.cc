@@ -1,0 +1,265 @@
+#include <gtest/gtest.h>
+
+#include "tests/check/check_fixture.h"
+
+namespace gm {
+namespace {
+
+using CheckTest = testing_check::CheckTest;
+
+TEST_F(CheckTest, ConsistentPackageHasNoFindings) {
+  CheckOutput out = Run();
+  EXPECT_TRUE(out.findings.empty()) << Codes(out);
+  EXPECT_EQ(out.checklist.size(), templates_.checklist().size());
+}
+
+TEST_F(CheckTest, FundingSumMismatchNamesTheNumbers) {
+  Set("funding_other", 6300);
+  CheckOutput out = Run();
+  auto f = Of(out, "funding_sum_mismatch");
+  ASSERT_EQ(f.size(), 1u) << Codes(out);
+  EXPECT_EQ(f[0].field, "total_investment");
+  EXPECT_EQ(f[0].severity, "error");
+  EXPECT_EQ(f[0].message,
+            "资金来源合计 9800.00 万元（政府 500.00 + 自筹 3000.00 + 其他 6300.00）与项目总投资 10000.00 万元不一致，相差 "
+            "200.00 万元");
+}
+
+TEST_F(CheckTest, FundingWithinRoundingIsNoMismatch) {
+  Set("funding_other", 6499.99);  // 0.01 short: the form's rounding
+  EXPECT_TRUE(Of(Run(), "funding_sum_mismatch").empty());
+  Set("funding_other", 6500.01);
+  EXPECT_TRUE(Of(Run(), "funding_sum_mismatch").empty());
+  // At 10000 万元 the tolerance is 0.01 + 1e-6 * 10000 = 0.02.
+  Set("funding_other", 6499.98);
+  EXPECT_TRUE(Of(Run(), "funding_sum_mismatch").empty());
+  Set("funding_other", 6499.97);  // 0.03 short
+  EXPECT_EQ(Of(Run(), "funding_sum_mismatch").size(), 1u);
+}
+
+TEST_F(CheckTest, FundingRelativeToleranceForLargeAmounts) {
+  // 2,000,000 万元: 1e-6 relative is 2 万元 ... plus 0.01.
+  Set("total_investment", 2000000);
+  Set("funding_government", 0);
+  Set("funding_self", 0);
+  Set("funding_other", 1999998);
+  EXPECT_TRUE(Of(Run(), "funding_sum_mismatch").empty());
+  Set("funding_other", 1999997.9);
+  EXPECT_EQ(Of(Run(), "funding_sum_mismatch").size(), 1u);
+}
+
+TEST_F(CheckTest, FundingWithAnEmptyPartDoesNotFire) {
+  Clear("funding_government");
+  CheckOutput out = Run();
+  EXPECT_TRUE(Of(out, "funding_sum_mismatch").empty());
+  auto missing = Of(out, "missing_required_field");
+  ASSERT_EQ(missing.size(), 1u);
+  EXPECT_EQ(missing[0].field, "funding_government");
+  EXPECT_EQ(missing[0].message, "必填项“资金来源：政府资金（万元）”未填写");
+}
+
+TEST_F(CheckTest, EquityExceedsTotal) {
+  Set("equity_capital", 10000.01);
+  EXPECT_TRUE(Of(Run(), "equity_exceeds_total").empty());
+  Set("equity_capital", 12000);
+  auto f = Of(Run(), "equity_exceeds_total");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].field, "equity_capital");
+  EXPECT_EQ(f[0].message, "资本金总额 12000.00 万元超过项目总投资 10000.00 万元，超出 2000.00 万元");
+}
+
+TEST_F(CheckTest, InvestedExceedsInPlace) {
+  Set("invested_amount", 4000.01);
+  EXPECT_TRUE(Of(Run(), "invested_exceeds_in_place").empty());
+  Set("invested_amount", 4000.02);
+  auto f = Of(Run(), "invested_exceeds_in_place");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].field, "invested_amount");
+  EXPECT_EQ(f[0].severity, "warning");
+  EXPECT_NE(f[0].message.find("4000.02"), std::string::npos);
+}
+
+TEST_F(CheckTest, BothLoanExcessesAreReported) {
+  Set("loans_obtained", 6500.01);
+  Set("loan_demand_this_year", 6500);
+  EXPECT_TRUE(Of(Run(), "loans_exceed_demand").empty());
+  Set("loans_obtained", 7000);
+  Set("loan_demand_this_year", 6600);
+  auto f = Of(Run(), "loans_exceed_demand");
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].field, "loans_obtained");
+  EXPECT_EQ(f[1].field, "loan_demand_this_year");
+  EXPECT_EQ(f[1].message, "年内贷款需求 6600.00 万元超过贷款总需求 6500.00 万元，超出 100.00 万元");
+}
+
+TEST_F(CheckTest, DebtRatioWithinOnePointAgrees) {
+  Set("debt_ratio", 61.0);  // the sheet says 60.00 %: exactly one point
+  EXPECT_TRUE(Of(Run(), "debt_ratio_mismatch").empty());
+  Set("debt_ratio", 59.0);
+  EXPECT_TRUE(Of(Run(), "debt_ratio_mismatch").empty());
+  Set("debt_ratio", 61.01);
+  auto f = Of(Run(), "debt_ratio_mismatch");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].field, "debt_ratio");
+  EXPECT_EQ(f[0].message,
+            "申请表资产负债率 61.01% 与资产负债表（2024年）负债合计 6000.00 万元 / 资产总计 10000.00 万元 = 60.00% 不符，"
+            "相差 1.01 个百分点");
+}
+
+TEST_F(CheckTest, DebtRatioNeedsBothFigures) {
+  Set("debt_ratio", 90);
+  financials_->total_liabilities.reset();
+  EXPECT_TRUE(Of(Run(), "debt_ratio_mismatch").empty());
+  financials_->total_liabilities = 6000;
+  financials_->total_assets = 0;
+  EXPECT_TRUE(Of(Run(), "debt_ratio_mismatch").empty());
+}
+
+TEST_F(CheckTest, BalanceSheetToleranceFollowsTheUnitWritten) {
+  financials_->owners_equity = 4000.0001;  // 1 元 off, written in 元
+  EXPECT_TRUE(Of(Run(), "balance_sheet_unbalanced").empty());
+  financials_->owners_equity = 4000.0002;
+  auto f = Of(Run(), "balance_sheet_unbalanced");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].field, "balance_sheet");
+
+  financials_->unit = "万元";  // two decimals of 万元
+  financials_->owners_equity = 4000.01;
+  EXPECT_TRUE(Of(Run(), "balance_sheet_unbalanced").empty());
+  financials_->owners_equity = 4000.03;
+  EXPECT_EQ(Of(Run(), "balance_sheet_unbalanced").size(), 1u);
+
+  financials_->unit = "千元";
+  financials_->owners_equity = 4000.1;
+  EXPECT_TRUE(Of(Run(), "balance_sheet_unbalanced").empty());
+  financials_->owners_equity = 4000.2;
+  EXPECT_EQ(Of(Run(), "balance_sheet_unbalanced").size(), 1u);
+}
+
+TEST_F(CheckTest, UnbalancedSheetInsideAnAuditReportNamesIt) {
+  RemoveFiles("balance_sheet");
+  RemoveFiles("income_statement");
+  RemoveFiles("cash_flow_statement");
+  AddFile("2024年度审计报告.pdf", "audit_report", false,
+          {"balance_sheet", "cash_flow_statement", "income_statement"});
+  financials_->source_file = "2024年度审计报告.pdf";
+  financials_->owners_equity = 3900;
+  CheckOutput out = Run();
+  auto f = Of(out, "balance_sheet_unbalanced");
+  ASSERT_EQ(f.size(), 1u) << Codes(out);
+  EXPECT_EQ(f[0].field, "audit_report");
+  EXPECT_EQ(f[0].message,
+            "资产负债表（2024年）资产总计 10000.00 万元与负债合计 6000.00 万元 + 所有者权益合计 3900.00 万元 = 9900.00 "
+            "万元不等，相差 100.00 万元");
+  EXPECT_TRUE(Of(out, "missing_attachment").empty()) << Codes(out);
+}
+
+TEST_F(CheckTest, StatementsOutdated) {
+  financials_->year = 2023;
+  auto f = Of(Run(), "statements_outdated");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].field, "balance_sheet");
+  EXPECT_EQ(f[0].message, "财务报表为 2023 年度，截至 2025-06-30 最近一个完整年度为 2024 年度");
+  financials_->year = 2024;
+  EXPECT_TRUE(Of(Run(), "statements_outdated").empty());
+  financials_->year = 2025;  // a half-year statement is not outdated
+  EXPECT_TRUE(Of(Run(), "statements_outdated").empty());
+  financials_->year = 2023;
+  as_of_ = "2024-12-31";  // then 2023 is the latest finished year
+  EXPECT_TRUE(Of(Run(), "statements_outdated").empty());
+  as_of_ = "2025-01-01";
+  EXPECT_EQ(Of(Run(), "statements_outdated").size(), 1u);
+  for (const char* bad : {"", "2025/06/30", "20250630", "2025-6-30"}) {
+    as_of_ = bad;
+    EXPECT_TRUE(Of(Run(), "statements_outdated").empty()) << bad;
+  }
+  as_of_ = "2025-06-30";
+  financials_->year.reset();
+  EXPECT_TRUE(Of(Run(), "statements_outdated").empty());
+}
+
+TEST_F(CheckTest, NoFinancialsNoStatementFindings) {
+  financials_.reset();
+  Set("debt_ratio", 99);
+  CheckOutput out = Run();
+  EXPECT_TRUE(Of(out, "debt_ratio_mismatch").empty());
+  EXPECT_TRUE(Of(out, "balance_sheet_unbalanced").empty());
+  EXPECT_TRUE(Of(out, "statements_outdated").empty());
+}
+
+TEST_F(CheckTest, MissingRequiredFieldNamesTheLabelOnce) {
+  Clear("credit_rating");
+  Clear("credit_code");  // not required
+  Clear("project_category");
+  prior_.push_back(NewFinding(templates_, "category_not_in_catalog", "project_category", "不在目录清单内"));
+  CheckOutput out = Run();
+  auto f = Of(out, "missing_required_field");
+  ASSERT_EQ(f.size(), 1u) << Codes(out);
+  EXPECT_EQ(f[0].field, "credit_rating");
+  EXPECT_EQ(f[0].message, "必填项“信用等级”未填写");
+}
+
+TEST_F(CheckTest, RenamedWithoutFormerName) {
+  Set("renamed", true);
+  auto f = Of(Run(), "renamed_without_former_name");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].field, "former_project_name");
+  EXPECT_EQ(f[0].severity, "warning");
+  Set("former_project_name", "");
+  EXPECT_EQ(Of(Run(), "renamed_without_former_name").size(), 1u);
+  Set("former_project_name", "某某铜矿技改项目");
+  EXPECT_TRUE(Of(Run(), "renamed_without_former_name").empty());
+  Set("renamed", false);
+  Clear("former_project_name");
+  EXPECT_TRUE(Of(Run(), "renamed_without_former_name").empty());
+  Clear("renamed");
+  EXPECT_TRUE(Of(Run(), "renamed_without_former_name").empty());
+}
+
+TEST_F(CheckTest, BlacklistedCreditCode) {
+  EXPECT_TRUE(Of(Run(), "blacklisted").empty());
+  Set("credit_code", "91620200ma1ql12p7g");
+  auto f = Of(Run(), "blacklisted");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].field, "credit_code");
+  EXPECT_NE(f[0].message.find("91620200MA1QL12P7G"), std::string::npos);
+  Set("credit_code", "91620200MA1QL12P7X");  // one character off
+  EXPECT_TRUE(Of(Run(), "blacklisted").empty());
+}
+
+TEST_F(CheckTest, FindingsDoNotHideEachOther) {
+  Set("funding_other", 100);
+  Set("equity_capital", 20000);
+  Set("invested_amount", 9000);
+  Set("loans_obtained", 9000);
+  Set("debt_ratio", 10);
+  Set("renamed", true);
+  Set("credit_code", "91620200MA1QL12P7G");
+  Clear("contact_person");
+  financials_->year = 2020;
+  financials_->owners_equity = 1000;
+  RemoveFiles("eia_doc");
+  CheckOutput out = Run();
+  for (const char* code : {"funding_sum_mismatch", "equity_exceeds_total", "invested_exceeds_in_place",
+                           "loans_exceed_demand", "debt_ratio_mismatch", "renamed_without_former_name", "blacklisted",
+                           "missing_required_field", "statements_outdated", "balance_sheet_unbalanced",
+                           "missing_attachment"})
+    EXPECT_EQ(Of(out, code).size(), 1u) << code << "\n" << Codes(out);
+}
+
+TEST_F(CheckTest, OnlyTemplatesGivenStillFillsTheChecklist) {
+  CheckInput in;
+  in.templates = &templates_;
+  CheckOutput out;
+  RunChecks(in, &out);
+  EXPECT_EQ(out.checklist.size(), templates_.checklist().size());
+  EXPECT_TRUE(out.checklist.at("application_form").required);
+  // Every required field is empty, and the always-required documents are missing.
+  size_t required = 0;
+  for (const FieldSpec& f : templates_.fields()) required += f.required;
+  EXPECT_EQ(Of(out, "missing_required_field").size(), required);
+  EXPECT_EQ(Of(out, "missing_attachment").size(), 4u) << Codes(out);
+}
+
+}  // namespace
+}  // namespace gm
