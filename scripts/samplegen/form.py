@@ -81,10 +81,12 @@ def rows_of(a):
 
 
 class FormStyle:
-    def __init__(self, rng, font_choices, hard=False):
+    def __init__(self, rng, font_choices, hard=False, font=None):
         self.fid = rng.choice(font_choices)
+        if font:
+            self.fid = font      # the set rotates through its fonts so that every one is used
         self.vfid = self.fid if rng.random() < 0.6 else rng.choice(font_choices)
-        self.label_size = rng.uniform(10.0, 12.0)
+        self.label_size = rng.uniform(9.5, 12.0)
         self.value_size = self.label_size * rng.uniform(0.88, 1.05)
         self.title_size = rng.uniform(15.5, 18.0)
         if hard:
@@ -100,7 +102,7 @@ class FormStyle:
             w1 = rng.uniform(0.17, 0.22)
             w3 = rng.uniform(0.17, 0.23)
             w2 = rng.uniform(0.26, 0.33)
-            self.row_min = rng.uniform(8.5, 13.0)
+            self.row_min = rng.uniform(7.0, 12.5)
             self.margins = (rng.uniform(17, 26), rng.uniform(20, 30), rng.uniform(17, 26), rng.uniform(18, 26))
         self.cols = [w1, w2, w3, 1.0 - w1 - w2 - w3]
         self.value_align = rng.choice(['left', 'left', 'center'])
@@ -115,6 +117,15 @@ class FormStyle:
         self.company_seal_over_cell = rng.random() < 0.4
         self.second_seal = rng.random() < 0.5
         self.notes_size = self.label_size * rng.uniform(0.82, 0.95)
+        if not hard and rng.random() < 0.4:
+            # a dense copy (someone shrank the Word table to save paper): fits on two pages
+            self.label_size = self.value_size = rng.uniform(9.0, 9.8)
+            self.row_min = rng.uniform(6.5, 7.5)
+            self.margins = (rng.uniform(14, 18), rng.uniform(12, 16), rng.uniform(14, 18), rng.uniform(12, 16))
+            self.notes_size = 8.0
+            self.checkbox_compact = True
+            self.title_size = 15.0
+            self.force_break = None
 
 
 _FOOT = re.compile(r'^(.*?\*?)(\d+)$')

@@ -108,7 +108,7 @@ def render_doc(ctx, a, kind, build, name, fmt, color=False):
 
 def form_files(ctx, a, fmt, name, dpi=None, quality=None, embedded=None):
     rng = ctx.rng
-    st = form.FormStyle(rng, ctx.form_fonts, hard=ctx.hard)
+    st = form.FormStyle(rng, ctx.form_fonts, hard=ctx.hard, font=ctx.form_fonts[ctx.index % len(ctx.form_fonts)])
     pages = form.draw_form(a, st, rng)
     prof = scan.ScanProfile(rng, ctx.hard, color=True)
     if dpi:
@@ -277,6 +277,11 @@ def make_application(rng, defects, opts):
 
 def finish(outdir, source, a, files, blacklist):
     rec = truth.build(a, source, files, AS_OF_YEAR, blacklist)
+    st = getattr(a, 'form_style', None)
+    rec['_manifest'] = {'source': source, 'defects': sorted(a.defects),
+                        'form_font': st and fonts.FONTS[st.fid][2], 'value_font': st and fonts.FONTS[st.vfid][2],
+                        'mark': st and st.mark, 'form_pages': sum(f['pages'] or 0 for f in files if f['kind'] == 'application_form'
+                                                                   and f['path'].lower().endswith(('.pdf', '.tif', '.tiff')))}
     return rec
 
 
@@ -449,6 +454,7 @@ def build_package(i, spec_tuple, seed, outdir, blacklist_codes, hard):
     if 'blacklisted' in defects:
         blacklist_codes.add(a.credit_code)
     ctx = Ctx(rng, hard, heavy=i >= len(BUNDLED))
+    ctx.index = i
     # benchmark packages get a number in their name so that sources never collide
     ctx.suffix = '' if i < len(BUNDLED) else '_%03d' % i
     return BUILDERS[cont](ctx, a, outdir, blacklist_codes, var)
