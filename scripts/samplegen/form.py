@@ -94,6 +94,7 @@ class FormStyle:
             w1 = rng.choice([rng.uniform(0.13, 0.16), rng.uniform(0.23, 0.26)])
             w3 = rng.choice([rng.uniform(0.13, 0.16), rng.uniform(0.24, 0.27)])
             w2 = rng.uniform(0.22, 0.36)
+            w2 = min(w2, 1.0 - w1 - w3 - 0.24)     # the last column must still hold an 18-char credit code
             self.row_min = rng.choice([rng.uniform(6.5, 8.0), rng.uniform(13.5, 16.0)])
             self.margins = (rng.uniform(12, 17), rng.uniform(12, 20), rng.uniform(12, 17), rng.uniform(12, 18))
             self.label_size = rng.uniform(9.0, 13.0)
@@ -182,7 +183,17 @@ def draw_form(a, st, rng):
                 if st.checkbox_compact and len(lines) > 2 and all(len(ln) == 1 for ln in lines):
                     lines = [lines[i][0:1] + lines[i + 1][0:1] if i + 1 < len(lines) else lines[i]
                              for i in range(0, len(lines), 2)]
+                def line_w(ln):
+                    return sum(fonts.width_mm(st.vfid, st.value_size, o + '（）') +
+                               (fonts.width_mm(st.vfid, st.value_size, it.other_text) if o == '其他' and it.other_text
+                                else fonts.width_mm(st.vfid, st.value_size, '中') * 0.9) for o in ln)
+                fitted = []
                 for ln in lines:
+                    if len(ln) > 1 and line_w(ln) > width - 2 * pad:
+                        fitted.extend([o] for o in ln)      # too wide for the cell: one option a line
+                    else:
+                        fitted.append(ln)
+                for ln in fitted:
                     segs = []
                     for opt in ln:
                         segs.append(('t', opt))

@@ -48,7 +48,14 @@ def wrap(s, fid, size, width):
     out = []
     for para in s.split('\n'):
         line = ''
+        toks = []
         for tok in tokens(para):
+            # a token wider than the line (a long code in a narrow cell) breaks between characters, as Word does
+            if len(tok) > 1 and fonts.width_mm(fid, size, tok) > width:
+                toks.extend(tok)
+            else:
+                toks.append(tok)
+        for tok in toks:
             cand = line + tok
             if line and fonts.width_mm(fid, size, cand) > width and not (len(tok) == 1 and tok in CLOSERS):
                 if line and line[-1] in OPENERS:
