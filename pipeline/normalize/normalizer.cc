@@ -68,11 +68,16 @@ FieldValue Normalizer::NormalizeField(const FieldSpec& spec, const Reading& read
   if (out.provenance.raw.empty()) out.provenance.raw = reading.raw;
   out.confidence = reading.confidence;
 
+  // Normalized once here; the readers below normalize again, which is
+  // idempotent and cheap on text this size.
+  const std::string normalized = NormalizeText(reading.raw);
   Reading cleaned = reading;
-  cleaned.raw = StripLeadingLabel(reading.raw, spec.label);
+  cleaned.raw = StripLeadingLabel(normalized, spec.label);
   TypedValue typed;
   const double factor = settings_.repair_confidence_factor;
-  if (IsChoiceType(spec.type)) {
+  if (IsChoiceType(spec.type) && normalize::ToU32(cleaned.raw).size() > kMaxTypedCellChars) {
+    typed = TypedValue::Invalid("invalid_value", spec.label + "“" + normalize::Abbreviate(cleaned.raw) + "”内容过长，不是单一的取值");
+  } else if (IsChoiceType(spec.type)) {
     const Vocabulary& vocabulary =
         vocabularies_.at(spec.type == "bool" ? std::string(kBoolVocabulary) : spec.key);
     if (spec.type == "enum") typed = ReadEnum(spec, vocabulary, cleaned, factor);
@@ -87,7 +92,7 @@ FieldValue Normalizer::NormalizeField(const FieldSpec& spec, const Reading& read
   if (!typed.finding_code.empty())
     findings->push_back(NewFinding(templates_, typed.finding_code, spec.key, typed.finding_message));
 
-  bool read_something = !NormalizeText(reading.raw).empty() || !reading.marked.empty();
+  bool read_something = !normalized.empty() || !reading.marked.empty();
   if (spec.required && read_something && reading.confidence < settings_.low_confidence_threshold) {
     char confidence[16];
     std::snprintf(confidence, sizeof confidence, "%.2f", reading.confidence);

@@ -1,5 +1,6 @@
 #include "pipeline/normalize/phone.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "pipeline/normalize/ocr_digits.h"
@@ -10,16 +11,15 @@ namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
+constexpr size_t kMaxGroups = 6;
+
 // Classifies a digit string (no country code) as a phone number.
 std::optional<std::string> Classify(const std::string& d) {
   if (d.size() == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9') return d;
   if (d.size() < 10 || d[0] != '0') return std::nullopt;
+  // 010 and 02x have three digits; otherwise 0 + [3-9] + two digits (no 01x but 010).
   size_t area = (d[1] == '1' && d[2] == '0') || d[1] == '2' ? 3 : 4;
-  if (area == 3 && d[1] == '1') {
-    // 010 only; 01x other than 010 does not exist.
-  } else if (area == 4 && (d[1] < '3' || d[1] > '9')) {
-    return std::nullopt;
-  }
+  if (area == 4 && (d[1] < '3' || d[1] > '9')) return std::nullopt;
   std::string local = d.substr(area);
   if (local.empty() || local[0] == '0' || local[0] == '1') return std::nullopt;
   if (area == 3 && local.size() != 8) return std::nullopt;
@@ -83,7 +83,9 @@ std::optional<ParsedPhone> ParsePhone(std::string_view text) {
   // "0931-8123456-8001" drops the extension.
   for (const auto& run : Runs(s)) {
     for (size_t from = 0; from < run.size(); ++from) {
-      for (size_t to = run.size(); to > from; --to) {
+      // A number is written in at most five groups ("+86 139 1234 5678 转"):
+      // wider windows are never tried, which keeps long digit runs linear.
+      for (size_t to = std::min(run.size(), from + kMaxGroups); to > from; --to) {
         std::string joined;
         for (size_t k = from; k < to; ++k) joined += run[k];
         std::string digits = StripCountryCode(joined);

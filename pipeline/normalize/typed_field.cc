@@ -74,33 +74,36 @@ TypedValue ReadCategory(const FieldSpec& spec, std::string_view raw, const Catal
 
 }  // namespace
 
-std::string StripLeadingLabel(std::string_view raw, std::string_view label) {
-  std::string text = NormalizeText(raw);
+std::string StripLeadingLabel(std::string_view text, std::string_view label) {
   std::string full = NormalizeText(label);
   std::string shortened = full.substr(0, full.find('('));  // without "(万元)"
   for (const std::string& l : {full, shortened}) {
     if (l.empty() || text.size() <= l.size() || text.compare(0, l.size(), l) != 0) continue;
-    std::string rest = text.substr(l.size());
+    std::string rest(text.substr(l.size()));
     size_t skip = 0;
     while (skip < rest.size() && (rest[skip] == '*' || rest[skip] == ':' || rest[skip] == ' ')) ++skip;
     if (skip == 0) continue;  // "税费缴纳情况良好" is an answer, not a label
     return rest.substr(skip);
   }
-  return std::string(raw);
+  return std::string(text);
 }
 
 TypedValue ReadTypedField(const FieldSpec& spec, std::string_view raw, const NormalizeSettings& settings,
                           const CatalogMatcher& catalog) {
   const double factor = settings.repair_confidence_factor;
   const std::string& type = spec.type;
-  Placeholder placeholder = settings.PlaceholderFor(raw);
+  std::string text = NormalizeText(raw);
+  auto known = settings.placeholders.find(text);
+  Placeholder placeholder = known == settings.placeholders.end() ? Placeholder::kNone : known->second;
   if (type == "text") {
     TypedValue v;
-    std::string text = NormalizeText(raw);
-    if (!text.empty() && placeholder != Placeholder::kBlank) v.value = text;
+    if (!text.empty() && placeholder != Placeholder::kBlank) v.value = std::move(text);
     return v;
   }
-  if (NormalizeText(raw).empty() || placeholder == Placeholder::kBlank) return TypedValue();
+  if (text.empty() || placeholder == Placeholder::kBlank) return TypedValue();
+  if (size_t length = normalize::ToU32(text).size(); length > kMaxTypedCellChars)
+    return TypedValue::Invalid(type == "credit_code" ? "invalid_credit_code" : type == "category" ? "category_not_in_catalog" : "invalid_value",
+                               Quoted(spec, raw) + "内容过长（" + std::to_string(length) + "字），不是单一的取值");
   bool numeric = type == "wan" || type == "pct" || type == "number" || type == "int";
   if (placeholder == Placeholder::kZero) {
     TypedValue v;

@@ -28,8 +28,14 @@ TypedValue ReadTypedField(const FieldSpec& spec, std::string_view raw, const Nor
                           const CatalogMatcher& catalog);
 
 // Drops a copy of the field's label the reader left at the start of the
-// cell ("企业类型：国有控股公司" → "国有控股公司"; the label may lack its
-// "（万元）" part or carry "*"). Anything else is returned unchanged.
-std::string StripLeadingLabel(std::string_view raw, std::string_view label);
+// cell ("企业类型:国有控股公司" → "国有控股公司"; the label may lack its
+// "(万元)" part or carry "*"). Anything else is returned unchanged.
+// REQUIRES: `text` has been through NormalizeText (so is the result).
+std::string StripLeadingLabel(std::string_view text, std::string_view label);
+
+// Cells of a typed (non-text) field longer than this many characters hold no
+// single value; they are refused before any parsing, which bounds the work
+// hostile or runaway OCR text can cause.
+inline constexpr size_t kMaxTypedCellChars = 1000;
 
 }  // namespace gm

@@ -82,9 +82,9 @@ TEST(MatchFolderTest, FoldsAndLoads) {
 }
 
 TEST(StripLeadingLabelTest, Table) {
-  EXPECT_EQ(StripLeadingLabel("企业类型：国有控股公司", "企业类型"), "国有控股公司");
-  EXPECT_EQ(StripLeadingLabel("企业类型*：国有控股公司", "企业类型"), "国有控股公司");
-  EXPECT_EQ(StripLeadingLabel("注册资金（万元）：12500", "注册资金（万元）"), "12500");
+  EXPECT_EQ(StripLeadingLabel("企业类型:国有控股公司", "企业类型"), "国有控股公司");
+  EXPECT_EQ(StripLeadingLabel("企业类型*:国有控股公司", "企业类型"), "国有控股公司");
+  EXPECT_EQ(StripLeadingLabel("注册资金(万元):12500", "注册资金（万元）"), "12500");
   EXPECT_EQ(StripLeadingLabel("注册资金: 12500", "注册资金（万元）"), "12500");
   EXPECT_EQ(StripLeadingLabel("税费缴纳情况良好", "税费缴纳情况"), "税费缴纳情况良好");
   EXPECT_EQ(StripLeadingLabel("国有控股公司", "企业类型"), "国有控股公司");

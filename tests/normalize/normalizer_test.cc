@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "pipeline/normalize/text.h"
 #include "tests/normalize/test_support.h"
 
 namespace gm {
@@ -301,6 +302,40 @@ TEST(NormalizerFindingsTest, GarbageNeverCrashes) {
   std::vector<Finding> findings;
   testing::ProjectNormalizer().Normalize(form, &fields, &findings);
   EXPECT_EQ(fields.size(), testing::ProjectTemplates().fields().size());
+}
+
+TEST(NormalizerFindingsTest, LargeInputsStayBounded) {
+  // A scanned page's worth of text in every cell, and pathological runs for
+  // the phone and amount parsers: each must finish quickly and without error.
+  std::string page;
+  for (int i = 0; i < 200; ++i) page += "项目所属类别四、绿色低碳2.节能降耗(8)绿色照明改造 1 ";
+  std::string digits;
+  for (int i = 0; i < 450; ++i) digits += "1 ";  // under the length cap: the parsers see it all
+  FormReading form;
+  for (const FieldSpec& spec : testing::ProjectTemplates().fields()) form.fields[spec.key] = Read(page);
+  form.fields["contact_phone"] = Read(digits);
+  form.fields["registered_capital"] = Read(digits);
+  std::map<std::string, FieldValue> fields;
+  std::vector<Finding> findings;
+  testing::ProjectNormalizer().Normalize(form, &fields, &findings);
+  EXPECT_TRUE(fields.at("contact_phone").value.is_null());
+  EXPECT_TRUE(fields.at("registered_capital").value.is_null());
+  EXPECT_EQ(fields.at("project_description").value.get<std::string>().size(), NormalizeText(page).size());
+  size_t too_long = 0;
+  for (const Finding& f : findings) too_long += f.message.find("内容过长") != std::string::npos;
+  EXPECT_GT(too_long, 30u);  // every typed field but phone and capital
+}
+
+TEST(NormalizerFindingsTest, EnumOtherFromCheckboxNote) {
+  FormReading form;
+  form.fields["use_of_funds"] = Read("建设（ ）债务置换（ ）运营（ ）收购（ ）其他（设备更新）");
+  form.fields["operation_mode"] = Read("PPP（ ）非PPP（√）");
+  std::map<std::string, FieldValue> fields;
+  std::vector<Finding> findings;
+  testing::ProjectNormalizer().Normalize(form, &fields, &findings);
+  EXPECT_EQ(fields.at("use_of_funds").value, "设备更新");
+  EXPECT_EQ(fields.at("operation_mode").value, "非PPP");
+  EXPECT_TRUE(findings.empty());
 }
 
 class NormalizerCreateTest : public ::testing::Test {
