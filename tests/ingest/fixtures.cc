@@ -128,6 +128,7 @@ std::string Write(Kind kind, const std::vector<Member>& members, const std::stri
       archive_write_add_filter_gzip(a.get());
       break;
   }
+  archive_write_set_bytes_in_last_block(a.get(), 1);  // no zero padding after the archive
   std::string out;
   if (archive_write_open2(a.get(), &out, nullptr, AppendCallback, nullptr, nullptr) != ARCHIVE_OK)
     throw std::runtime_error(archive_error_string(a.get()));
