@@ -111,6 +111,18 @@ FieldDisplay DisplayField(const FieldSpec& spec, const Json& value, const Workbo
 
 bool RawDiffers(const std::string& raw, const FieldDisplay& shown) {
   std::string r = Squeeze(raw);
+  // The unit the number format already shows is no difference either.
+  if (shown.is_number) {
+    auto strip = [&r](std::string_view unit) {
+      if (r.size() >= unit.size() && r.compare(r.size() - unit.size(), unit.size(), unit) == 0)
+        r.resize(r.size() - unit.size());
+    };
+    if (shown.num_format.find('%') != std::string::npos) {
+      strip("%");
+      strip("\xEF\xBC\x85");  // full-width ％
+    }
+    if (shown.num_format.find("万元") != std::string::npos) strip("万元");
+  }
   if (r.empty()) return false;
   return r != Squeeze(shown.text);
 }

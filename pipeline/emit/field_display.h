@@ -35,8 +35,9 @@ std::string PlainNumber(double value, int max_decimals = 4);
 std::string CategoryText(const Json& value);
 
 // True when the raw text read from the form says something the shown value
-// does not — compared without whitespace and digit-group commas, so
-// "12,500.5" beside 12500.5 is not repeated, but "1.25亿元" is.
+// does not — compared without whitespace, digit-group commas and the unit
+// the number format shows (% or 万元), so "12,500.5万元" beside 12500.5 is
+// not repeated, but "1.25亿元" is.
 bool RawDiffers(const std::string& raw, const FieldDisplay& shown);
 
 }  // namespace gm

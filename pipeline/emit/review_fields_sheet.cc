@@ -14,10 +14,7 @@ constexpr int kTitleRow = 0, kHeaderRow = 1;
 
 std::string SourceText(const Provenance& p, const WorkbookLayout& layout) {
   std::string text = p.file;
-  if (p.page >= 0) {
-    if (!text.empty()) text += "\n";
-    text += layout.Label("page", {{"page", std::to_string(p.page + 1)}});
-  }
+  if (p.page >= 0) text += (text.empty() ? "" : " ") + layout.Label("page", {{"page", std::to_string(p.page + 1)}});
   return text;
 }
 
@@ -106,7 +103,12 @@ class FieldsSheet {
     w_.Text(row, w_.Col("raw"), raw, base);
     CellStyle confidence = NumberStyle(layout_.Setting("confidence_format"));
     if (low) confidence.fill = layout_.Color("color_low_confidence_fill");
-    w_.Number(row, w_.Col("confidence"), field.confidence, confidence);
+    // A blank the reader never saw has no confidence worth showing.
+    if (shown.blank && field.provenance.raw.empty()) {
+      w_.Blank(row, w_.Col("confidence"), confidence);
+    } else {
+      w_.Number(row, w_.Col("confidence"), field.confidence, confidence);
+    }
     std::string source = SourceText(field.provenance, layout_);
     w_.Text(row, w_.Col("source"), source, base);
     std::string issues = IssuesText(spec.key, ctx_.record, layout_);
@@ -121,8 +123,11 @@ class FieldsSheet {
                           static_cast<int>(layout_.Number("image_max_width_px")),
                           static_cast<int>(layout_.Number("image_max_height_px")), layout_.Number("image_max_scale"),
                           spec.label);
-      if (image_px == 0) w_.Text(row, w_.Col("image"), layout_.Label("image_unavailable"), base);
-      else w_.Blank(row, w_.Col("image"), base);
+      if (image_px == 0) {
+        w_.Text(row, w_.Col("image"), layout_.Label("image_unavailable"), base);
+      } else {
+        w_.Blank(row, w_.Col("image"), base);
+      }
     } else {
       w_.Blank(row, w_.Col("image"), base);
     }

@@ -1,6 +1,7 @@
 // 财务核对: the statements' figures, what follows from them, and the form's
 // own figures beside them, so the reviewer sees each difference the checks
 // report with its numbers.
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -49,6 +50,11 @@ class FinancialsSheet {
   }
 
  private:
+  double Width(const char* column) const {
+    int c = w_.Col(column);
+    return c < 0 ? 1.0 : w_.layout().columns[c].width;
+  }
+
   int Last() const { return static_cast<int>(w_.layout().columns.size()) - 1; }
 
   void Band(const char* label) { w_.Merge(row_, 0, row_, Last(), layout_.Label(label), BandStyle(layout_)); ++row_; }
@@ -101,9 +107,8 @@ class FinancialsSheet {
     std::string text = layout_.Label(note);
     if (!computed) text = layout_.Label("fin_not_available") + "；" + text;
     w_.Text(row_, w_.Col("note"), text, BodyStyle());
-    int note_col = w_.Col("note");
-    double width = note_col < 0 ? 1.0 : w_.layout().columns[note_col].width;
-    w_.RowHeight(row_, LinesHeight(WrappedLineCount(text, width), layout_));
+    int lines = std::max(WrappedLineCount(text, Width("note")), WrappedLineCount(layout_.Label(label), Width("item")));
+    w_.RowHeight(row_, LinesHeight(lines, layout_));
     ++row_;
   }
 

@@ -52,7 +52,8 @@ Status WriteChecklistSheet(const ReviewContext& ctx) {
     std::string files = Joined(entry.files, "\n");
     w.Text(row, w.Col("label"), spec.label, base);
     w.Text(row, w.Col("required"), layout.Label(entry.required ? "required" : "not_required"), Centered(base));
-    w.Text(row, w.Col("present"), layout.Label(entry.present ? "present" : "absent"), present);
+    const char* presence = entry.present ? "present" : missing ? "absent" : "not_provided";
+    w.Text(row, w.Col("present"), layout.Label(presence), present);
     w.Text(row, w.Col("files"), files, base);
     w.Text(row, w.Col("reason"), entry.reason, base);
     w.Text(row, w.Col("kind"), spec.kind, base);
@@ -95,7 +96,8 @@ Status WriteFilesSheet(const ReviewContext& ctx) {
     w.Text(row, w.Col("error"), f.error, error);
     CellStyle digest = base;
     digest.wrap = false;  // a hash is looked up, not read: one line, cut by the column
-    w.Text(row, w.Col("sha256"), f.sha256, digest);
+    // Twelve hex digits tell files apart at a glance; the record has the whole hash.
+    w.Text(row, w.Col("sha256"), f.sha256.size() > 12 ? f.sha256.substr(0, 12) + "\xE2\x80\xA6" : f.sha256, digest);
     int lines = std::max({WrappedLineCount(f.path, Width(w, "path")), WrappedLineCount(f.error, Width(w, "error"))});
     w.RowHeight(row, LinesHeight(lines, layout));
     ++row;

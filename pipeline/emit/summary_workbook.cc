@@ -87,7 +87,7 @@ Status WritePackagesSheet(const SummaryContext& ctx) {
   CellStyle link;
   link.underline = true;
   link.font_color = layout.Color("color_link_font");
-  link.align = CellStyle::Align::kCenter;
+
   int row = kHeaderRow + 1;
   int number = 1;
   for (const Record* r : ctx.ordered) {
@@ -104,10 +104,13 @@ Status WritePackagesSheet(const SummaryContext& ctx) {
     w.Text(row, w.Col("credit_code"), StringField(*r, "credit_code"), body);
     w.Text(row, w.Col("location"), location, body);
     std::optional<double> total = RecordNumber(*r, "total_investment"), loan = RecordNumber(*r, "loan_demand_total");
-    if (total) w.Number(row, w.Col("total_investment"), *total, amount);
-    else w.Blank(row, w.Col("total_investment"), amount);
-    if (loan) w.Number(row, w.Col("loan_demand"), *loan, amount);
-    else w.Blank(row, w.Col("loan_demand"), amount);
+    for (auto [column, value] : {std::pair{"total_investment", total}, std::pair{"loan_demand", loan}}) {
+      if (value) {
+        w.Number(row, w.Col(column), *value, amount);
+      } else {
+        w.Blank(row, w.Col(column), amount);
+      }
+    }
     CellStyle error_count = count, warning_count = count;
     if (errors > 0) error_count.fill = layout.Color("color_missing_fill");
     if (warnings > 0) warning_count.fill = layout.Color("color_low_confidence_fill");
@@ -116,13 +119,17 @@ Status WritePackagesSheet(const SummaryContext& ctx) {
     CellStyle missing_style = body;
     if (!missing.empty()) missing_style.font_color = layout.Color("color_error_font");
     w.Text(row, w.Col("missing"), missing, missing_style);
-    if (!r->package_id.empty()) w.Link(row, w.Col("link"), ReviewWorkbookLink(r->package_id), layout.Label("link_text"), link);
-    else w.Blank(row, w.Col("link"), body);
+    // The link shows the package id: it names the review workbook it opens.
+    if (!r->package_id.empty()) {
+      w.Link(row, w.Col("link"), ReviewWorkbookLink(r->package_id), r->package_id, link);
+    } else {
+      w.Blank(row, w.Col("link"), body);
+    }
     w.Text(row, w.Col("package_id"), r->package_id, body);
     int lines = std::max({WrappedLineCount(title, Width(w, "category_title")), WrappedLineCount(company, Width(w, "company")),
                           WrappedLineCount(project, Width(w, "project")), WrappedLineCount(location, Width(w, "location")),
                           WrappedLineCount(missing, Width(w, "missing")),
-                          WrappedLineCount(r->package_id, Width(w, "package_id"))});
+                          WrappedLineCount(r->package_id, Width(w, "link"))});
     w.RowHeight(row, LinesHeight(lines, layout));
     ++row;
   }

@@ -26,7 +26,7 @@ const char* const kTextSettings[] = {"font_name", "wan_format", "pct_format", "n
                                      "confidence_format", "amount_format", "date_format", "header", "footer",
                                      "summary_header"};
 const char* const kLabels[] = {
-    "yes", "no", "required", "not_required", "present", "absent", "severity_error", "severity_warning",
+    "yes", "no", "required", "not_required", "present", "absent", "not_provided", "severity_error", "severity_warning",
     "severity_info", "text_source_text", "text_source_ocr", "text_source_none", "page", "list_separator",
     "required_mark", "missing_value", "review_options", "review_prompt", "conclusion_options", "no_findings",
     "no_files", "image_unavailable", "fin_no_statements", "fin_band_statements", "fin_band_checks",
@@ -36,7 +36,7 @@ const char* const kLabels[] = {
     "fin_funding_sum_note", "fin_equity_share", "fin_equity_share_note", "fin_not_available", "op_package",
     "op_company", "op_project", "op_category", "op_source", "op_mail_subject", "op_mail_from", "op_mail_date",
     "op_mail_body", "op_findings", "op_findings_text", "op_conclusion", "op_conclusion_prompt", "op_comments",
-    "op_expert", "op_date", "op_date_prompt", "link_text", "uncategorized", "total", "chart_title",
+    "op_expert", "op_date", "op_date_prompt", "uncategorized", "total", "chart_title",
     "chart_investment", "chart_loan", "no_unreadable", "batch_label"};
 
 bool ParseNumber(const std::string& s, double* out) {

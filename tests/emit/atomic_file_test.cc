@@ -86,7 +86,6 @@ TEST(AtomicFile, EmptyPathIsInvalidArgument) {
 // A full disk, simulated with a file-size limit in a child process: the
 // write fails with EFBIG, the old file survives whole, no temporary remains.
 TEST(AtomicFileDeathTest, FullDiskKeepsTheOldFileAndCleansUp) {
-  GTEST_FLAG_SET(death_test_style, "threadsafe");
   ScratchDir dir;
   fs::path path = dir.path() / "summary.json";
   ASSERT_TRUE(WriteFileAtomically(path, "old complete contents").ok());

@@ -168,6 +168,12 @@ TEST(FieldDisplay, PlainNumbersAndRawComparison) {
   EXPECT_FALSE(RawDiffers(" 12500.5 ", wan));
   EXPECT_TRUE(RawDiffers("1.25005亿元", wan));
   EXPECT_FALSE(RawDiffers("", wan));
+  EXPECT_FALSE(RawDiffers("12,500.5万元", wan));
+  EXPECT_TRUE(RawDiffers("12,500.5元", wan));
+  FieldDisplay pct = DisplayField(Spec("debt_ratio"), 56.3, l);
+  EXPECT_FALSE(RawDiffers("56.3%", pct));
+  EXPECT_FALSE(RawDiffers("56.3％", pct));
+  EXPECT_TRUE(RawDiffers("56.3万元", pct));
   FieldDisplay text = DisplayField(Spec("company_name"), "甘肃某某矿业有限公司", l);
   EXPECT_FALSE(RawDiffers("甘肃 某某矿业有限公司", text));
   EXPECT_TRUE(RawDiffers("甘肃某某矿亚有限公司", text));
