@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include <leptonica/allheaders.h>
+
 #include "pipeline/batch/batch.h"
 #include "pipeline/core/templates.h"
 
@@ -79,6 +81,8 @@ void PrintSummary(const gm::BatchReport& r, const std::filesystem::path& out) {
 int main(int argc, char** argv) {
   // Tesseract's own OpenMP threads would compete with our workers.
   setenv("OMP_THREAD_LIMIT", "1", 0);
+  // Leptonica's warnings (e.g. about scaling factors) mean nothing to an operator.
+  setMsgSeverity(L_SEVERITY_ERROR);
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) return Usage("no command given");
   if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
