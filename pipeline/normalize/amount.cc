@@ -43,6 +43,15 @@ void StripDecorations(std::string* s) {
   Trim(s);
 }
 
+// The form prints "政府资金（ ）万元": "(1500)万元" is 1500万元, not negative.
+void StripBracketsBeforeUnit(std::string* s) {
+  size_t close = s->find(')');
+  if (s->empty() || s->front() != '(' || close == std::string::npos || close + 1 == s->size()) return;
+  s->erase(close, 1);
+  s->erase(0, 1);
+  Trim(s);
+}
+
 // "(1,234.50)" → "1,234.50" and true.
 bool StripNegativeParentheses(std::string* s) {
   if (s->size() >= 3 && s->front() == '(' && s->back() == ')') {
@@ -74,6 +83,7 @@ std::optional<ParsedAmount> ParseAmount(std::string_view text, AmountUnit implie
   ParsedAmount out;
   std::string s = normalize::RepairDigits(NormalizeText(text), &out.repaired);
   StripDecorations(&s);
+  StripBracketsBeforeUnit(&s);
   bool negative = StripNegativeParentheses(&s);
   if (negative) StripDecorations(&s);
   auto n = normalize::ParseNumeral(s);

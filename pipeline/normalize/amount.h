@@ -9,7 +9,9 @@
 // cell — 元, 千元, 万元/万, 亿元/亿, with or without 元 ("1.25亿元", "3500万",
 // "860000元", "壹仟贰佰伍拾万元整") — or, when the cell has a bare number
 // ("12500", "12,500.00"), `implied`, the unit of the cell's label. "¥",
-// "人民币", "RMB", "约" and the like around the number are ignored. OCR damage
+// "人民币", "RMB", "约" and the like around the number are ignored, so are
+// the form's brackets before the unit ("（ 1500 ）万元"); a whole amount in
+// brackets is negative ("(1,234.50)"), as in statements. OCR damage
 // is repaired when unambiguous ("l2500", "12 500", "12500。00"); anything
 // else in the cell makes the amount unreadable (nullopt): "12500（含税）",
 // "3-5万", "待定". Results are rounded to 1e-6 万元 (one 分).

@@ -59,6 +59,25 @@ std::string_view OptionalLookalikes(char c) {
   }
 }
 
+// Positions 9–17 are the organization code of GB 11714: eight characters
+// and their own check character (weights 3,7,9,10,5,8,4,2; letters count
+// A=10 … Z=35; check = 11 − Σ mod 11, 10 → X, 11 → 0). Not part of the
+// contract's validity, but real codes carry it, so it tells a true repair
+// from a lucky one.
+bool OrgCodeConsistent(std::string_view code) {
+  static constexpr int kOrgWeights[8] = {3, 7, 9, 10, 5, 8, 4, 2};
+  int sum = 0;
+  for (size_t i = 0; i < 8; ++i) {
+    char c = code[8 + i];
+    int v = c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'Z' ? c - 'A' + 10 : -1;
+    if (v < 0) return false;
+    sum += v * kOrgWeights[i];
+  }
+  int check = 11 - sum % 11;
+  char expected = check == 10 ? 'X' : check == 11 ? '0' : static_cast<char>('0' + check);
+  return code[16] == expected;
+}
+
 bool AllowedAt(size_t pos, char c) {
   if (Value(c) < 0) return false;
   if (pos >= 2 && pos <= 7) return c >= '0' && c <= '9';  // administrative division code
@@ -116,18 +135,28 @@ std::optional<std::string> RepairCreditCode(std::string_view text) {
     if (IsValidCreditCode(base)) {
       valid.push_back(base);
     } else if (forced.empty()) {
+      // Nothing says which character is wrong: a change must also keep the
+      // organization code consistent, or it is taken for luck.
       for (size_t i = 0; i < kLength; ++i) {
         for (char r : OptionalLookalikes(base[i])) {
           if (!AllowedAt(i, r)) continue;
           std::string candidate = base;
           candidate[i] = r;
-          if (IsValidCreditCode(candidate)) valid.push_back(candidate);
+          if (IsValidCreditCode(candidate) && OrgCodeConsistent(candidate)) valid.push_back(candidate);
         }
       }
     }
     size_t k = 0;
     while (k < pick.size() && ++pick[k] == forced[k].size()) pick[k++] = 0;
     if (k == pick.size()) break;
+  }
+  if (valid.size() > 1) {
+    // Several forced replacements pass the check: the organization code may
+    // still single one out.
+    std::vector<std::string> consistent;
+    for (const std::string& v : valid)
+      if (OrgCodeConsistent(v)) consistent.push_back(v);
+    valid = consistent;
   }
   if (valid.size() != 1) return std::nullopt;
   return valid[0];

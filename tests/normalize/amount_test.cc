@@ -43,6 +43,8 @@ const WanCase kWanCases[] = {
     {"0.5亿", AmountUnit::kWan, 5000, false},
     {"12500 万元", AmountUnit::kWan, 12500, false},
     {"(1,234.50)", AmountUnit::kWan, -1234.5, false},
+    {"（ 1500 ）万元", AmountUnit::kWan, 1500, false},
+    {"(860000)元", AmountUnit::kWan, 86, false},
     {"12500", AmountUnit::kYuan, 1.25, false},
     {"1.25", AmountUnit::kYi, 12500, false},
     {"1250", AmountUnit::kQianYuan, 125, false},
