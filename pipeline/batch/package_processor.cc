@@ -160,6 +160,7 @@ void ProcessPackage(const BatchContext& ctx, const Package& package, OcrEngine* 
   in.classifications = &classifications;
   in.blacklist = &ctx.blacklist;
   in.as_of = ctx.settings.as_of;
+  in.prior_findings = &record.findings;
   CheckOutput checked;
   RunChecks(in, &checked);
   record.checklist = std::move(checked.checklist);
