@@ -2,18 +2,22 @@
 // marked, decided from the pixels between each pair of brackets — not from
 // the OCR of the mark, which reads a tick as 人, V or nothing at all.
 //
-// Brackets are found as connected components shaped like （ and ）; each
-// option is tied to the pair right after its label, located from the OCR's
-// character boxes, or by order when the OCR lost a label. A pair is marked
-// when there is ink between its brackets (√, ✓, ×, ☑, a filled blot, or text
-// written into 其他（ ）); an empty pair holds none. Where a mark touches a
-// bracket so that the pair cannot be told apart, the ink of the slot after
-// the label decides.
+// Brackets are found by shape: a tall connected component whose outer edge
+// bows like （ or ）. Only the outer edges are looked at, so a mark that
+// touches a bracket — (√) drawn as one blob — still shows both. The OCR's
+// own "(" ")" add the pairs the shapes miss. Options take the pairs in
+// printed order when every option has one; otherwise the OCR text says which
+// bracket group follows which option (the OCR's character boxes are too
+// loose to place a label). A pair is marked when there is ink between its
+// brackets (√, ✓, ×, ☑, a filled blot, or text written into 其他（ ）); an
+// empty pair holds none. When the pixels cannot settle it, the OCR text
+// inside the brackets does, with a low confidence.
 //
 // Thread-safety: functions are pure.
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extractors/form/cell_image.h"
@@ -41,5 +45,12 @@ std::vector<BracketPair> FindBracketPairs(const CellInk& cell);
 // Decides the marks of `options` (printed order) in `cell`. `ocr` is the OCR
 // of the cell with word and symbol boxes in page pixels (may be empty).
 CheckboxDecision JudgeCheckboxes(const CellInk& cell, const OcrResult& ocr, const std::vector<std::string>& options);
+
+// Marks of a checkbox group written as text ("已取得（√）正在办理（ ）不涉及（）",
+// typed in a docx or read by the OCR): an option is marked when its brackets
+// hold anything but spaces, or when a mark glyph (√ ✓ ✔ ☑ ■ × ✗) is written
+// right before or after it. One misread character of a 3+ character option
+// is forgiven.
+CheckboxDecision MarksFromText(std::string_view text, const std::vector<std::string>& options);
 
 }  // namespace gm::form

@@ -156,14 +156,14 @@ std::string CleanCellText(std::string_view ocr_text) {
   }
   // Strip junk at both ends, keeping a bracket that closes or opens one
   // inside the text, and a trailing percent sign.
+  size_t b = 0, e = joined.size();
   auto balanced_close = [&](size_t end) {
     char32_t c = joined[end];
     char32_t open = c == U')' ? U'(' : c == U'）' ? U'（' : 0;
-    return open && joined.find(open) < end;
+    return open && joined.find(open, b) < end;
   };
-  size_t b = 0, e = joined.size();
   for (;;) {
-    if (b < e && IsEdgeJunk(joined[b])) { ++b; continue; }
+    if (b < e && (IsEdgeJunk(joined[b]) || joined[b] == U' ')) { ++b; continue; }
     if (b < e && (joined[b] == U')' || joined[b] == U'）')) { ++b; continue; }
     if (b < e && (joined[b] == U'(' || joined[b] == U'（') &&
         joined.find_first_of(U")）", b) >= e) { ++b; continue; }
@@ -171,7 +171,7 @@ std::string CleanCellText(std::string_view ocr_text) {
   }
   while (e > b) {
     char32_t c = joined[e - 1];
-    if (IsEdgeJunk(c) || ((c == U')' || c == U'）') && !balanced_close(e - 1)) || c == U'(' || c == U'（') {
+    if (IsEdgeJunk(c) || c == U' ' || ((c == U')' || c == U'）') && !balanced_close(e - 1)) || c == U'(' || c == U'（') {
       --e;
       continue;
     }

@@ -16,11 +16,6 @@ constexpr double kBlankConfidence = 0.9;
 bool IsOpenBracket(char32_t c) { return c == U'(' || c == U'（'; }
 bool IsCloseBracket(char32_t c) { return c == U')' || c == U'）'; }
 
-bool IsMarkGlyph(char32_t c) {
-  static const std::u32string kMarks = U"√✓✔☑■●×✗✘☒";
-  return kMarks.find(c) != std::u32string::npos;
-}
-
 struct Collected {
   const LabelSpec* spec = nullptr;
   std::vector<const FormCell*> cells;
@@ -106,42 +101,6 @@ void Finish(Reading* r, const std::vector<const FormCell*>& cells, const std::st
 }
 
 }  // namespace
-
-CheckboxDecision MarksFromText(std::string_view text, const std::vector<std::string>& options) {
-  CheckboxDecision out;
-  out.located.assign(options.size(), false);
-  std::u32string t = ToCodepoints(Nfkc(text));
-  size_t from = 0;
-  bool all_found = true;
-  for (size_t k = 0; k < options.size(); ++k) {
-    std::u32string opt = ToCodepoints(Nfkc(options[k]));
-    size_t at = t.find(opt, from);
-    if (at == std::u32string::npos) at = t.find(opt);
-    if (at == std::u32string::npos) {
-      all_found = false;
-      continue;
-    }
-    out.located[k] = true;
-    size_t i = at + opt.size();
-    from = i;
-    bool marked = false;
-    while (i < t.size() && t[i] == U' ') ++i;
-    if (i < t.size() && IsOpenBracket(t[i])) {
-      for (++i; i < t.size() && !IsCloseBracket(t[i]); ++i)
-        if (t[i] != U' ' && t[i] != U'　') marked = true;
-      from = i;
-    } else if (i < t.size() && IsMarkGlyph(t[i])) {
-      marked = true;
-    }
-    // A glyph written before the option: ☑已取得 □正在办理.
-    size_t j = at;
-    while (j > 0 && t[j - 1] == U' ') --j;
-    if (j > 0 && IsMarkGlyph(t[j - 1])) marked = true;
-    if (marked) out.marked.push_back(options[k]);
-  }
-  out.confidence = all_found ? 1.0 : 0.6;
-  return out;
-}
 
 void AssembleForm(const FormLabels& labels, const Templates& templates, const std::vector<FormRow>& rows,
                   const std::string& file, CellReader* reader, FormReading* out) {

@@ -60,9 +60,4 @@ class CellReader {
 void AssembleForm(const FormLabels& labels, const Templates& templates, const std::vector<FormRow>& rows,
                   const std::string& file, CellReader* reader, FormReading* out);
 
-// Marks of a checkbox group written as text ("已取得（√）正在办理（ ）不涉及（）"):
-// an option is marked when its brackets hold anything but spaces, or when
-// a mark glyph (√ ✓ ✔ ☑ ■ × ✗ X V) precedes or follows it outside brackets.
-CheckboxDecision MarksFromText(std::string_view text, const std::vector<std::string>& options);
-
 }  // namespace gm::form

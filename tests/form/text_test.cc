@@ -1,0 +1,251 @@
+// Tests of the text side of the form reader: CJK helpers, compound cells,
+// label tables and re-read rules (no images, no OCR).
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "extractors/form/cjk_text.h"
+#include "extractors/form/compound.h"
+#include "extractors/form/form_labels.h"
+#include "extractors/form/reread_rules.h"
+
+namespace gm::form {
+namespace {
+
+Templates LoadTemplates() {
+  Templates t;
+  Status s = Templates::Load(GREENMINE_SOURCE_DIR "/templates", &t);
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  return t;
+}
+
+TEST(CjkText, CodepointsRoundTripAndReplaceInvalidBytes) {
+  EXPECT_EQ(ToUtf8(ToCodepoints("企业名称A1")), "企业名称A1");
+  std::u32string bad = ToCodepoints(std::string("a\xff\xe4\xbd", 4));
+  ASSERT_EQ(bad.size(), 4u);  // a, \xff, and each byte of the cut sequence
+  EXPECT_EQ(bad[0], U'a');
+  EXPECT_EQ(bad[1], char32_t(0xFFFD));
+  EXPECT_EQ(bad[2], char32_t(0xFFFD));
+  EXPECT_EQ(bad[3], char32_t(0xFFFD));
+  // Overlong encoding of '/' is not accepted.
+  EXPECT_EQ(ToCodepoints(std::string("\xc0\xaf", 2))[0], char32_t(0xFFFD));
+}
+
+TEST(CjkText, LabelKeyKeepsOnlyIdeographs) {
+  EXPECT_EQ(ToUtf8(LabelKey("注册资金（万元）*\n³")), "注册资金万元");
+  EXPECT_EQ(ToUtf8(LabelKey("近2年行政奖励、处罚情况")), "近年行政奖励处罚情况");
+  EXPECT_TRUE(LabelKey("12345 |*").empty());
+}
+
+TEST(CjkText, EditDistance) {
+  EXPECT_EQ(EditDistance(U"企业名称", U"企业名称"), 0);
+  EXPECT_EQ(EditDistance(U"企业名称", U"企亚名称"), 1);
+  EXPECT_EQ(EditDistance(U"", U"abc"), 3);
+  EXPECT_EQ(EditDistance(U"贷款总需求", U"年内贷款需求"), 3);
+}
+
+TEST(CjkText, CleanCellTextJoinsLinesAndStripsJunk) {
+  EXPECT_EQ(CleanCellText("| 甘 肃 祁连 矿业\n有限 公司 。"), "甘肃祁连矿业有限公司");
+  EXPECT_EQ(CleanCellText("LPR 下浮 20 个基点"), "LPR下浮20个基点");
+  EXPECT_EQ(CleanCellText("８.５%"), "8.5%");
+  EXPECT_EQ(CleanCellText("1390931\n1234"), "13909311234");
+  EXPECT_EQ(CleanCellText("设备8台（套）"), "设备8台(套)");
+  EXPECT_EQ(CleanCellText("(万元)"), "(万元)");
+  EXPECT_EQ(CleanCellText("— _ ."), "");
+  EXPECT_EQ(CleanCellText(""), "");
+  EXPECT_EQ(CleanCellText("non CJK words"), "non CJK words");
+}
+
+TEST(CjkText, FixDigitGrouping) {
+  EXPECT_EQ(FixDigitGrouping("8.530.00"), "8,530.00");
+  EXPECT_EQ(FixDigitGrouping("12.345.678.50"), "12,345,678.50");
+  EXPECT_EQ(FixDigitGrouping("56.3"), "56.3");
+  EXPECT_EQ(FixDigitGrouping("4.2.8绿色照明"), "4.2.8绿色照明");
+  EXPECT_EQ(FixDigitGrouping(""), "");
+}
+
+TEST(Compound, BracketAfterAnchorOrdinalAndLostBrackets) {
+  const std::string funding = "政府资金（ 500 ）万元，自筹资金（ 3000 ）万元，其他（ 6500 ）万元";
+  EXPECT_EQ(BracketAfter(funding, "政府资金", 0), "500");
+  EXPECT_EQ(BracketAfter(funding, "自筹资金", 1), "3000");
+  EXPECT_EQ(BracketAfter(funding, "其他", 2), "6500");
+  // OCR: a misread anchor character, ASCII brackets, spaces.
+  EXPECT_EQ(BracketAfter("政府资全 (1070 ) 万 元 , 自 筹 资金 (5270) 万元", "政府资金", 0), "1070");
+  // A lost closing bracket ends at the next ideograph.
+  EXPECT_EQ(BracketAfter("自筹资金( 3000 万元", "自筹资金", 1), "3000");
+  // No bracket at all: the number after the anchor.
+  EXPECT_EQ(BracketAfter("政府资金 800 万元", "政府资金", 0), "800");
+  // Anchor lost: the ordinal-th bracket.
+  EXPECT_EQ(BracketAfter("政X金(1)万元,自X金(2)万元,其X(3)万元", "其他", 2), "3");
+  EXPECT_EQ(BracketAfter("政X金(1)万元", "其他", -1), "");
+  EXPECT_EQ(BracketAfter("（ 36 ）个月", "", 0), "36");
+  EXPECT_EQ(BracketAfter("", "", 0), "");
+}
+
+TEST(Compound, PhoneAndPerson) {
+  std::vector<std::string> prefixes = {"联系人", "联系电话", "联系方式", "电话", "手机"};
+  EXPECT_EQ(PhoneIn("张伟 13909311234"), "13909311234");
+  EXPECT_EQ(PhoneIn("联系人：李娜  电话：0931-8123456"), "0931-8123456");
+  EXPECT_EQ(PhoneIn("王强 139 0931 1234"), "13909311234");
+  EXPECT_EQ(PhoneIn("张伟"), "");
+  EXPECT_EQ(PersonIn("张伟 13909311234", prefixes), "张伟");
+  EXPECT_EQ(PersonIn("联系人：李娜  电话：0931-8123456", prefixes), "李娜");
+  EXPECT_EQ(PersonIn("联系人江晓东电话18612345678", prefixes), "江晓东");
+  EXPECT_EQ(PersonIn("", prefixes), "");
+}
+
+TEST(Compound, RestAfterOptions) {
+  std::vector<std::string> prefixes = {"曾用项目名称", "曾用名称", "曾用名", "原项目名称"};
+  EXPECT_EQ(RestAfterOptions("是（√）否（ ）\n曾用名：西和铅锌矿环境综合治理项目", prefixes), "西和铅锌矿环境综合治理项目");
+  // A misread prefix character is forgiven, but never at the cost of the name.
+  EXPECT_EQ(RestAfterOptions("是(v)否( )曾用各:山丹石膏矿节能技术改造项目", prefixes), "山丹石膏矿节能技术改造项目");
+  EXPECT_EQ(RestAfterOptions("是( )否(√) 原名称项目甲", prefixes), "原名称项目甲");
+  EXPECT_EQ(RestAfterOptions("是( )否(√)", prefixes), "");
+  EXPECT_EQ(RestAfterOptions("是( )否(√) 人", prefixes), "");
+}
+
+TEST(FormLabels, LoadsAndMatchesTolerantly) {
+  Templates t = LoadTemplates();
+  FormLabels labels;
+  ASSERT_TRUE(FormLabels::Load(t, &labels).ok());
+  EXPECT_EQ(labels.Match("企业名称*").spec->key, "company_name");
+  EXPECT_EQ(labels.Match("注册资金 (万\n元 ) *").spec->key, "registered_capital");
+  EXPECT_EQ(labels.Match("信用等级所").spec->key, "credit_rating");        // a footnote read as 所
+  EXPECT_EQ(labels.Match("项目总投资*\n(万元)").spec->key, "total_investment");
+  EXPECT_EQ(labels.Match("三、投资博况").spec->key, "sec_investment");
+  EXPECT_EQ(labels.Match("六、项目社会效益（具有何种社会效益，文字描述）").spec->key, "social_benefits");
+  EXPECT_EQ(labels.Match("联系人\n及联系方式*").spec->key, "contact");
+  EXPECT_EQ(labels.Match("甘肃祁连矿业有限公司").spec, nullptr);
+  EXPECT_EQ(labels.Match("已开工").spec, nullptr);
+  EXPECT_EQ(labels.Match("").spec, nullptr);
+  // Nearby labels stay apart.
+  EXPECT_EQ(labels.Match("已投资额*（万元）").spec->key, "invested_amount");
+  EXPECT_EQ(labels.Match("已到位资金*（万元）").spec->key, "funds_in_place");
+  const LabelSpec* eia = labels.Find("eia_status");
+  ASSERT_NE(eia, nullptr);
+  EXPECT_EQ(eia->kind, CellKind::kCheckbox);
+  EXPECT_EQ(eia->options, (std::vector<std::string>{"已取得", "正在办理", "不涉及"}));
+  EXPECT_EQ(labels.PartsOf("funding").size(), 3u);
+  EXPECT_GT(labels.ValueLabelCount(), 40);
+}
+
+TEST(FormLabels, CountsLabelsAndTitleInPageText) {
+  Templates t = LoadTemplates();
+  FormLabels labels;
+  ASSERT_TRUE(FormLabels::Load(t, &labels).ok());
+  bool title = false;
+  EXPECT_GE(labels.CountLabelsIn("甘肃省绿色矿山建设投融资项目入库申请表\n填报企业（盖章）：\n企业名称* 信用代码 项目名称*", &title), 3);
+  EXPECT_TRUE(title);
+  EXPECT_EQ(labels.CountLabelsIn("营业执照 统一社会信用代码", &title), 1);
+  EXPECT_FALSE(title);
+}
+
+// Writes a templates folder whose form tables are `labels` and `compound`.
+std::filesystem::path TempTemplates(const std::string& name, const std::string& labels, const std::string& compound,
+                                    const std::string& reread = "") {
+  std::filesystem::path dir = std::filesystem::temp_directory_path() / ("gm_form_" + name);
+  std::filesystem::create_directories(dir);
+  for (const char* f : {"fields.tsv", "catalog.tsv", "checklist.tsv", "findings.tsv", "form_labels.tsv",
+                        "form_compound.tsv", "form_reread.tsv"})
+    std::filesystem::copy_file(std::filesystem::path(GREENMINE_SOURCE_DIR "/templates") / f, dir / f,
+                               std::filesystem::copy_options::overwrite_existing);
+  if (!labels.empty()) std::ofstream(dir / "form_labels.tsv") << labels;
+  if (!compound.empty()) std::ofstream(dir / "form_compound.tsv") << compound;
+  if (!reread.empty()) std::ofstream(dir / "form_reread.tsv") << reread;
+  return dir;
+}
+
+TEST(FormLabels, RejectsBadTables) {
+  const std::string header = "key\tkind\tlabel\tvariants\tvalue\toptions\n";
+  struct Case { const char* name; std::string labels; std::string compound; };
+  const std::string ok_compound = "cell\tfield\textract\tanchor\n";
+  std::vector<Case> cases = {
+      {"unknown_field", header + "no_such_field\tline\t企业名称\t\tright\t\n", ok_compound},
+      {"bad_kind", header + "company_name\tweird\t企业名称\t\tright\t\n", ok_compound},
+      {"bad_place", header + "company_name\tline\t企业名称\t\tsideways\t\n", ok_compound},
+      {"bad_option", header + "eia_status\tcheckbox\t环评批复\t\tright\t已取得|也许\n", ok_compound},
+      {"no_options", header + "eia_status\tcheckbox\t环评批复\t\tright\t\n", ok_compound},
+      {"no_cjk", header + "company_name\tline\tName\t\tright\t\n", ok_compound},
+      {"duplicate", header + "company_name\tline\t企业名称\t\tright\t\ncompany_name\tline\t企业全称\t\tright\t\n", ok_compound},
+      {"compound_without_parts", header + "funding\tcompound\t资金来源\t\tright\t\n", ok_compound},
+      {"part_of_nothing", header, ok_compound + "funding\tfunding_self\tbracket_after\t自筹资金\n"},
+      {"bad_extract", header + "funding\tcompound\t资金来源\t\tright\t\n", ok_compound + "funding\tfunding_self\tguess\t\n"},
+  };
+  Templates t;
+  for (const Case& c : cases) {
+    ASSERT_TRUE(Templates::Load(TempTemplates(c.name, c.labels, c.compound), &t).ok());
+    FormLabels labels;
+    Status s = FormLabels::Load(t, &labels);
+    EXPECT_EQ(s.code(), Status::Code::kCorrupt) << c.name;
+  }
+  std::filesystem::path missing = TempTemplates("missing", "", "");
+  std::filesystem::remove(missing / "form_labels.tsv");
+  ASSERT_TRUE(Templates::Load(missing, &t).ok());
+  FormLabels labels;
+  EXPECT_EQ(FormLabels::Load(t, &labels).code(), Status::Code::kNotFound);
+}
+
+TEST(RereadRules, DecidesWhenAndWhatToReread) {
+  Templates t = LoadTemplates();
+  RereadRules rules;
+  ASSERT_TRUE(RereadRules::Load(t, &rules).ok());
+  const FieldSpec& amount = *t.Field("total_investment");
+  const RereadRule* r = rules.For(amount, "1O500");
+  ASSERT_NE(r, nullptr);
+  EXPECT_TRUE(rules.ShouldReread(*r, amount, "1O500"));
+  EXPECT_FALSE(rules.ShouldReread(*r, amount, "10,500.00万元"));
+  EXPECT_TRUE(rules.Accept(*r, amount, "10500"));
+  EXPECT_FALSE(rules.Accept(*r, amount, "10500X"));
+  // 大写 amounts have a rule of their own.
+  const RereadRule* cap = rules.For(amount, "壹仟什佰万元整");
+  ASSERT_NE(cap, nullptr);
+  EXPECT_NE(cap, r);
+  EXPECT_TRUE(rules.ShouldReread(*cap, amount, "壹仟什佰万元整"));
+  EXPECT_TRUE(rules.Accept(*cap, amount, "壹仟伍佰万元整"));
+  // Text without any trigger character has no rule.
+  EXPECT_EQ(rules.For(amount, "无"), nullptr);
+
+  const FieldSpec& stage = *t.Field("project_stage");
+  const RereadRule* e = rules.For(stage, "双开王");
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(rules.ShouldReread(*e, stage, "双开王"));
+  EXPECT_FALSE(rules.ShouldReread(*e, stage, "已开工"));
+  EXPECT_TRUE(rules.Accept(*e, stage, "已开工"));
+  EXPECT_FALSE(rules.Accept(*e, stage, "开工"));
+  std::string wl = rules.Whitelist(*e, stage);
+  EXPECT_NE(wl.find("竣"), std::string::npos);
+
+  const FieldSpec& central = *t.Field("central_budget");
+  const RereadRule* b = rules.For(central, "合");
+  ASSERT_NE(b, nullptr);
+  EXPECT_TRUE(rules.ShouldReread(*b, central, "合"));
+  EXPECT_TRUE(rules.Accept(*b, central, "否"));
+  EXPECT_EQ(rules.Whitelist(*b, central), "是否");
+
+  const FieldSpec& guarantee = *t.Field("guarantee_method");
+  const RereadRule* m = rules.For(guarantee, "抵押、保正");
+  ASSERT_NE(m, nullptr);
+  EXPECT_TRUE(rules.ShouldReread(*m, guarantee, "抵押、保正"));
+  EXPECT_FALSE(rules.ShouldReread(*m, guarantee, "抵押、保证"));
+  EXPECT_TRUE(rules.Accept(*m, guarantee, "抵押,保证"));
+  EXPECT_FALSE(rules.Accept(*m, guarantee, "抵押,担保"));
+
+  const FieldSpec& revenue = *t.Field("revenue_source");
+  const RereadRule* o = rules.For(revenue, "经共性收入");
+  ASSERT_NE(o, nullptr);
+  EXPECT_TRUE(rules.ShouldReread(*o, revenue, "经共性收入"));
+  EXPECT_FALSE(rules.ShouldReread(*o, revenue, "节能收益"));  // written "other": left alone
+}
+
+TEST(RereadRules, RejectsBadTable) {
+  Templates t;
+  ASSERT_TRUE(Templates::Load(TempTemplates("bad_reread", "", "", "type\tcharacters\twhen\ttrigger\nwan\t0123\tsometimes\t\n"), &t).ok());
+  RereadRules rules;
+  EXPECT_EQ(RereadRules::Load(t, &rules).code(), Status::Code::kCorrupt);
+  ASSERT_TRUE(Templates::Load(TempTemplates("bad_reread2", "", "", "type\tcharacters\twhen\ttrigger\nwan\t\tnot_clean\t\n"), &t).ok());
+  EXPECT_EQ(RereadRules::Load(t, &rules).code(), Status::Code::kCorrupt);
+}
+
+}  // namespace
+}  // namespace gm::form
