@@ -157,14 +157,16 @@ Status ReadArchive(std::string_view bytes, const ArchiveLimits& limits, ArchiveL
     if (r < ARCHIVE_WARN) return Failure(a, out->members.size());
     if (out->format.empty() && archive_format_name(a)) out->format = archive_format_name(a);
     if (++entries_seen > max_entries) return CountLimit(limits);
-    if (archive_entry_filetype(entry) != AE_IFREG) continue;  // directories, links, devices
+    const char* link = archive_entry_hardlink(entry);  // tar hard links carry no data of their own
+    if (archive_entry_filetype(entry) != AE_IFREG && !link) continue;  // directories, symlinks, devices
     if (static_cast<int>(out->members.size()) >= limits.max_members) return CountLimit(limits);
 
     ArchiveMember member;
     member.path = SafeRelativePath(MemberName(entry));
     const char* raw_name = archive_entry_pathname(entry);
-    if (const char* link = archive_entry_hardlink(entry)) {
+    if (link) {
       auto it = by_raw_name.find(link);
+      if (it == by_raw_name.end() && archive_entry_filetype(entry) != AE_IFREG) continue;  // dangling
       if (it != by_raw_name.end() && archive_entry_size(entry) == 0) {
         member.bytes = out->members[it->second].bytes;
         member.error = out->members[it->second].error;

@@ -40,8 +40,8 @@ struct MimeMessage {
 // The longest body kept in Origin::body, in bytes (cut at a character boundary).
 inline constexpr size_t kMaxBodyBytes = 64 * 1024;
 
-// Parses the bytes of an .eml. Returns Corrupt when the bytes are not an
-// e-mail at all (no header), Limit when the structure is too deep or has far
+// Parses the bytes of an .eml. Returns Corrupt when GMime cannot make a
+// message of the bytes at all, Limit when the structure is too deep or has far
 // more parts than limits.max_mime_parts allows to even parse (a Chinese
 // message naming the limit); otherwise OK with *out filled, even when the
 // message is damaged (whatever parts could be read). When more than

@@ -99,6 +99,16 @@ TEST(ReadArchive, DeflateSevenZipAndTarGz) {
   EXPECT_EQ(Find(seven, "审计报告/附注.pdf")->bytes, "notes");
 }
 
+TEST(ReadArchive, TarHardLinksShareTheirTargetsBytes) {
+  ArchiveListing listing;
+  ASSERT_TRUE(ReadArchive(testing::TarGz({{"a.pdf", "%PDF-a"}, {"copy/a.pdf", "", "a.pdf"}, {"dangling.pdf", "", "nowhere"}}),
+                          ArchiveLimits(), &listing)
+                  .ok());
+  ASSERT_NE(Find(listing, "copy/a.pdf"), nullptr);
+  EXPECT_EQ(Find(listing, "copy/a.pdf")->bytes, "%PDF-a");
+  EXPECT_EQ(Find(listing, "dangling.pdf"), nullptr);
+}
+
 TEST(ReadArchive, TruncatedZipKeepsWhatWasRead) {
   std::mt19937 random(42);  // incompressible, so that half the zip ends inside this member
   std::string big(200000, '\0');

@@ -142,6 +142,10 @@ std::string Write(Kind kind, const std::vector<Member>& members, const std::stri
     archive_entry_set_filetype(e, AE_IFREG);
     archive_entry_set_perm(e, 0644);
     archive_entry_set_size(e, static_cast<la_int64_t>(m.data.size()));
+    if (!m.hard_link_to.empty()) {
+      archive_entry_set_hardlink(e, m.hard_link_to.c_str());
+      archive_entry_set_size(e, 0);
+    }
     archive_entry_set_mtime(e, 1700000000, 0);
     if (archive_write_header(a.get(), e) != ARCHIVE_OK) {
       std::string err = archive_error_string(a.get()) ? archive_error_string(a.get()) : "?";

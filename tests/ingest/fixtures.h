@@ -29,6 +29,7 @@ std::string RawZip(const std::vector<RawZipEntry>& entries);
 struct Member {
   std::string name;
   std::string data;
+  std::string hard_link_to = {};  // tar only: a hard link to this earlier member, no data
 };
 std::string DeflateZip(const std::vector<Member>& members);
 std::string EncryptedZip(const std::vector<Member>& members, const std::string& password);
