@@ -161,14 +161,7 @@ void PackageBuilder::UnpackPdfEmbedded(const std::string& pdf_path, const std::s
 }
 
 void PackageBuilder::Leaf(const std::string& path, std::shared_ptr<const std::string> bytes, std::string error) {
-  if (static_cast<int>(package_->files.size()) >= limits_.max_files) {
-    if (!file_limit_noted_) {
-      file_limit_noted_ = true;
-      AddFinding(path, "申报包中的文件数量超过上限（" + std::to_string(limits_.max_files) + "个），从“" + path +
-                           "”起的文件未读取；请申报单位精简材料或分包提供");
-    }
-    return;
-  }
+  if (!HasRoom(path)) return;
   std::string sha256 = Sha256Hex(*bytes);
   if (error.empty() && bytes->empty()) error = "文件为空（0字节）";
   if (total_bytes_ + bytes->size() > limits_.max_package_bytes) {
@@ -180,12 +173,27 @@ void PackageBuilder::Leaf(const std::string& path, std::shared_ptr<const std::st
     error = "超过申报包总大小上限（" + Mb(limits_.max_package_bytes) + "），未读取";
     bytes = std::make_shared<const std::string>();
   }
-  AddUnreadable(path, std::move(bytes), sha256, error);
+  Append(path, std::move(bytes), sha256, error);
 }
 
 void PackageBuilder::AddUnreadable(const std::string& path, std::shared_ptr<const std::string> bytes,
                                    const std::string& sha256, const std::string& error) {
-  if (static_cast<int>(package_->files.size()) >= limits_.max_files) return;
+  if (!HasRoom(path)) return;
+  Append(path, std::move(bytes), sha256, error);
+}
+
+bool PackageBuilder::HasRoom(const std::string& path) {
+  if (static_cast<int>(package_->files.size()) < limits_.max_files) return true;
+  if (!file_limit_noted_) {
+    file_limit_noted_ = true;
+    AddFinding(path, "申报包中的文件数量超过上限（" + std::to_string(limits_.max_files) + "个），从“" + path +
+                         "”起的文件未读取；请申报单位精简材料或分包提供");
+  }
+  return false;
+}
+
+void PackageBuilder::Append(const std::string& path, std::shared_ptr<const std::string> bytes,
+                            const std::string& sha256, const std::string& error) {
   if (!bytes) bytes = std::make_shared<const std::string>();
   total_bytes_ += bytes->size();
   InputFile file;

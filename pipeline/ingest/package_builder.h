@@ -63,7 +63,13 @@ class PackageBuilder {
   void UnpackEml(const std::string& self_path, const std::string& member_prefix,
                  const std::shared_ptr<const std::string>& bytes, int depth, bool root);
   void UnpackPdfEmbedded(const std::string& pdf_path, const std::shared_ptr<const std::string>& bytes, int depth);
+  // A leaf file, subject to the file-count and package-size limits.
   void Leaf(const std::string& path, std::shared_ptr<const std::string> bytes, std::string error);
+  // Stores a file under a unique path; sha256 is computed when empty.
+  void Append(const std::string& path, std::shared_ptr<const std::string> bytes, const std::string& sha256,
+              const std::string& error);
+  // False (and a finding, once) when the package already holds max_files files.
+  bool HasRoom(const std::string& path);
   std::string UniquePath(const std::string& path);
   uint64_t BytesLeft() const;
 
