@@ -88,6 +88,7 @@ std::optional<ParsedAmount> ParseAmount(std::string_view text, AmountUnit implie
   if (negative) StripDecorations(&s);
   auto n = normalize::ParseNumeral(s);
   if (!n) return std::nullopt;
+  out.repaired |= n->repaired;
   double value = negative ? -n->value : n->value;
   if (n->yuan || n->scaled) {
     out.wan = value / 1e4;  // the cell names its own unit

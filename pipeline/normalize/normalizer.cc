@@ -72,7 +72,10 @@ FieldValue Normalizer::NormalizeField(const FieldSpec& spec, const Reading& read
   // idempotent and cheap on text this size.
   const std::string normalized = NormalizeText(reading.raw);
   Reading cleaned = reading;
-  cleaned.raw = StripLeadingLabel(normalized, spec.label);
+  // A descriptive text field's answer may begin with its label's words
+  // ("财务状况良好"); names, codes and numbers never do ("联系人赵静").
+  const bool answer_may_start_with_label = spec.type == "text" && normalize::ToU32(spec.label).size() > 3;
+  cleaned.raw = StripLeadingLabel(normalized, spec.label, answer_may_start_with_label);
   TypedValue typed;
   const double factor = settings_.repair_confidence_factor;
   if (IsChoiceType(spec.type) && normalize::ToU32(cleaned.raw).size() > kMaxTypedCellChars) {

@@ -61,6 +61,8 @@ std::optional<ParsedNumber> ParsePercentDetailed(std::string_view text) {
   if (StripPrefix(&s, "百分之")) {
   } else if (StripPrefix(&s, "千分之") || StripSuffix(&s, "‰")) {
     scale = 0.1;
+  } else if (StripSuffix(&s, "%0") || StripSuffix(&s, "%o") || StripSuffix(&s, "%O")) {
+    out.repaired = true;  // OCR splits the % sign's lower ring off as a 0
   } else {
     StripSuffix(&s, "%");
   }

@@ -2,7 +2,8 @@
 // cells (the contract's pct, number and int types).
 //
 // ParsePercent: "56.3%", "56.3％", "56.3", "百分之五十六点三", "约56.3%",
-//   "5‰" (→ 0.5). The number is the percentage as written: "0.563" stays
+//   "5‰" (→ 0.5), "56.3%0" (OCR's split % sign, repaired; a written ‰ is
+//   "‰"). The number is the percentage as written: "0.563" stays
 //   0.563 (no guess that a fraction was meant).
 // ParseNumber: a number, optionally followed by ONE unit word that is
 //   ignored ("6.5年" → 6.5, "36个月" → 36); Chinese numerals allowed.

@@ -13,7 +13,7 @@ int ChineseDigit(char32_t c) {
     case U'零': case U'〇': return 0;
     case U'一': case U'壹': case U'弌': return 1;
     case U'二': case U'贰': case U'貳': case U'两': case U'兩': return 2;
-    case U'三': case U'叁': case U'參': return 3;
+    case U'三': case U'叁': case U'參': case U'参': return 3;  // 参: the simplified 參, common in amounts
     case U'四': case U'肆': return 4;
     case U'五': case U'伍': return 5;
     case U'六': case U'陆': case U'陸': return 6;
@@ -156,6 +156,20 @@ std::optional<Numeral> Evaluator::Run(const std::u32string& s) {
         continue;
       }
       if (!Digit(d)) return std::nullopt;
+      ++i;
+      continue;
+    }
+    if (c == U'什') {
+      // OCR's reading of 仟 (亻+千 seen as 亻+十). Only where the next unit
+      // in the group is 佰 or 拾 is 仟 the one unit that fits.
+      int next = 0;
+      for (size_t k = i + 1; k < s.size() && !next; ++k) {
+        if (s[k] == U'万' || s[k] == U'亿' || s[k] == U'元' || s[k] == U'圆') break;
+        next = SmallUnit(s[k]);
+      }
+      if (next != 100 && next != 10) return std::nullopt;
+      result.chinese = result.repaired = true;
+      if (after_yuan || !Small(1000)) return std::nullopt;
       ++i;
       continue;
     }

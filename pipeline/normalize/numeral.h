@@ -8,7 +8,9 @@
 // traditional forms); units 十拾 百佰 千仟 (descending within a group), 万萬,
 // 亿億; 点 for a decimal point; 元圆 then 角 and 分; a final 整/正; a leading
 // "-" or 负. Arabic runs go through ICU's strict parser (grouping checked).
-// Digits without units are positional ("二〇二四" = 2024).
+// Digits without units are positional ("二〇二四" = 2024). 参 counts as 叁;
+// 什, OCR's misreading of 仟, is taken as 仟 where the next unit of its group
+// is 佰 or 拾 (the only unit that fits there), and refused elsewhere.
 //
 // REQUIRES: `text` has been through NormalizeText (and RepairDigits if OCR
 // damage is to be undone) and holds nothing but the number — callers strip
@@ -26,6 +28,7 @@ struct Numeral {
   bool yuan = false;     // 元/圆 (or 角/分) was written
   bool scaled = false;   // a 万 or 亿 multiplier was written
   bool chinese = false;  // Chinese numerals appear
+  bool repaired = false;  // an OCR misreading was undone (什 read for 仟)
 };
 
 std::optional<Numeral> ParseNumeral(std::string_view text);

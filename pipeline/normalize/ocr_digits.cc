@@ -59,8 +59,10 @@ std::string RepairDigits(std::string_view text, bool* repaired, bool join_groups
     }
     if (join_groups && c == U' ' && !out.empty() && i + 1 < s.size()) {
       char32_t before = out.back(), after = s[i + 1];
-      bool touches_point = (before == U'.' && IsDigit(after)) ||
-                           (after == U'.' && IsDigit(before) && i + 2 < s.size() && IsDigit(s[i + 2]));
+      // "12500 .00", "12500. 00", "22 ,800" — but not "100, 200", which is
+      // how two numbers are listed.
+      bool touches_point = (before == U'.' && IsDigit(after) && out.size() >= 2 && IsDigit(out[out.size() - 2])) ||
+                           ((after == U'.' || after == U',') && IsDigit(before) && i + 2 < s.size() && IsDigit(s[i + 2]));
       bool thousands = false;
       if (IsDigit(before) && IsDigit(after)) {
         size_t k = i + 1;

@@ -8,8 +8,10 @@
 //     as "AA" or "12ab" is left alone;
 //   - "。" or "·" between two digits is a decimal point ("12500。00");
 //   - a space between digits goes when what follows is a group of exactly
-//     three digits ("12 500" → "12500") or when it touches the decimal point
-//     ("12500 .00"); other spaces stay, so "12 5" remains unparseable.
+//     three digits ("12 500" → "12500"), when it touches a decimal point
+//     between digits ("12500 .00", "12500. 00"), or stands before a thousands
+//     separator ("22 ,800.00"); other spaces stay, so "12 5" and "100, 200"
+//     remain unparseable.
 //
 // REQUIRES: `text` has been through NormalizeText (ASCII digits, one space).
 // `repaired` (optional) is set to true when anything was changed.

@@ -74,7 +74,7 @@ TypedValue ReadCategory(const FieldSpec& spec, std::string_view raw, const Catal
 
 }  // namespace
 
-std::string StripLeadingLabel(std::string_view text, std::string_view label) {
+std::string StripLeadingLabel(std::string_view text, std::string_view label, bool answer_may_start_with_label) {
   std::string full = NormalizeText(label);
   std::string shortened = full.substr(0, full.find('('));  // without "(万元)"
   for (const std::string& l : {full, shortened}) {
@@ -82,7 +82,8 @@ std::string StripLeadingLabel(std::string_view text, std::string_view label) {
     std::string rest(text.substr(l.size()));
     size_t skip = 0;
     while (skip < rest.size() && (rest[skip] == '*' || rest[skip] == ':' || rest[skip] == ' ')) ++skip;
-    if (skip == 0) continue;  // "税费缴纳情况良好" is an answer, not a label
+    if (skip == 0 && answer_may_start_with_label) continue;  // "税费缴纳情况良好" is an answer
+    if (skip == rest.size()) continue;                       // nothing after the label
     return rest.substr(skip);
   }
   return std::string(text);

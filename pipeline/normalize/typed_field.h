@@ -29,9 +29,13 @@ TypedValue ReadTypedField(const FieldSpec& spec, std::string_view raw, const Nor
 
 // Drops a copy of the field's label the reader left at the start of the
 // cell ("企业类型:国有控股公司" → "国有控股公司"; the label may lack its
-// "(万元)" part or carry "*"). Anything else is returned unchanged.
+// "(万元)" part or carry "*"). When `answer_may_start_with_label` — a
+// descriptive text field such as 税费缴纳情况, whose answer may well be
+// "税费缴纳情况良好" — the label must be followed by ":", "*" or a space;
+// otherwise it is dropped even when run on ("联系人赵静" → "赵静").
+// Anything else is returned unchanged.
 // REQUIRES: `text` has been through NormalizeText (so is the result).
-std::string StripLeadingLabel(std::string_view text, std::string_view label);
+std::string StripLeadingLabel(std::string_view text, std::string_view label, bool answer_may_start_with_label);
 
 // Cells of a typed (non-text) field longer than this many characters hold no
 // single value; they are refused before any parsing, which bounds the work

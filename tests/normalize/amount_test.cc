@@ -59,6 +59,10 @@ const WanCase kWanCases[] = {
     {"1O0", AmountUnit::kWan, 100, true},
     {"12,5OO.OO", AmountUnit::kWan, 12500, true},
     {"12500 .00", AmountUnit::kWan, 12500, true},
+    {"22 ,800.00", AmountUnit::kWan, 22800, true},
+    {"陆佰参拾万元整", AmountUnit::kWan, 630, false},
+    {"伍亿柒什肆佰万元整", AmountUnit::kWan, 57400, true},
+    {"壹什伍佰万元整", AmountUnit::kWan, 1500, true},
 };
 
 TEST(ParseWanTest, Table) {
@@ -78,7 +82,7 @@ TEST(ParseWanTest, DefaultUnitIsWan) { EXPECT_EQ(ParseWan("12500"), 12500); }
 TEST(ParseWanTest, RefusesWhatIsNoSingleAmount) {
   for (const char* raw : {"", "  ", "待定", "12500（含税）", "3-5万", "12,5", "1,2,3", "1234,567.89", "abc", "12 5",
                           "万元", "1e5", "12500元元", "一二千", "壹仟仟", "万万", "约", "12500万元左右还有",
-                          "12.5.3", "元", "1亿亿", "1,000,00", "五角元", "12345678901234567890123456789012345678901234567890123456789012345"}) {
+                          "12.5.3", "元", "1亿亿", "1,000,00", "五角元", "伍什万元", "壹仟什佰万元整", "100, 200", "12345678901234567890123456789012345678901234567890123456789012345"}) {
     EXPECT_FALSE(ParseWan(raw).has_value()) << "raw: " << raw;
   }
 }

@@ -54,7 +54,7 @@ TEST(RepairDigitsTest, Table) {
       {"1O0", "100", true},         {"12 5", "12 5", false},     {"AA", "AA", false},
       {"12ab", "12ab", false},      {"ISO", "ISO", false},       {"2O24年", "2024年", true},
       {"12500 .00", "12500.00", true}, {"12500. 00", "12500.00", true}, {"1 234 567", "1234567", true},
-      {"S8", "58", true},           {"12500", "12500", false},   {"", "", false},
+      {"S8", "58", true},           {"22 ,800.00", "22,800.00", true}, {"100, 200", "100, 200", false},           {"12500", "12500", false},   {"", "", false},
   };
   for (const auto& c : cases) {
     bool repaired = false;
@@ -82,13 +82,17 @@ TEST(MatchFolderTest, FoldsAndLoads) {
 }
 
 TEST(StripLeadingLabelTest, Table) {
-  EXPECT_EQ(StripLeadingLabel("企业类型:国有控股公司", "企业类型"), "国有控股公司");
-  EXPECT_EQ(StripLeadingLabel("企业类型*:国有控股公司", "企业类型"), "国有控股公司");
-  EXPECT_EQ(StripLeadingLabel("注册资金(万元):12500", "注册资金（万元）"), "12500");
-  EXPECT_EQ(StripLeadingLabel("注册资金: 12500", "注册资金（万元）"), "12500");
-  EXPECT_EQ(StripLeadingLabel("税费缴纳情况良好", "税费缴纳情况"), "税费缴纳情况良好");
-  EXPECT_EQ(StripLeadingLabel("国有控股公司", "企业类型"), "国有控股公司");
-  EXPECT_EQ(StripLeadingLabel("企业类型", "企业类型"), "企业类型");
+  EXPECT_EQ(StripLeadingLabel("企业类型:国有控股公司", "企业类型", false), "国有控股公司");
+  EXPECT_EQ(StripLeadingLabel("企业类型*:国有控股公司", "企业类型", false), "国有控股公司");
+  EXPECT_EQ(StripLeadingLabel("注册资金(万元):12500", "注册资金（万元）", false), "12500");
+  EXPECT_EQ(StripLeadingLabel("注册资金: 12500", "注册资金（万元）", false), "12500");
+  EXPECT_EQ(StripLeadingLabel("注册资金12500", "注册资金（万元）", false), "12500");
+  EXPECT_EQ(StripLeadingLabel("联系人赵静", "联系人", false), "赵静");
+  EXPECT_EQ(StripLeadingLabel("税费缴纳情况良好", "税费缴纳情况", true), "税费缴纳情况良好");
+  EXPECT_EQ(StripLeadingLabel("税费缴纳情况:按时足额缴纳", "税费缴纳情况", true), "按时足额缴纳");
+  EXPECT_EQ(StripLeadingLabel("国有控股公司", "企业类型", false), "国有控股公司");
+  EXPECT_EQ(StripLeadingLabel("企业类型", "企业类型", false), "企业类型");
+  EXPECT_EQ(StripLeadingLabel("企业类型:", "企业类型", false), "企业类型:");
 }
 
 class SettingsTest : public ::testing::Test {

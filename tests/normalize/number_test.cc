@@ -21,6 +21,8 @@ TEST(ParsePercentTest, Table) {
     EXPECT_NEAR(*v, c.value, 1e-9) << "raw: " << c.raw;
   }
   EXPECT_TRUE(ParsePercentDetailed("56。3%")->repaired);
+  EXPECT_DOUBLE_EQ(ParsePercentDetailed("6.5%0")->value, 6.5);
+  EXPECT_TRUE(ParsePercentDetailed("6.5%0")->repaired);
   EXPECT_FALSE(ParsePercentDetailed("56.3%")->repaired);
 }
 
