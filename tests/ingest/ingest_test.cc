@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <thread>
 
 #include "pipeline/core/hash.h"
 #include "tests/ingest/fixtures.h"
@@ -340,6 +341,25 @@ TEST(IngestPackage, BadEntries) {
   ASSERT_TRUE(Templates::Load(tdir.path(), &bare).ok());
   inbox.Write("a.pdf", "%PDF");
   EXPECT_FALSE(IngestPackage(inbox.path(), "a.pdf", Limits(), bare, &p).ok());
+}
+
+TEST(IngestPackage, ConcurrentPackagesAgree) {
+  TempDir inbox;
+  inbox.Write("a.eml", Eml("并发", {AttachmentPart("application/zip", " filename=\"" + Ew(Encode("材料.zip", "gbk"), "GBK") + "\"",
+                                                   testing::SevenZip({{"資產.pdf", "%PDF-x"}}))},
+                           "b"));
+  inbox.Write("b.pdf", testing::PdfWithAttachments({{"附表.pdf", "%PDF-y"}}, {}));
+  std::vector<Package> results(4);
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < results.size(); ++i)
+    threads.emplace_back([&, i] {
+      IngestPackage(inbox.path(), i % 2 ? "b.pdf" : "a.eml", Limits(), Tpl(), &results[i]);
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(Paths(results[0]), (std::vector<std::string>{"材料.zip/資產.pdf"}));
+  EXPECT_EQ(Paths(results[1]), (std::vector<std::string>{"b.pdf", "b.pdf/附表.pdf"}));
+  EXPECT_EQ(results[0].id, results[2].id);
+  EXPECT_EQ(results[1].id, results[3].id);
 }
 
 TEST(FindDuplicates, EmptyPackagesAreNeverDuplicates) {
