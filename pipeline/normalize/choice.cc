@@ -186,8 +186,8 @@ TypedValue ReadEnumOther(const FieldSpec& spec, const Vocabulary& vocabulary, co
       out.confidence_factor = repair_factor;
       return out;
     case Vocabulary::Kind::kContained:
-      // The value must be most of the answer; otherwise the applicant wrote
-      // something of their own that merely mentions it.
+      // The value must be at least half of the answer; otherwise the
+      // applicant wrote something of their own that merely mentions it.
       if (one && m.covered * 2 >= m.length) {
         out.value = vocabulary.values()[m.values[0]];
         return out;

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "pipeline/normalize/edit_distance.h"
+#include "pipeline/normalize/icu_handles.h"
 #include "pipeline/normalize/match_folder.h"
 #include "pipeline/normalize/ocr_digits.h"
 #include "pipeline/normalize/settings.h"
@@ -28,6 +29,21 @@ TEST(Utf8Test, RoundTripAndRepair) {
   EXPECT_FALSE(IsHan(U'A'));
   EXPECT_EQ(Abbreviate("一二三四五", 3), "一二三…");
   EXPECT_EQ(Abbreviate("一二三", 3), "一二三");
+}
+
+TEST(IcuHandlesTest, StrictArabicParse) {
+  EXPECT_EQ(IcuParseArabic("12,500.00"), 12500);
+  EXPECT_EQ(IcuParseArabic("-1,234.5"), -1234.5);
+  EXPECT_EQ(IcuParseArabic("0012"), 12);
+  for (const char* bad : {"", "12,5", "1,2,3", "1234,567.89", "1e5", "12.5.3", "１２", "12 500", "+5", "--5",
+                          "1234567890123456789012345678901234567890123456789012345678901234567890"})
+    EXPECT_FALSE(IcuParseArabic(bad).has_value()) << bad;
+}
+
+TEST(IcuHandlesTest, NfkcThenSimplified) {
+  EXPECT_EQ(IcuNfkcSimplified("ＡＢＣ（１）"), "ABC(1)");
+  EXPECT_EQ(IcuNfkcSimplified("綠色礦山"), "绿色矿山");
+  EXPECT_EQ(IcuNfkcSimplified(""), "");
 }
 
 TEST(EditDistanceTest, Distances) {
