@@ -349,6 +349,85 @@ TEST(OpenPdf, PixelLimitOnAScan) {
   EXPECT_FALSE(pix);
 }
 
+TEST(OpenPdf, IndexedIccAndPredictorImagesAreExtracted) {
+  // A 2-colour indexed image (hex palette) and an ICC-based RGB image with a PNG predictor.
+  PdfBuilder pdf;
+  std::string indexed_rows;
+  for (int y = 0; y < 100; ++y) indexed_rows += std::string(50, y < 50 ? '\x01' : '\x00') + std::string(50, '\x00');
+  const int palette = pdf.Add("[/Indexed /DeviceRGB 1 <FFFFFF C81E1E>]");
+  const int indexed = pdf.AddStream("/Type /XObject /Subtype /Image /Width 100 /Height 100 /ColorSpace " +
+                                        std::to_string(palette) + " 0 R /BitsPerComponent 8 /Filter /FlateDecode",
+                                    Deflate(indexed_rows));
+  pdf.AddPage(testing::DrawImage(0, 0, 72, 72), ImageResources(indexed), 72, 72);
+  const int icc = pdf.AddStream("/N 3", "fake profile");
+  std::string predicted;
+  for (int y = 0; y < 20; ++y) predicted += std::string(1, '\x02') + std::string(60, y == 0 ? '\x40' : '\x00');  // Up rows
+  const int rgb = pdf.AddStream("/Type /XObject /Subtype /Image /Width 20 /Height 20 /ColorSpace [/ICCBased " +
+                                    std::to_string(icc) + " 0 R] /BitsPerComponent 8 /Filter /FlateDecode "
+                                    "/DecodeParms << /Predictor 15 /Colors 3 /Columns 20 >>",
+                                Deflate(predicted));
+  pdf.AddPage(testing::DrawImage(0, 0, 14.4, 14.4), ImageResources(rgb), 14.4, 14.4);
+  Document doc = MustOpen(pdf.Build());
+  ASSERT_EQ(doc.pages.size(), 2u);
+  EXPECT_NEAR(doc.pages[0].dpi, 100, 1e-6);
+  PixPtr pix = MustLoad(doc.pages[0]);
+  ASSERT_TRUE(pix);
+  double r, g, b;
+  testing::MeanRgb(pix.get(), 5, 5, 40, 40, &r, &g, &b);
+  EXPECT_NEAR(r, 200, 1);
+  EXPECT_NEAR(g, 30, 1);
+  testing::MeanRgb(pix.get(), 60, 60, 30, 30, &r, &g, &b);
+  EXPECT_NEAR(r, 255, 1);
+  pix = MustLoad(doc.pages[1]);
+  ASSERT_TRUE(pix);
+  EXPECT_EQ(pixGetWidth(pix.get()), 20);
+  testing::MeanRgb(pix.get(), 0, 19, 20, 1, &r, &g, &b);
+  EXPECT_NEAR(r, 0x40, 1);  // the Up predictor carried the first row down to the last
+}
+
+TEST(OpenPdf, ScanInsideAFormXObjectWithSplitContent) {
+  PixPtr page = MarkedPage(400, 300, 8);
+  PdfBuilder pdf;
+  const int image = AddFlateImage(&pdf, page.get());
+  // The form doubles its unit square, so the page's matrix only has to give half the page size;
+  // the page's content is split across two streams in the middle of an operator's operands.
+  const int form = pdf.AddStream("/Type /XObject /Subtype /Form /BBox [0 0 1 1] /Matrix [2 0 0 2 0 0] /Resources " +
+                                     ImageResources(image),
+                                 "/Im0 Do");
+  const int part1 = pdf.AddStream("", "q 144 0 0");
+  const int part2 = pdf.AddStream("", "108 0 0 cm /Fm0 Do Q");
+  pdf.AddRawPage("<< /Type /Page /Parent @PAGES@ /MediaBox [0 0 288 216] /Resources << /XObject << /Fm0 " +
+                 std::to_string(form) + " 0 R >> >> /Contents [" + std::to_string(part1) + " 0 R " +
+                 std::to_string(part2) + " 0 R] >>");
+  Document doc = MustOpen(pdf.Build());
+  ASSERT_EQ(doc.pages.size(), 1u);
+  EXPECT_NEAR(doc.pages[0].dpi, 100, 1e-6);
+  EXPECT_EQ(doc.pages[0].width, 400);
+  PixPtr pix = MustLoad(doc.pages[0]);
+  ASSERT_TRUE(pix);
+  l_int32 same = 0;
+  pixEqual(pix.get(), page.get(), &same);
+  EXPECT_TRUE(same);
+}
+
+TEST(OpenPdf, ImagesOnlyARenderShowsRightAreRendered) {
+  PixPtr page = MarkedPage(400, 300, 8);
+  const std::string raw = RawSamples(page.get());
+  for (const std::string& twist : {std::string("/ColorSpace /DeviceGray /SMask 1 0 R"),
+                                   std::string("/ColorSpace [/Separation /Black /DeviceCMYK 1 0 R]")}) {
+    PdfBuilder pdf;
+    pdf.AddStream("/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8",
+                  std::string(1, '\x80'));  // object 1: a soft mask, or a tint transform's stand-in
+    const int image = pdf.AddStream("/Type /XObject /Subtype /Image /Width 400 /Height 300 " + twist +
+                                        " /BitsPerComponent 8 /Filter /FlateDecode",
+                                    Deflate(raw));
+    pdf.AddPage(testing::DrawImage(0, 0, 288, 216), ImageResources(image), 288, 216);
+    Document doc = MustOpen(pdf.Build());
+    EXPECT_EQ(doc.pages[0].dpi, 72) << twist;  // rendered, not extracted
+    EXPECT_TRUE(doc.pages[0].load_image) << twist;
+  }
+}
+
 // ---- text ----
 
 TEST(OpenPdf, TextPageHasWordsWithPositionsAndNoImage) {

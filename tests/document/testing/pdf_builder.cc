@@ -27,6 +27,12 @@ int PdfBuilder::AddPage(const std::string& content, const std::string& resources
   return page;
 }
 
+int PdfBuilder::AddRawPage(const std::string& body) {
+  const int page = Add(body);
+  pages_.push_back(page);
+  return page;
+}
+
 std::string PdfBuilder::Build() {
   const int pages = static_cast<int>(bodies_.size()) + 1;
   std::string kids;

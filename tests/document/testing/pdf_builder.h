@@ -18,6 +18,8 @@ class PdfBuilder {
   // `extra` is appended to the page dictionary (e.g. "/Rotate 90").
   int AddPage(const std::string& content, const std::string& resources, double width = 595, double height = 842,
               const std::string& extra = "");
+  // Adds a page dictionary written by the caller; "@PAGES@" stands for the page tree's reference.
+  int AddRawPage(const std::string& body);
   // The file: objects, the page tree, the catalog, the xref table and trailer.
   std::string Build();
 
