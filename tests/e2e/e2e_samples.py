@@ -82,6 +82,11 @@ def main():
     if code != 0: fail('first run exited %d' % code)
     check_outputs(out, src, entries)
     if sha_tree(inbox) != before: fail('the inbox changed during the run')
+    # Every workbook the samples produce, opened with a real spreadsheet reader.
+    wb = subprocess.run([sys.executable, os.path.join(src, 'tests/e2e/check_workbooks.py'), out],
+                        capture_output=True, text=True)
+    print(wb.stdout[-3000:], wb.stderr[-3000:])
+    if wb.returncode != 0: fail('workbook check failed')
 
     score = subprocess.run([sys.executable, os.path.join(src, 'scripts/score'), '--out', out,
                             '--truth', os.path.join(src, 'samples/truth'), '--json'],
