@@ -9,6 +9,8 @@
 
 #include "extractors/pdf/open_pdf.h"
 #include "extractors/pdf/page_reading.h"
+#include "extractors/pdf/podofo_document.h"
+#include "extractors/pdf/poppler_document.h"
 #include "tests/document/testing/pdf_builder.h"
 #include "tests/document/testing/pix_fixtures.h"
 
@@ -631,6 +633,50 @@ TEST(OpenPdf, MixedDocument) {
   EXPECT_FALSE(doc.pages[1].has_text());
   EXPECT_NEAR(doc.pages[1].dpi, 100, 1e-6);
   EXPECT_EQ(doc.pages[1].index, 1);
+}
+
+// ---- the library wrappers ----
+
+TEST(PopplerDocument, OpensMeasuresAndRefusesBadIndexes) {
+  std::unique_ptr<PopplerDocument> doc;
+  ASSERT_TRUE(PopplerDocument::Open(Share(TextPdf("/Rotate 270")), &doc).ok());
+  EXPECT_EQ(doc->page_count(), 1);
+  double w = 0, h = 0;
+  ASSERT_TRUE(doc->PageSize(0, &w, &h).ok());
+  EXPECT_EQ(w, 842);
+  EXPECT_EQ(h, 595);
+  std::vector<TextSpan> words;
+  EXPECT_EQ(doc->PageSize(1, &w, &h).code(), Status::Code::kCorrupt);
+  EXPECT_EQ(doc->PageText(-1, &words).code(), Status::Code::kCorrupt);
+  PixPtr pix;
+  EXPECT_EQ(doc->Render(5, 72, &pix).code(), Status::Code::kCorrupt);
+  ASSERT_TRUE(doc->Render(0, 36, &pix).ok());
+  EXPECT_EQ(pixGetWidth(pix.get()), 421);  // 842 pt at 36 dpi
+  EXPECT_EQ(PopplerDocument::Open(Share("not a pdf"), &doc).code(), Status::Code::kCorrupt);
+}
+
+TEST(PodofoDocument, ReadsStructureAndRefusesBadObjects) {
+  PixPtr page = MarkedPage(40, 30, 8);
+  PdfBuilder pdf;
+  const int image = AddFlateImage(&pdf, page.get());
+  pdf.AddPage(testing::DrawImage(0, 0, 40, 30) + " BT 3 Tr ET", ImageResources(image), 40, 30, "/Rotate -90");
+  std::unique_ptr<PodofoDocument> doc;
+  ASSERT_TRUE(PodofoDocument::Open(pdf.Build(), &doc).ok());
+  EXPECT_EQ(doc->page_count(), 1);
+  PageStructure structure;
+  ASSERT_TRUE(doc->ReadPage(0, &structure).ok());
+  EXPECT_EQ(structure.geometry.rotate, 270);
+  ASSERT_EQ(structure.images.size(), 1u);
+  EXPECT_EQ(structure.images[0].id.number, image);
+  EXPECT_EQ(structure.images[0].width, 40);
+  EXPECT_TRUE(structure.complete);
+  PdfImage extracted;
+  ASSERT_TRUE(doc->ReadImage(structure.images[0].id, &extracted).ok());
+  EXPECT_EQ(extracted.filters.size(), 1u);
+  EXPECT_EQ(extracted.color.kind, PdfColorSpace::Kind::kGray);
+  EXPECT_EQ(doc->ReadImage({999, 0}, &extracted).code(), Status::Code::kCorrupt);
+  EXPECT_FALSE(doc->ReadImage({1 + image, 0}, &extracted).ok()) << "a content stream is no image";
+  EXPECT_EQ(PodofoDocument::Open("%PDF-1.4 nothing else", &doc).code(), Status::Code::kCorrupt);
 }
 
 // ---- the choice of scan ----
