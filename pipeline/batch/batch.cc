@@ -3,6 +3,8 @@
 #include <atomic>
 #include <chrono>
 #include <exception>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -15,6 +17,8 @@
 #include "pipeline/batch/package_processor.h"
 #include "pipeline/batch/progress.h"
 #include "pipeline/batch/record_cache.h"
+#include "pipeline/core/hash.h"
+#include "pipeline/emit/atomic_file.h"
 #include "pipeline/emit/outputs.h"
 #include "pipeline/ingest/ingest.h"
 
@@ -39,7 +43,7 @@ Status PrepareOutput(const fs::path& out) {
 // REQUIRES: the output lock is held, so no other run is writing them.
 void RemoveTemporaryFiles(const fs::path& out) {
   std::error_code ec;
-  for (const char* sub : {".", "records", "review", ".cache"}) {
+  for (const char* sub : {".", "records", "review", ".cache", ".cache/outputs"}) {
     for (const auto& e : fs::directory_iterator(out / sub, ec))
       if (e.path().filename().string().find(".tmp") != std::string::npos) fs::remove(e.path(), ec);
   }
@@ -56,6 +60,37 @@ void PruneStaleOutputs(const fs::path& out, const std::set<std::string>& ids) {
       if (!ids.count(e.path().stem().string())) fs::remove(e.path(), ec);
     }
   }
+}
+
+// A stamp under .cache/outputs/ says which record and settings a package's
+// record file and workbook were last written from: a re-run whose record and
+// settings are unchanged need not rewrite them. Written after both files, so
+// a run killed in between rewrites them next time.
+fs::path OutputStampPath(const fs::path& out, const std::string& package_id) {
+  return out / ".cache" / "outputs" / (package_id + ".stamp");
+}
+
+std::string OutputStamp(const Record& record, const BatchContext& ctx) {
+  return ctx.fingerprint + "\n" + Sha256Hex(RecordJsonText(record, ctx.templates, /*pretty=*/false)) + "\n";
+}
+
+bool OutputsUpToDate(const fs::path& out, const Record& record, const std::string& stamp) {
+  std::error_code ec;
+  if (!fs::exists(out / "records" / (record.package_id + ".json"), ec) ||
+      !fs::exists(out / "review" / (record.package_id + ".xlsx"), ec))
+    return false;
+  std::ifstream in(OutputStampPath(out, record.package_id), std::ios::binary);
+  std::string have((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return have == stamp;
+}
+
+Status WriteOutputsUnlessCurrent(const fs::path& out, const Record& record, const BatchContext& ctx) {
+  std::string stamp = OutputStamp(record, ctx);
+  if (OutputsUpToDate(out, record, stamp)) return Status::OK();
+  if (Status s = WritePackageOutputs(record, ctx.templates, out); !s.ok()) return s;
+  std::error_code ec;
+  fs::create_directories(OutputStampPath(out, record.package_id).parent_path(), ec);
+  return WriteFileAtomically(OutputStampPath(out, record.package_id), stamp);
 }
 
 void Count(const Record& r, BatchReport* report) {
@@ -117,7 +152,7 @@ void RunWorker(int worker, const BatchOptions& options, const BatchContext& ctx,
       record.package_id = package.id;
       record.source = package.source;
       progress->Stage(worker, entry, "emit");
-      if (Status w = WritePackageOutputs(record, ctx.templates, options.out); !w.ok()) {
+      if (Status w = WriteOutputsUnlessCurrent(options.out, record, ctx); !w.ok()) {
         progress->Failed(worker, entry, w.ToString());
         std::lock_guard<std::mutex> lock(queue->mu);
         ++queue->failed;
