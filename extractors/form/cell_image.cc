@@ -57,6 +57,30 @@ int MedianRun(PIX* crop) {
   return std::max(1, runs[runs.size() / 2]);
 }
 
+// How far inside the box edge the ruling ends: the last of the lines of
+// pixels near the edge that are mostly ink along the cell. A fixed inset
+// would cut into text written close to a ruling (a photo's slanted lines).
+// `vertical`: a left/right ruling, scanned along x from `from` by `step`.
+int RulingEnd(PIX* binary, const CellBox& cell, bool vertical, int from, int step, int limit) {
+  int pw = pixGetWidth(binary), ph = pixGetHeight(binary), wpl = pixGetWpl(binary);
+  const l_uint32* data = pixGetData(binary);
+  // Along the middle 80% of the side, so that crossing rulings do not count.
+  int a0 = vertical ? cell.y + cell.h / 10 : cell.x + cell.w / 10;
+  int a1 = vertical ? cell.y + cell.h - cell.h / 10 : cell.x + cell.w - cell.w / 10;
+  int last = -1;
+  for (int i = 0; i < limit; ++i) {
+    int pos = from + i * step;
+    if (pos < 0 || pos >= (vertical ? pw : ph)) break;
+    int ink = 0, n = 0;
+    for (int a = std::max(0, a0); a < std::min(vertical ? ph : pw, a1); ++a, ++n) {
+      int x = vertical ? pos : a, y = vertical ? a : pos;
+      ink += GET_DATA_BIT(data + static_cast<size_t>(y) * wpl, x) ? 1 : 0;
+    }
+    if (n > 0 && ink * 2 >= n) last = i;
+  }
+  return last;
+}
+
 }  // namespace
 
 int CellInk::LineHeight() const {
@@ -68,9 +92,20 @@ int CellInk::LineHeight() const {
 CellInk AnalyzeCell(PIX* binary, const CellBox& cell, int line_width, int dpi) {
   CellInk out;
   int pw = pixGetWidth(binary), ph = pixGetHeight(binary);
-  int inset = line_width + std::max(2, dpi / 100);
-  int x0 = std::max(0, cell.x + inset), y0 = std::max(0, cell.y + inset);
-  int x1 = std::min(pw, cell.x + cell.w - inset), y1 = std::min(ph, cell.y + cell.h - inset);
+  // Just past each ruling: from a little outside the box edge inwards.
+  int reach = 2 * line_width + std::max(4, dpi / 50);
+  int margin = std::max(1, dpi / 150);
+  auto inset = [&](bool vertical, int edge, int step) {
+    int start = edge - step * (line_width + 2);
+    int end = RulingEnd(binary, cell, vertical, start, step, reach + line_width + 2);
+    // No ruling ink at the edge: it was taken out (WithoutRulings) or is missing.
+    int past = end < 0 ? 0 : end - (line_width + 2) + 1;  // pixels inside the edge
+    return std::clamp(past + margin, 1, reach);
+  };
+  int x0 = std::max(0, cell.x + inset(true, cell.x, +1));
+  int x1 = std::min(pw, cell.x + cell.w - inset(true, cell.x + cell.w, -1) + 1);
+  int y0 = std::max(0, cell.y + inset(false, cell.y, +1));
+  int y1 = std::min(ph, cell.y + cell.h - inset(false, cell.y + cell.h, -1) + 1);
   if (x1 - x0 < 4 || y1 - y0 < 4) return out;
   out.inner = InkBox{x0, y0, x1 - x0, y1 - y0};
   out.clean = AdoptPix(pixClipRectangle(binary, BoxPtr(boxCreate(x0, y0, x1 - x0, y1 - y0)).get(), nullptr));

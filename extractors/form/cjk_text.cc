@@ -181,24 +181,49 @@ std::string CleanCellText(std::string_view ocr_text) {
 }
 
 std::string FixDigitGrouping(std::string_view text) {
-  std::string s(text);
-  size_t points = std::count(s.begin(), s.end(), '.');
-  if (points < 2) return s;
-  // Only digit groups of three between the points: 8.530.00, 12.345.678.
-  size_t last = s.rfind('.');
-  size_t prev = std::string::npos;
-  for (size_t i = 0; i < last; ++i) {
-    if (s[i] != '.') continue;
-    size_t next = s.find('.', i + 1);
-    bool three = next - i == 4 && std::isdigit(static_cast<unsigned char>(s[i + 1])) &&
-                 std::isdigit(static_cast<unsigned char>(s[i + 2])) && std::isdigit(static_cast<unsigned char>(s[i + 3]));
-    if (!three || i == 0 || !std::isdigit(static_cast<unsigned char>(s[i - 1]))) return std::string(text);
-    prev = i;
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  auto sep = [](char c) { return c == '.' || c == ',' || c == ' '; };
+  size_t start = 0;
+  while (start < text.size() && !digit(text[start])) ++start;
+  if (start == text.size()) return std::string(text);
+  // The number: digit groups and the separator runs between them.
+  std::vector<std::string> groups(1), seps;
+  size_t i = start;
+  while (i < text.size()) {
+    if (digit(text[i])) {
+      groups.back() += text[i++];
+      continue;
+    }
+    size_t j = i;
+    while (j < text.size() && sep(text[j])) ++j;
+    if (j == i || j == text.size() || !digit(text[j])) break;
+    seps.push_back(std::string(text.substr(i, j - i)));
+    groups.emplace_back();
+    i = j;
   }
-  for (size_t i = 0; i < last; ++i)
-    if (s[i] == '.') s[i] = ',';
-  (void)prev;
-  return s;
+  bool odd = seps.size() >= 2;
+  for (const std::string& s : seps) odd |= s.size() > 1;
+  if (!odd) return std::string(text);
+  // Every separator but the last stands before a group of three: thousands.
+  for (size_t k = 0; k + 1 < seps.size(); ++k)
+    if (groups[k + 1].size() != 3) return std::string(text);
+  std::string out(text.substr(0, start));
+  for (size_t k = 0; k < groups.size(); ++k) {
+    out += groups[k];
+    if (k >= seps.size()) continue;
+    bool last = k + 1 == seps.size();
+    if (!last) {
+      out += ',';
+    } else if (seps[k].find('.') != std::string::npos && groups[k + 1].size() != 3) {
+      out += '.';
+    } else if (seps[k].find('.') != std::string::npos && seps[k].find(',') == std::string::npos && seps.size() == 1) {
+      out += '.';
+    } else {
+      out += groups[k + 1].size() == 3 ? ',' : '.';
+    }
+  }
+  out += text.substr(i);
+  return out;
 }
 
 }  // namespace gm::form

@@ -113,9 +113,10 @@ std::string PhoneIn(std::string_view text_utf8) {
 
 std::string PersonIn(std::string_view text_utf8, const std::vector<std::string>& prefixes) {
   std::u32string text = ToCodepoints(Nfkc(text_utf8));
-  size_t end = 0;
-  while (end < text.size() && !IsDigit(text[end])) ++end;
-  std::u32string before = text.substr(0, end);
+  // The text before the number, without the OCR's spaces (联系 人 : 赵 静).
+  std::u32string before;
+  for (size_t i = 0; i < text.size() && !IsDigit(text[i]); ++i)
+    if (text[i] != U' ' && text[i] != U'\n') before.push_back(text[i]);
   // Drop the printed prefixes, longest first so 联系电话 goes before 电话.
   std::vector<std::u32string> keys;
   for (const std::string& p : prefixes) keys.push_back(ToCodepoints(p));

@@ -34,6 +34,7 @@ void ToPage(OcrResult* r, int ox, int oy) {
 struct ScannedForm::PageData {
   CleanPage page;
   TableGrid grid;
+  PixPtr text;  // the binary page without its rulings: what the cells hold
   std::string file;
   int index = 0;
 };
@@ -52,14 +53,18 @@ ScannedForm::ScannedForm(const FormLabels& labels, const RereadRules& reread, Oc
 ScannedForm::~ScannedForm() = default;
 
 bool ScannedForm::UpsideDown(const PageData& data) {
-  // The first inked cells of the table, in reading order: labels and values
+  // Cells of the table's four-column rows (surely table content, not a
+  // title caught in a ruling), one or two lines each: labels and values
   // alike read far better the right way up.
   double upright = 0, turned = 0;
   int probes = 0;
+  PixPtr without = WithoutRulings(data.page.binary.get(), data.grid);
+  PIX* text = without ? without.get() : data.page.binary.get();
   for (const GridRow& row : data.grid.rows) {
+    if (row.cells.size() < 4) continue;
     for (const CellBox& box : row.cells) {
       if (probes >= kOrientationProbes) break;
-      CellInk ink = AnalyzeCell(data.page.binary.get(), box, data.grid.line_width, data.page.dpi);
+      CellInk ink = AnalyzeCell(text, box, data.grid.line_width, data.page.dpi);
       int ox, oy;
       PixPtr crop = CropForOcr(ink, data.page.grey.get(), &ox, &oy);
       if (!crop || ink.lines.size() > 2) continue;
@@ -73,6 +78,7 @@ bool ScannedForm::UpsideDown(const PageData& data) {
       upright += a.confidence;
       turned += b.confidence;
       ++probes;
+      break;  // one cell a row: rows differ more than neighbours
     }
     if (probes >= kOrientationProbes) break;
   }
@@ -102,6 +108,9 @@ Status ScannedForm::AddPage(PIX* image, int dpi, const std::string& file, int pa
     s = FindTableGrid(data->page.binary.get(), data->page.dpi, &data->grid);
     if (!s.ok()) return s;
   }
+  data->text = WithoutRulings(data->page.binary.get(), data->grid);
+  if (!data->text) return Status::Internal("表格线去除失败");
+  data->grid.rulings.reset();  // no longer needed: keep memory for the cells
   const TableGrid& grid = data->grid;
   double table_w = std::max(1, grid.right - grid.left);
   size_t page_no = pages_.size();
@@ -114,7 +123,7 @@ Status ScannedForm::AddPage(PIX* image, int dpi, const std::string& file, int pa
       auto cell = std::make_unique<CellData>();
       cell->page = page_no;
       cell->box = box;
-      cell->ink = AnalyzeCell(data->page.binary.get(), box, grid.line_width, data->page.dpi);
+      cell->ink = AnalyzeCell(data->text.get(), box, grid.line_width, data->page.dpi);
       FormCell fc;
       fc.file = file;
       fc.page = page_index;

@@ -89,16 +89,34 @@ Status FindTableGrid(PIX* binary, int dpi, TableGrid* out) {
   int width = pixGetWidth(binary), height = pixGetHeight(binary);
   if (width < 16 || height < 16) return Status::OK();
   const int tol = std::max(4, dpi / 20);          // grid lines closer than this are one
-  const int min_row = std::max(8, dpi / 10);      // ~2.5 mm: no row is lower
+  const int min_row = std::max(8, dpi * 16 / 100);  // ~4 mm: no row of text is lower
+  const int min_col = std::max(8, dpi / 4);         // ~6 mm: no cell is narrower
   const int h_len = std::max(10, dpi * 35 / 100); // longer than any CJK glyph
   const int v_len = std::max(10, dpi * 22 / 100);
 
   PixPtr hmask = LineMask(binary, true, h_len);
   PixPtr vmask = LineMask(binary, false, v_len);
   if (!hmask || !vmask) return Status::Internal("表格线检测失败");
+  out->rulings = AdoptPix(pixOr(nullptr, hmask.get(), vmask.get()));
   std::vector<Ruling> hr = Rulings(hmask.get(), true, h_len);
-  std::vector<Ruling> vr = Rulings(vmask.get(), false, v_len);
-  if (hr.empty() || vr.size() < 2) return Status::OK();
+  std::vector<Ruling> all_v = Rulings(vmask.get(), false, v_len);
+  if (hr.empty() || all_v.size() < 2) return Status::OK();
+
+  // A vertical ruling of the table meets horizontal ones at its ends. A
+  // glyph's stroke (a big bold title) or the paper's edge does not; a
+  // ruling cut by the page break may leave one end free if it is long.
+  auto meets_horizontal = [&](int x, int y) {
+    for (const Ruling& h : hr)
+      if (std::abs(h.pos - y) <= 2 * tol && h.lo - tol <= x && x <= h.hi + tol) return true;
+    return false;
+  };
+  std::vector<Ruling> vr;
+  for (const Ruling& v : all_v) {
+    bool top = meets_horizontal(v.pos, v.lo), bottom = meets_horizontal(v.pos, v.hi);
+    bool long_one = v.hi - v.lo >= dpi / 2;
+    if ((top && bottom) || ((top || bottom) && long_one)) vr.push_back(v);
+  }
+  if (vr.size() < 2) return Status::OK();
 
   // A horizontal ruling is a table line only if it reaches a vertical ruling
   // at both ends (an underline inside a cell or beside the title does not).
@@ -147,8 +165,15 @@ Status FindTableGrid(PIX* binary, int dpi, TableGrid* out) {
     if (y1 - y0 < min_row) continue;
     int slack = (y1 - y0) / 6 + tol;
     std::vector<Ruling> crossing;
+    auto within = [&](const GridLine& g, int x) {
+      if (g.pieces.empty()) return true;  // a line added for a cut table
+      for (auto [lo, hi] : g.pieces)
+        if (lo - tol <= x && x <= hi + tol) return true;
+      return false;
+    };
     for (const Ruling& v : vr)
-      if (v.lo <= y0 + slack && v.hi >= y1 - slack) crossing.push_back(v);
+      if (v.lo <= y0 + slack && v.hi >= y1 - slack && (within(ys[i], v.pos) || within(ys[i + 1], v.pos)))
+        crossing.push_back(v);
     std::vector<GridLine> xs = Cluster(crossing, tol);
     if (xs.size() < 2) {
       above.clear();
@@ -158,7 +183,7 @@ Status FindTableGrid(PIX* binary, int dpi, TableGrid* out) {
     std::vector<Open> current;
     for (size_t k = 0; k + 1 < xs.size(); ++k) {
       int x0 = xs[k].pos, x1 = xs[k + 1].pos;
-      if (x1 - x0 < min_row) continue;
+      if (x1 - x0 < min_col) continue;
       int inner0 = x0 + tol, inner1 = x1 - tol;
       bool top_ruled = inner1 <= inner0 || ys[i].Covered(inner0, inner1) * 2 >= inner1 - inner0;
       if (!top_ruled) {
@@ -196,6 +221,15 @@ Status FindTableGrid(PIX* binary, int dpi, TableGrid* out) {
   for (const GridRow& r : out->rows)
     for (const CellBox& c : r.cells) out->bottom = std::max(out->bottom, c.y + c.h);
   return Status::OK();
+}
+
+PixPtr WithoutRulings(PIX* binary, const TableGrid& grid) {
+  if (!grid.rulings || pixGetWidth(grid.rulings.get()) != pixGetWidth(binary) ||
+      pixGetHeight(grid.rulings.get()) != pixGetHeight(binary))
+    return AdoptPix(pixCopy(nullptr, binary));
+  PixPtr wide = AdoptPix(pixDilateBrick(nullptr, grid.rulings.get(), 3, 3));
+  if (!wide) return nullptr;
+  return AdoptPix(pixSubtract(nullptr, binary, wide.get()));
 }
 
 }  // namespace gm::form

@@ -36,8 +36,15 @@ struct TableGrid {
   int left = 0, right = 0, top = 0, bottom = 0;  // the table's extent
   bool cut_at_top = false;         // the table continues from the previous page
   bool cut_at_bottom = false;      // the table continues on the next page
+  PixPtr rulings;                  // 1 bpp mask of the ruling lines found (page size); null if none
   bool empty() const { return rows.empty(); }
 };
+
+// The page without its ruling lines (a little widened), so that cells hold
+// only what was written in them — also where a slanted line of a photo
+// would leave remnants inside any fixed inset. A copy of `binary` when the
+// grid has no rulings; null only if Leptonica fails.
+PixPtr WithoutRulings(PIX* binary, const TableGrid& grid);
 
 // Finds the table on a 1 bpp page at `dpi`. An image without a table yields
 // an empty grid and OK; InvalidArgument when `binary` is null or not 1 bpp.

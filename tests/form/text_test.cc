@@ -62,6 +62,11 @@ TEST(CjkText, FixDigitGrouping) {
   EXPECT_EQ(FixDigitGrouping("12.345.678.50"), "12,345,678.50");
   EXPECT_EQ(FixDigitGrouping("56.3"), "56.3");
   EXPECT_EQ(FixDigitGrouping("4.2.8绿色照明"), "4.2.8绿色照明");
+  EXPECT_EQ(FixDigitGrouping("2,.380.00"), "2,380.00");
+  EXPECT_EQ(FixDigitGrouping("19 .530.00"), "19,530.00");
+  EXPECT_EQ(FixDigitGrouping("2,.380万元"), "2,380万元");
+  EXPECT_EQ(FixDigitGrouping("1,500.00"), "1,500.00");
+  EXPECT_EQ(FixDigitGrouping("无"), "无");
   EXPECT_EQ(FixDigitGrouping(""), "");
 }
 
