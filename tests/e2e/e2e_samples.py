@@ -87,6 +87,20 @@ def main():
                         capture_output=True, text=True)
     print(wb.stdout[-3000:], wb.stderr[-3000:])
     if wb.returncode != 0: fail('workbook check failed')
+    # And with LibreOffice, as a reviewer's machine would open them: each must convert to a PDF.
+    soffice = shutil.which('soffice') or shutil.which('libreoffice')
+    if soffice:
+        books = [os.path.join(out, 'review', n) for n in sorted(os.listdir(os.path.join(out, 'review')))]
+        books.append(os.path.join(out, 'summary.xlsx'))
+        pdfdir = os.path.join(a.work, 'pdf')
+        lo = subprocess.run([soffice, '--headless', '-env:UserInstallation=file://' + os.path.join(a.work, 'lo-profile'),
+                             '--convert-to', 'pdf', '--outdir', pdfdir] + books, capture_output=True, text=True, timeout=600)
+        made = sorted(os.listdir(pdfdir)) if os.path.isdir(pdfdir) else []
+        want = sorted(os.path.splitext(os.path.basename(b))[0] + '.pdf' for b in books)
+        if made != want: fail('LibreOffice converted %s, expected %s: %s' % (made, want, lo.stderr[-2000:]))
+        print('LibreOffice opened and converted %d workbooks' % len(made))
+    else:
+        print('LibreOffice not installed: skipped its check (scripts/setup-deps.sh --test installs it)')
 
     score = subprocess.run([sys.executable, os.path.join(src, 'scripts/score'), '--out', out,
                             '--truth', os.path.join(src, 'samples/truth'), '--json'],
