@@ -143,6 +143,7 @@ void ReadFinancials(Reader& r, const Json& j, std::optional<Financials>* out) {
   f.net_profit = r.Number(j, "net_profit", "financials");
   f.operating_cash_flow = r.Number(j, "operating_cash_flow", "financials");
   f.source_file = r.String(j, "source_file", "financials", true);
+  f.unit = r.String(j, "unit", "financials", true);
   *out = std::move(f);
 }
 

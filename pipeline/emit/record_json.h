@@ -7,7 +7,8 @@
 // fields (EVERY key of fields.tsv in that order, {"value", "confidence"},
 // confidence clamped to 0..1 and rounded to 3 decimals; a key the record
 // lacks is {"value": null, "confidence": 0}), financials (null when absent;
-// year, the six figures in 万元 — each null when absent — and source_file),
+// year, the six figures in 万元 — each null when absent — source_file and
+// unit, the unit the statements were written in),
 // checklist (every kind of checklist.tsv in that order: required, present,
 // files, reason|null), findings (code, severity, field|null, message).
 // Keys of the record that the templates do not know are left out. Every

@@ -103,6 +103,7 @@ Json FinancialsJson(const std::optional<Financials>& fin) {
   j["net_profit"] = NumberOrNull(fin->net_profit);
   j["operating_cash_flow"] = NumberOrNull(fin->operating_cash_flow);
   j["source_file"] = StringOrNull(fin->source_file);
+  j["unit"] = StringOrNull(fin->unit);
   return j;
 }
 

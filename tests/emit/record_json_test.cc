@@ -119,7 +119,7 @@ TEST(RecordJson, EveryFieldAndKindInTemplateOrderWithContractTypes) {
   EXPECT_EQ(j["financials"].dump(),
             R"({"year":2023,"total_assets":86000.25,"total_liabilities":51000.0,"owners_equity":35000.25,)"
             R"("revenue":42000.0,"net_profit":3150.5,"operating_cash_flow":null,)"
-            R"("source_file":"附件/2023年度资产负债表.xlsx"})");
+            R"("source_file":"附件/2023年度资产负债表.xlsx","unit":"元"})");
   EXPECT_EQ(j["files"][4].dump(),
             R"({"path":"附件/环评批复.rar","sha256":")" + std::string(64, 'e') +
                 R"(","kind":null,"pages":null,"text_source":"none","error":"压缩包已损坏，无法解开：环评批复.rar"})");

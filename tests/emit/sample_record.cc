@@ -120,6 +120,7 @@ void ExpectSameRecord(const Record& a, const Record& b) {
     EXPECT_EQ(x.net_profit, y.net_profit);
     EXPECT_EQ(x.operating_cash_flow, y.operating_cash_flow);
     EXPECT_EQ(x.source_file, y.source_file);
+    EXPECT_EQ(x.unit, y.unit);
   }
   ASSERT_EQ(a.checklist.size(), b.checklist.size());
   for (const auto& [kind, ea] : a.checklist) {
@@ -258,6 +259,7 @@ Record MakeSampleRecord() {
   fin.revenue = 42000;
   fin.net_profit = 3150.5;
   fin.source_file = "附件/2023年度资产负债表.xlsx";
+  fin.unit = "元";
   r.financials = fin;
 
   r.checklist["application_form"] = Entry(true, true, {"入库申请表（盖章扫描件）.pdf"}, "始终需要");
