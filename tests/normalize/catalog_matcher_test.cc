@@ -103,7 +103,7 @@ TEST_F(CatalogMatcherTest, NothingNearEnough) {
 }
 
 TEST_F(CatalogMatcherTest, BadAliasTablesRefused) {
-  auto path = std::filesystem::path(::testing::TempDir()) / "normalize_aliases_test.tsv";
+  auto path = testing::ScratchPath("aliases.tsv");
   std::unique_ptr<CatalogMatcher> m;
   std::ofstream(path) << "code\talias\n9.9.9\t不存在\n";
   EXPECT_EQ(CatalogMatcher::Create(testing::ProjectTemplates(), path, folder_, &m).code(), Status::Code::kCorrupt);
@@ -114,6 +114,7 @@ TEST_F(CatalogMatcherTest, BadAliasTablesRefused) {
   EXPECT_EQ(CatalogMatcher::Create(testing::ProjectTemplates(), "/nonexistent.tsv", folder_, &m).code(),
             Status::Code::kNotFound);
   EXPECT_EQ(m, nullptr);
+  std::filesystem::remove(path);
 }
 
 }  // namespace

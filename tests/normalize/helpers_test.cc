@@ -88,13 +88,14 @@ TEST(MatchFolderTest, FoldsAndLoads) {
   ASSERT_TRUE(MatchFolder::Load(testing::ProjectTemplates().dir() / "normalize_confusables.tsv", &project).ok());
   EXPECT_EQ(project.Fold("己取得"), U"已取得");
 
-  auto path = std::filesystem::path(::testing::TempDir()) / "normalize_confusables_test.tsv";
+  auto path = testing::ScratchPath("confusables.tsv");
   std::ofstream(path) << "char\tfolds_to\n己已\t已\n";
   MatchFolder bad;
   EXPECT_EQ(MatchFolder::Load(path, &bad).code(), Status::Code::kCorrupt);
   std::ofstream(path) << "from\tto\n己\t已\n";
   EXPECT_EQ(MatchFolder::Load(path, &bad).code(), Status::Code::kCorrupt);
   EXPECT_EQ(MatchFolder::Load("/nonexistent.tsv", &bad).code(), Status::Code::kNotFound);
+  std::filesystem::remove(path);
 }
 
 TEST(StripLeadingLabelTest, Table) {
@@ -113,9 +114,10 @@ TEST(StripLeadingLabelTest, Table) {
 
 class SettingsTest : public ::testing::Test {
  protected:
+  void TearDown() override { std::filesystem::remove_all(testing::ScratchPath("templates")); }
   // A copy of the project's templates with one table replaced.
   Templates With(const std::string& table, const std::string& content) {
-    auto dir = std::filesystem::path(::testing::TempDir()) / "normalize_settings_test";
+    auto dir = testing::ScratchPath("templates");
     std::filesystem::remove_all(dir);
     std::filesystem::copy(testing::ProjectTemplates().dir(), dir);
     std::ofstream(dir / table) << content;

@@ -340,8 +340,9 @@ TEST(NormalizerFindingsTest, EnumOtherFromCheckboxNote) {
 
 class NormalizerCreateTest : public ::testing::Test {
  protected:
+  void TearDown() override { std::filesystem::remove_all(testing::ScratchPath("templates")); }
   Templates Without(const std::string& table, const std::string& replacement = "") {
-    auto dir = std::filesystem::path(::testing::TempDir()) / "normalize_create_test";
+    auto dir = testing::ScratchPath("templates");
     std::filesystem::remove_all(dir);
     std::filesystem::copy(testing::ProjectTemplates().dir(), dir);
     std::filesystem::remove(dir / table);

@@ -2,6 +2,9 @@
 #pragma once
 
 #include <memory>
+#include <string>
+
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 
@@ -28,6 +31,14 @@ inline const Normalizer& ProjectNormalizer() {
     return n.release();
   }();
   return *normalizer;
+}
+
+// A path under the test temp dir that no other test process uses at the
+// same time (ctest runs the tests of this binary in parallel processes).
+inline std::filesystem::path ScratchPath(const std::string& name) {
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  std::string unique = std::to_string(getpid()) + "_" + (info ? std::string(info->test_suite_name()) + "." + info->name() : "");
+  return std::filesystem::path(::testing::TempDir()) / ("normalize_" + unique + "_" + name);
 }
 
 }  // namespace gm::testing

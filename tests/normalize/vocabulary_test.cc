@@ -417,8 +417,9 @@ TEST(VocabularyTest, AddVariantRefusesUnknownValueAndConflicts) {
 
 class VocabularyTableTest : public ::testing::Test {
  protected:
+  void TearDown() override { std::filesystem::remove(testing::ScratchPath("vocab.tsv")); }
   std::filesystem::path Write(const std::string& content) {
-    auto path = std::filesystem::path(::testing::TempDir()) / "normalize_vocab_test.tsv";
+    auto path = testing::ScratchPath("vocab.tsv");
     std::ofstream(path) << content;
     return path;
   }
