@@ -47,6 +47,10 @@ std::vector<OpenedFile> OpenAndClassify(const BatchContext& ctx, const Package& 
         entry.pages = static_cast<int>(opened[i].doc.pages.size());
         if (opened[i].doc.format == "docx" || opened[i].doc.format == "xlsx") entry.pages = -1;
         entry.text_source = opened[i].cls.text_source.empty() ? "none" : opened[i].cls.text_source;
+        // Read only in part (a page limit hit, a sheet cut short): the reviewer must know what was left out.
+        for (const std::string& warning : opened[i].doc.warnings)
+          record->findings.push_back(NewFinding(ctx.templates, "unreadable_input", file.path,
+                                                "文件“" + file.path + "”未能完整读取：" + warning));
       } else {
         entry.error = s.message();
       }
