@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <limits>
 
 #include "extractors/classify/text_fold.h"
 #include "extractors/classify/text_lines.h"
 #include "extractors/classify/title_line.h"
+#include "pipeline/normalize/amount.h"
 
 namespace gm {
 namespace {
@@ -305,51 +307,181 @@ void SettleKind(Open* open) {
     it = open->kind_of[it->first] == best ? std::next(it) : open->st.values.erase(it);
 }
 
+// A row of cells, with its vertical centre and height (of its first cell).
+struct Row {
+  std::vector<Cell> cells;
+  double center = 0, height = 0;
+};
+
+// Where a second column of labels starts: the right half of a balance
+// sheet. Label starts (the first text cell before a row's numbers) are
+// clustered; a cluster seen on several rows that has numbers to its left
+// splits the page into column groups. Indented labels ("其中：") have no
+// numbers to their left and split nothing.
+std::vector<double> LabelColumnStarts(const std::vector<Row>& rows) {
+  std::vector<double> starts;
+  double min_number_x = std::numeric_limits<double>::max(), height_sum = 0;
+  for (const Row& row : rows) {
+    height_sum += row.height;
+    bool in_label = false;
+    double label_x = 0;
+    for (const Cell& c : row.cells) {
+      if (c.number) {
+        min_number_x = std::min(min_number_x, c.box.x);
+        if (in_label) starts.push_back(label_x);
+        in_label = false;
+      } else if (!in_label) {
+        in_label = true;
+        label_x = c.box.x;
+      }
+    }
+  }
+  if (starts.empty()) return {};
+  const double tol = std::max(1.0, height_sum / rows.size());
+  std::sort(starts.begin(), starts.end());
+  std::vector<double> splits;
+  for (size_t i = 0; i < starts.size();) {
+    size_t j = i;
+    while (j + 1 < starts.size() && starts[j + 1] - starts[j] <= tol) ++j;
+    if (j - i + 1 >= 2 && starts[i] > min_number_x + tol) splits.push_back(starts[i] - tol / 2);
+    i = j + 1;
+  }
+  return splits;
+}
+
+size_t GroupOf(double x, const std::vector<double>& splits) {
+  size_t g = 0;
+  while (g < splits.size() && x >= splits[g]) ++g;
+  return g;
+}
+
+// The text of a row's cells in group `g` when that part holds no number (a
+// line of a label wrapped inside its cell); "" otherwise.
+std::string Fragment(const Row& row, size_t g, const std::vector<double>& splits) {
+  std::string text;
+  for (const Cell& c : row.cells) {
+    if (GroupOf(c.box.x, splits) != g) continue;
+    if (c.number) return "";
+    text += c.text;
+  }
+  return text;
+}
+
+// "1.2345E+07": spreadsheets store numbers so.
+std::optional<double> ParseScientific(const std::string& s) {
+  size_t e = s.find_first_of("Ee");
+  if (e == std::string::npos || e == 0 || e + 1 >= s.size()) return std::nullopt;
+  size_t i = s[0] == '-' ? 1 : 0;
+  bool dot = false, digit = false;
+  for (; i < e; ++i) {
+    if (s[i] == '.' && !dot) dot = true;
+    else if (s[i] >= '0' && s[i] <= '9') digit = true;
+    else return std::nullopt;
+  }
+  size_t j = e + 1;
+  if (s[j] == '+' || s[j] == '-') ++j;
+  if (j >= s.size() || s.find_first_not_of("0123456789", j) != std::string::npos || !digit) return std::nullopt;
+  char* end = nullptr;
+  double v = std::strtod(s.c_str(), &end);
+  if (!end || *end != '\0') return std::nullopt;
+  return v;
+}
+
+// OCR mixes up the separators of "45,678,901.23" ("45,678.901.23",
+// "1,100;000.00"). When every group but the first is three digits and the
+// last is two (the 分) or three, the separators are rewritten as written.
+std::string RegroupOcrSeparators(const std::string& s) {
+  size_t begin = 0, end = s.size();
+  if (end - begin >= 2 && s[begin] == '(' && s[end - 1] == ')') ++begin, --end;
+  if (begin < end && s[begin] == '-') ++begin;
+  std::vector<std::string> groups(1);
+  for (size_t i = begin; i < end; ++i) {
+    char c = s[i];
+    if (c >= '0' && c <= '9') groups.back() += c;
+    else if (c == ',' || c == '.' || c == ';') groups.emplace_back();
+    else return s;
+  }
+  if (groups.size() < 3 || groups[0].empty() || groups[0].size() > 3) return s;
+  const bool cents = groups.back().size() == 2;
+  for (size_t g = 1; g < groups.size(); ++g)
+    if (groups[g].size() != 3 && !(cents && g + 1 == groups.size())) return s;
+  std::string out = s.substr(0, begin);
+  for (size_t g = 0; g < groups.size(); ++g) {
+    if (g > 0) out += cents && g + 1 == groups.size() ? "." : ",";
+    out += groups[g];
+  }
+  return out + s.substr(end);
+}
+
+// Reads the items of row `r`: in each column group, each run of text cells
+// is a label taking the numbers after it. A label wrapped inside its cell
+// puts its lines above and below the numbers' row: numbers without a label
+// take the label-only lines next to them, and a label that names nothing is
+// tried with them too.
+bool ReadItemRow(const std::vector<Row>& rows, size_t r, const std::vector<double>& splits,
+                 const StatementVocabulary& vocab, Open* open) {
+  const Row& row = rows[r];
+  auto near = [&](size_t other) { return std::fabs(rows[other].center - row.center) <= 1.6 * row.height; };
+  bool any = false;
+  for (size_t g = 0; g <= splits.size(); ++g) {
+    const std::string above = r > 0 && near(r - 1) ? Fragment(rows[r - 1], g, splits) : "";
+    const std::string below = r + 1 < rows.size() && near(r + 1) ? Fragment(rows[r + 1], g, splits) : "";
+    std::vector<std::string> label;
+    std::vector<const Cell*> numbers;
+    auto flush = [&] {
+      if (numbers.empty()) return;
+      std::vector<std::vector<std::string>> tries;
+      if (label.empty()) {
+        tries.push_back({above + below});
+      } else {
+        tries.push_back(label);
+        if (!below.empty()) tries.push_back({label.front() + below});
+        if (!above.empty()) tries.push_back({above + label.front()});
+      }
+      for (const auto& t : tries) {
+        if (!t.front().empty() && ReadItem(t, numbers, vocab, open)) {
+          any = true;
+          break;
+        }
+      }
+    };
+    for (const Cell& c : row.cells) {
+      if (GroupOf(c.box.x, splits) != g) continue;
+      if (c.number) {
+        numbers.push_back(&c);
+      } else {
+        if (!numbers.empty()) {
+          flush();
+          label.clear();
+          numbers.clear();
+        }
+        label.push_back(c.text);
+      }
+    }
+    flush();
+  }
+  return any;
+}
+
 }  // namespace
 
 std::optional<double> ParseStatementAmount(const std::string& folded, bool* plain_integer) {
   if (plain_integer) *plain_integer = false;
   if (folded == "-" || folded == "--" || folded == "—" || folded == "——" || folded == "–" || folded == "−")
     return 0.0;
+  // A cell without an arabic digit is text: OCR reads table rules as "一",
+  // which the form's numeral parser would take for 1.
+  if (folded.size() > 40 || folded.find_first_of("0123456789") == std::string::npos) return std::nullopt;
   std::string s = folded;
-  bool negative = false;
-  if (s.size() >= 2 && s.front() == '(' && s.back() == ')') {
-    negative = true;
-    s = s.substr(1, s.size() - 2);
-  } else if (!s.empty() && s.front() == '-') {
-    negative = true;
-    s = s.substr(1);
-  } else if (StartsWith(s, "−")) {  // U+2212 MINUS SIGN
-    negative = true;
-    s = s.substr(std::string("−").size());
+  if (StartsWith(s, "−")) s = "-" + s.substr(std::string("−").size());  // U+2212 MINUS SIGN
+  std::optional<double> value = ParseScientific(s);
+  if (!value) value = ParseDecimal(RegroupOcrSeparators(s));
+  if (!value || !std::isfinite(*value)) return std::nullopt;
+  if (plain_integer) {
+    const size_t digits_from = s[0] == '-' ? 1 : 0;
+    *plain_integer = s.size() > digits_from && s.find_first_not_of("0123456789", digits_from) == std::string::npos;
   }
-  if (s.empty() || s.size() > 40 || s[0] < '0' || s[0] > '9') return std::nullopt;
-  std::string digits;
-  bool dot = false, comma = false, exponent = false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (c >= '0' && c <= '9') {
-      digits += c;
-    } else if (c == ',' && !dot && !exponent) {
-      comma = true;
-    } else if (c == '.' && !dot && !exponent) {
-      dot = true;
-      digits += c;
-    } else if ((c == 'E' || c == 'e') && !exponent && i + 1 < s.size() && !comma) {
-      exponent = true;
-      digits += 'e';
-      if (s[i + 1] == '+' || s[i + 1] == '-') digits += s[++i];
-      if (i + 1 >= s.size()) return std::nullopt;
-    } else {
-      return std::nullopt;
-    }
-  }
-  if (digits.back() == '.' || digits.back() == 'e') return std::nullopt;
-  char* end = nullptr;
-  double v = std::strtod(digits.c_str(), &end);
-  if (!end || *end != '\0' || !std::isfinite(v)) return std::nullopt;
-  if (plain_integer) *plain_integer = !dot && !comma && !exponent;
-  return negative ? -v : v;
+  return value;
 }
 
 std::vector<PageStatement> ParseStatementPage(const std::vector<PlacedText>& texts, const StatementVocabulary& vocab,
@@ -369,10 +501,20 @@ std::vector<PageStatement> ParseStatementPage(const std::vector<PlacedText>& tex
     open = Open();
   };
 
+  std::vector<Row> rows;
   for (const auto& indices : GroupRows(boxes)) {
-    std::vector<Cell> row;
-    for (size_t i : indices) row.push_back(cells[i]);
-    row = MergeBrokenNumbers(std::move(row));
+    Row row;
+    for (size_t i : indices) row.cells.push_back(cells[i]);
+    row.cells = MergeBrokenNumbers(std::move(row.cells));
+    if (row.cells.empty()) continue;
+    row.center = row.cells[0].box.y + row.cells[0].box.h / 2;
+    row.height = std::max(1.0, row.cells[0].box.h);
+    rows.push_back(std::move(row));
+  }
+  const std::vector<double> splits = LabelColumnStarts(rows);
+
+  for (size_t r = 0; r < rows.size(); ++r) {
+    const std::vector<Cell>& row = rows[r].cells;
     std::string text;
     for (const Cell& c : row) text += c.text;
 
@@ -409,25 +551,8 @@ std::vector<PageStatement> ParseStatementPage(const std::vector<PlacedText>& tex
       continue;
     }
     if (!title.empty()) continue;
-
-    // Item row: each run of text cells is a label taking the numbers after it.
-    std::vector<std::string> label;
-    std::vector<const Cell*> numbers;
-    for (size_t i = 0; i <= row.size(); ++i) {
-      const bool end = i == row.size();
-      if (end || (!row[i].number && !numbers.empty())) {
-        // Only a known item ends the heading: "会企02表" is a label and a number too.
-        if (!label.empty() && !numbers.empty() && ReadItem(label, numbers, vocab, &open)) open.items_seen = true;
-        label.clear();
-        numbers.clear();
-        if (end) break;
-      }
-      if (row[i].number) {
-        if (!label.empty()) numbers.push_back(&row[i]);
-      } else {
-        label.push_back(row[i].text);
-      }
-    }
+    // Only a known item ends the heading: "会企02表" is a label and a number too.
+    if (ReadItemRow(rows, r, splits, vocab, &open)) open.items_seen = true;
   }
   close();
   return out;

@@ -53,8 +53,11 @@ std::vector<PageStatement> ParseStatementPage(const std::vector<PlacedText>& tex
                                               const std::string& continued_kind);
 
 // A statement amount as written: "1,234,567.89", "(1,234.50)", "-1234",
-// "１２３４", "1.2E+07"; "-" or "—" alone is nil (0). nullopt for anything else.
-// *plain_integer says whether it was written as a bare integer ("38": a 行次).
+// "１２３４", "1.2E+07", with OCR's mixed-up separators regrouped
+// ("45,678.901.23") and look-alike letters repaired (normalize's
+// ParseDecimal); "-" or "—" alone is nil (0). A cell without an arabic digit
+// is never an amount. nullopt for anything else. *plain_integer says whether
+// it was written as a bare integer ("38": a 行次).
 std::optional<double> ParseStatementAmount(const std::string& folded, bool* plain_integer = nullptr);
 
 }  // namespace gm

@@ -43,6 +43,36 @@ TEST_F(StatementParserTest, TwoHalfBalanceSheetTakesEndOfPeriodColumns) {
   }
 }
 
+TEST_F(StatementParserTest, LabelsWrappedInTheirCells) {
+  // As a PDF table with narrow label cells prints them (coordinates from a real sheet): the
+  // right half's labels wrap onto two lines, the numbers sit between the lines, and the last
+  // row's right numbers share a line with 资产总计.
+  auto span = [](const char* t, double x, double y, double w) { return PlacedText{t, {x, y, w, 7.3}}; };
+  std::vector<PlacedText> texts = {
+      span("资产负债表", 249.6, 78.8, 94.8), span("2024年12月31日", 257.2, 107.1, 76.1), span("单位：元", 477, 141.4, 45.5),
+      span("负债和所有者权益（或股东权", 291.9, 160.7, 92.7), span("益）", 331.2, 170.3, 14.3),
+      span("资产", 105.7, 165.5, 14.3), span("期末余额", 173.2, 165.5, 28.5), span("年初余额", 239.9, 165.5, 28.5),
+      span("期末余额", 408.2, 165.5, 28.5), span("年初余额", 474.9, 165.5, 28.5),
+      span("货币资金", 75.5, 205.5, 28.5), span("359,563,553.64", 166.9, 205.5, 41.3),
+      span("399,580,408.37", 233.6, 205.5, 41.3), span("短期借款", 291.5, 205.5, 28.5),
+      span("147,801,103.50", 401.9, 205.5, 41.3), span("164,098,946.04", 468.6, 205.5, 41.3),
+      span("负债合计", 291.5, 469.0, 28.5), span("619,532,107.70", 401.9, 469.0, 41.3),
+      span("637,530,929.95", 468.6, 469.0, 41.3), span("非流动资产合计", 75.5, 469.0, 49.9),
+      span("805,453,465.41", 166.9, 469.0, 41.3), span("718,599,858.88", 233.6, 469.0, 41.3),
+      span("所有者权益（或股东权益）合", 291.5, 591.9, 92.7), span("计", 291.5, 601.5, 7.1),
+      span("942,983,466.54", 401.9, 596.7, 41.3), span("880,933,466.19", 468.6, 596.7, 41.3),
+      span("负债和所有者权益（或股东权", 291.5, 619.1, 92.7), span("益）总计", 291.5, 628.7, 28.5),
+      span("1,562,515,574.24", 394.8, 623.9, 46.3), span("1,518,464,396.14", 461.5, 623.9, 46.3),
+      span("资产总计", 75.5, 623.9, 28.5), span("1,562,515,574.24", 159.8, 623.9, 46.3),
+      span("1,518,464,396.14", 226.5, 623.9, 46.3)};
+  auto got = ParseStatementPage(texts, *vocab_, "");
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].year, 2024);
+  EXPECT_DOUBLE_EQ(got[0].values.at("total_assets"), 1562515574.24);
+  EXPECT_DOUBLE_EQ(got[0].values.at("total_liabilities"), 619532107.70);
+  EXPECT_DOUBLE_EQ(got[0].values.at("owners_equity"), 942983466.54);
+}
+
 TEST_F(StatementParserTest, EmptyEndCellIsNotFilledFromTheOpeningColumn) {
   auto rows = BalanceSheetRows("单位：元", false);
   // 资产总计 with its end-of-period cell left blank.
