@@ -129,7 +129,10 @@ void AssembleForm(const FormLabels& labels, const Templates& templates, const st
     const auto& cells = rows[r].cells;
     bool any_label = std::any_of(label_of[r].begin(), label_of[r].end(), [](const LabelSpec* s) { return s != nullptr; });
     std::vector<std::pair<const FormCell*, size_t>> this_row;
-    if (!any_label && rows[r].first_on_page && !previous_row.empty()) {
+    // A row split by the page break opens the page under an empty label cell.
+    bool continues = !any_label && rows[r].first_on_page && !previous_row.empty() && cells.size() >= 2 &&
+                     cells.front().blank;
+    if (continues) {
       // A row split by the page break: each cell continues the value above it.
       for (const FormCell& cell : cells) {
         if (cell.blank) continue;

@@ -6,7 +6,8 @@
 //
 // Rules: a value sits right of its label (up to the next label in the row)
 // or, for a label placed `below`, in the next row. A row without labels that
-// opens a page continues the cells above it (a row split by a page break).
+// opens a page under an empty first cell continues the cells above it (a
+// row split by a page break).
 // Section headers only count when the cell spans most of the table.
 //
 // Thread-safety: AssembleForm is pure apart from the CellReader it calls.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 
 #include "extractors/form/checkbox.h"
 #include "extractors/form/cjk_text.h"
@@ -54,7 +56,7 @@ ScannedForm::~ScannedForm() = default;
 
 bool ScannedForm::UpsideDown(const PageData& data) {
   // Cells of the table's four-column rows (surely table content, not a
-  // title caught in a ruling), one or two lines each: labels and values
+  // title caught in a ruling), one text line each: labels and values
   // alike read far better the right way up.
   double upright = 0, turned = 0;
   int probes = 0;
@@ -67,7 +69,7 @@ bool ScannedForm::UpsideDown(const PageData& data) {
       CellInk ink = AnalyzeCell(text, box, data.grid.line_width, data.page.dpi);
       int ox, oy;
       PixPtr crop = CropForOcr(ink, data.page.grey.get(), &ox, &oy);
-      if (!crop || ink.lines.size() > 2) continue;
+      if (!crop || ink.lines.size() != 1) continue;
       PixPtr flipped = AdoptPix(pixRotate180(nullptr, crop.get()));
       if (!flipped) continue;
       OcrResult a = ocr_->Recognize(crop.get(), OcrLayout::kSingleLine, data.page.dpi);
@@ -77,6 +79,7 @@ bool ScannedForm::UpsideDown(const PageData& data) {
       if (labels_.Match(b.text).spec != nullptr) turned += 1.0;
       upright += a.confidence;
       turned += b.confidence;
+      if (getenv("GM_FORM_DEBUG")) fprintf(stderr, "probe [%s] %.2f | [%s] %.2f\n", a.text.c_str(), a.confidence, b.text.c_str(), b.confidence);
       ++probes;
       break;  // one cell a row: rows differ more than neighbours
     }

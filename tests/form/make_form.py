@@ -353,23 +353,41 @@ def render(args, values, marked):
             cv = Canvas(dpi)
             page_index += 1
             y = top
-        x = x0
-        for w, lines, sup, key in laid:
+        parts = [(laid, hmax)]
+        if args.cut_at and ri == args.cut_at:
+            # The row breaks across the page: the first lines of each cell here,
+            # the rest on the next page under an empty label cell.
+            first, rest = [], []
+            for w, lines, sup, key in laid:
+                k = (len(lines) + 1) // 2 if key else len(lines)
+                first.append((w, lines[:k], sup, key))
+                rest.append((w, lines[k:], '', key))
+            h1 = max(min_h, max(len(l[1]) for l in first) * fpx * 1.35 / cv.k + 2 * pad)
+            h2 = max(min_h, max(len(l[1]) for l in rest) * fpx * 1.35 / cv.k + 2 * pad)
+            parts = [(first, h1), (rest, h2)]
+        for pi, (cells_laid, hmax) in enumerate(parts):
+          if pi > 0:
+            pages.append(cv)
+            cv = Canvas(dpi)
+            page_index += 1
+            y = top
+          x = x0
+          for w, lines, sup, key in cells_laid:
             cv.line(x, y, x + w, y)
             cv.line(x, y + hmax, x + w, y + hmax)
             cv.line(x, y, x, y + hmax)
             cv.line(x + w, y, x + w, y + hmax)
             style = rng.choice(MARK_STYLES) if args.mark_style == 'random' else args.mark_style
             draw_cell_lines(cv, lines, f, x, y, w, hmax, pad, style, rng)
-            if sup:
-                tx = cv.px(x + pad) + f.getlength(lines[0][0][1])
+            if sup and lines:
+                tx = cv.px(x + pad) + f.getlength(''.join(t for _, t in lines[-1]))
                 lh = fpx * 1.35
-                ty = cv.px(y) + (cv.px(hmax) - len(lines) * lh) / 2 - fpx * 0.2
+                ty = cv.px(y) + (cv.px(hmax) - len(lines) * lh) / 2 + (len(lines) - 1) * lh - fpx * 0.2
                 cv.d.text((tx, ty), sup, font=fsup, fill=(0, 0, 0))
-            if key:
+            if key and key not in boxes:
                 boxes[key] = [page_index, round(cv.px(x)), round(cv.px(y)), round(cv.px(w)), round(cv.px(hmax))]
             x += w
-        y += hmax
+          y += hmax
     pages.append(cv)
     # The seal: over the company name in the first row, or beside 填报企业.
     if args.seal:
@@ -457,6 +475,7 @@ def main():
     ap.add_argument('--blur', type=float, default=0.0)
     ap.add_argument('--dark-edge', action='store_true')
     ap.add_argument('--split-at', type=int, default=0, help='start a new page at this row of FORM')
+    ap.add_argument('--cut-at', type=int, default=0, help='break this row of FORM across two pages')
     ap.add_argument('--mark-style', default='random', choices=MARK_STYLES + ['random'])
     ap.add_argument('--values', help='JSON file overriding the default values')
     ap.add_argument('--pages', default='', help='comma list of page indexes to write (default all)')

@@ -1,0 +1,224 @@
+// FormReader::ReadScanned on scanned pages drawn by tests/form/make_form.py
+// (the committed fixtures; see fixtures/README for the commands): a seal
+// over the company name on a skewed, noisy colour scan; a page upside
+// down; a row cut by the page break; every checkbox group. OCR-heavy: kept
+// to a few small pages.
+#include <memory>
+
+#include <gtest/gtest.h>
+
+#include "extractors/form/cjk_text.h"
+#include "extractors/form/form_reader.h"
+
+namespace gm {
+namespace {
+
+const char kFixtures[] = GREENMINE_SOURCE_DIR "/tests/form/fixtures/";
+
+class ScanTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    templates_ = new Templates();
+    ASSERT_TRUE(Templates::Load(GREENMINE_SOURCE_DIR "/templates", templates_).ok());
+    ASSERT_TRUE(FormReader::Create(*templates_, &reader_).ok());
+    Status s = OcrEngine::Create("", "chi_sim", &ocr_);
+    ASSERT_TRUE(s.ok()) << s.ToString();
+  }
+  static void TearDownTestSuite() {
+    reader_.reset();
+    ocr_.reset();
+    delete templates_;
+  }
+
+  // A document of one image page read from the fixtures.
+  static Document ImageDoc(const std::string& name, int dpi = 200) {
+    Document doc;
+    doc.format = "image";
+    Page page;
+    page.dpi = dpi;
+    std::string path = std::string(kFixtures) + name;
+    page.load_image = [path](PixPtr* pix) {
+      *pix = AdoptPix(pixRead(path.c_str()));
+      return *pix ? Status::OK() : Status::NotFound("cannot read " + path);
+    };
+    doc.pages.push_back(std::move(page));
+    return doc;
+  }
+
+  static Status Read(const std::vector<std::string>& names, FormReading* out) {
+    std::vector<Document> docs;
+    for (const auto& n : names) docs.push_back(ImageDoc(n));
+    std::vector<const Document*> ptrs;
+    for (const auto& d : docs) ptrs.push_back(&d);
+    return reader_->ReadScanned(ptrs, names, ocr_.get(), out);
+  }
+
+  static std::string Raw(const FormReading& r, const std::string& key) {
+    auto it = r.fields.find(key);
+    return it == r.fields.end() ? "<absent>" : it->second.raw;
+  }
+  static std::vector<std::string> Marked(const FormReading& r, const std::string& key) {
+    auto it = r.fields.find(key);
+    return it == r.fields.end() ? std::vector<std::string>{"<absent>"} : it->second.marked;
+  }
+  // Character error rate of `got` against `want`, on ideographs, letters and digits.
+  static double Cer(const std::string& got, const std::string& want) {
+    auto keep = [](const std::string& s) {
+      std::u32string out;
+      for (char32_t c : form::ToCodepoints(form::Nfkc(s)))
+        if (form::IsIdeograph(c) || (c < 0x80 && std::isalnum(static_cast<int>(c)))) out.push_back(c);
+      return out;
+    };
+    std::u32string a = keep(got), b = keep(want);
+    return b.empty() ? (a.empty() ? 0.0 : 1.0) : static_cast<double>(form::EditDistance(a, b)) / b.size();
+  }
+
+  static Templates* templates_;
+  static std::unique_ptr<FormReader> reader_;
+  static std::unique_ptr<OcrEngine> ocr_;
+};
+
+Templates* ScanTest::templates_ = nullptr;
+std::unique_ptr<FormReader> ScanTest::reader_;
+std::unique_ptr<OcrEngine> ScanTest::ocr_;
+
+// The first page of a generated form, with known values: a red seal over
+// the company name, skewed 1°, noisy, a dark scanner edge, JPEG.
+TEST_F(ScanTest, FullPageWithSealOverTheCompanyName) {
+  FormReading r;
+  Status s = Read({"p1_seal_skew.jpg"}, &r);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(r.method, "ocr");
+  EXPECT_EQ(r.source_file, "p1_seal_skew.jpg");
+  EXPECT_EQ(Raw(r, "company_name"), "甘肃祁连矿业有限公司");
+  EXPECT_EQ(Raw(r, "credit_code"), "91620100MA71234567");
+  EXPECT_EQ(Raw(r, "company_type"), "国有控股公司");
+  EXPECT_EQ(Raw(r, "registered_capital"), "12500");
+  EXPECT_EQ(Raw(r, "credit_rating"), "AA");
+  EXPECT_EQ(Raw(r, "debt_ratio"), "56.3");
+  EXPECT_EQ(Raw(r, "project_name"), "祁连山矿区生态修复及绿色矿山建设项目");
+  EXPECT_EQ(Marked(r, "renamed"), std::vector<std::string>{"否"});
+  EXPECT_TRUE(r.fields.at("renamed").is_checkbox);
+  EXPECT_EQ(Raw(r, "former_project_name"), "");
+  EXPECT_EQ(Raw(r, "project_location"), "甘肃省张掖市肃南县");
+  EXPECT_EQ(Raw(r, "project_level"), "省级");
+  EXPECT_LT(Cer(Raw(r, "project_description"),
+                "对祁连山北麓矿区开展地质环境治理、植被恢复和尾矿库闭库治理，建设矿区生态监测系统，改造选矿厂照明与供电设施，提升资源综合利用水平。"),
+            0.08);
+  EXPECT_NE(Raw(r, "project_category").find("4.2.8"), std::string::npos);
+  EXPECT_EQ(Raw(r, "start_date"), "2024年3月");
+  EXPECT_EQ(Raw(r, "project_term"), "36个月");
+  EXPECT_EQ(Raw(r, "project_stage"), "已开工");
+  EXPECT_EQ(Raw(r, "central_budget"), "否");
+  EXPECT_EQ(Raw(r, "construction_nature"), "改扩建");
+  EXPECT_EQ(Raw(r, "revenue_source"), "经营性收入");
+  EXPECT_EQ(Raw(r, "return_rate"), "8.5%");
+  EXPECT_EQ(Raw(r, "payback_years"), "6.5");
+  EXPECT_EQ(Raw(r, "operation_mode"), "非PPP");
+  EXPECT_EQ(Raw(r, "total_investment"), "10000");
+  EXPECT_EQ(Raw(r, "equity_capital"), "3500");
+  EXPECT_EQ(Raw(r, "funding_government"), "500");
+  EXPECT_EQ(Raw(r, "funding_self"), "3000");
+  EXPECT_EQ(Raw(r, "funding_other"), "6500");
+  EXPECT_EQ(Raw(r, "funds_in_place"), "4000");
+  EXPECT_EQ(Raw(r, "invested_amount"), "2500");
+  // Provenance: the page, a box on it, a PNG of the cell.
+  const Reading& name = r.fields.at("company_name");
+  EXPECT_EQ(name.provenance.file, "p1_seal_skew.jpg");
+  EXPECT_EQ(name.provenance.page, 0);
+  EXPECT_GT(name.provenance.w, 100);
+  EXPECT_EQ(name.provenance.raw, name.raw);
+  ASSERT_GT(name.provenance.cell_png.size(), 100u);
+  EXPECT_EQ(name.provenance.cell_png.substr(1, 3), "PNG");
+  EXPECT_GT(name.confidence, 0.5);
+  EXPECT_GT(r.mean_confidence, 0.6);
+  // Labels of the next page are absent, not blank.
+  EXPECT_EQ(r.fields.count("contact_phone"), 0u);
+}
+
+// The top of the first page, scanned upside down.
+TEST_F(ScanTest, PageUpsideDown) {
+  FormReading r;
+  Status s = Read({"p1_top_upside_down.png"}, &r);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(Raw(r, "company_name"), "甘肃祁连矿业有限公司");
+  EXPECT_EQ(Raw(r, "credit_code"), "91620100MA71234567");
+  EXPECT_EQ(Raw(r, "registered_capital"), "12500");
+}
+
+// A row broken by the page break: 项目描述 starts at the bottom of one page
+// and ends at the top of the next, under an empty label cell.
+TEST_F(ScanTest, RowCutByThePageBreak) {
+  FormReading r;
+  Status s = Read({"cut_row_a.png", "cut_row_b.png"}, &r);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(Raw(r, "project_name"), "祁连山矿区生态修复及绿色矿山建设项目");
+  EXPECT_EQ(Marked(r, "renamed"), std::vector<std::string>{"否"});
+  const std::string description = Raw(r, "project_description");
+  EXPECT_LT(Cer(description,
+                "对祁连山北麓矿区开展地质环境治理、植被恢复和尾矿库闭库治理，建设矿区生态监测系统，改造选矿厂照明与供电设施，提升资源综合利用水平。"),
+            0.08)
+      << description;
+  EXPECT_NE(Raw(r, "project_category").find("绿色照明改造"), std::string::npos);
+  EXPECT_EQ(Raw(r, "start_date"), "2024年3月");
+  EXPECT_EQ(r.fields.at("project_description").provenance.file, "cut_row_a.png");
+}
+
+// Every checkbox group with an option marked, one group with none; 意向贷款期限
+// as a compound cell.
+TEST_F(ScanTest, CheckboxGroupsAndCompoundCells) {
+  FormReading r;
+  Status s = Read({"p2_checkboxes.png"}, &r);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(Marked(r, "approval_status"), std::vector<std::string>{"已完成核准"});
+  EXPECT_EQ(Marked(r, "land_use_status"), std::vector<std::string>{"不涉及"});
+  EXPECT_EQ(Marked(r, "eia_status"), std::vector<std::string>{"正在办理"});
+  EXPECT_EQ(Marked(r, "energy_review_status"), std::vector<std::string>{});
+  EXPECT_EQ(Marked(r, "preliminary_design_status"), std::vector<std::string>{"已取得"});
+  EXPECT_EQ(Marked(r, "ohs_certification"), std::vector<std::string>{"未认证"});
+  EXPECT_EQ(Marked(r, "financing_methods"), (std::vector<std::string>{"股权", "贷款"}));
+  for (const char* key : {"approval_status", "land_use_status", "eia_status", "energy_review_status",
+                          "preliminary_design_status", "ohs_certification", "financing_methods"})
+    EXPECT_TRUE(r.fields.at(key).is_checkbox) << key;
+  EXPECT_EQ(Raw(r, "loan_term_months"), "36");
+  EXPECT_EQ(Raw(r, "loan_demand_total"), "6500");
+  EXPECT_EQ(Raw(r, "loans_obtained"), "0");
+  EXPECT_EQ(Raw(r, "guarantee_method"), "抵押、保证");
+  EXPECT_EQ(Raw(r, "partner_bank"), "中国农业发展银行甘肃省分行");
+  EXPECT_LT(Cer(Raw(r, "social_benefits"),
+                "项目建成后可新增就业岗位120个，年减少粉尘排放约300吨，恢复植被面积约1200亩，改善矿区周边生态环境。"),
+            0.08);
+}
+
+TEST_F(ScanTest, ErrorsWhenNothingCanBeRead) {
+  FormReading r;
+  std::vector<const Document*> none;
+  EXPECT_EQ(reader_->ReadScanned(none, {}, ocr_.get(), &r).code(), Status::Code::kNotFound);
+  Document doc = ImageDoc("p1_top_upside_down.png");
+  EXPECT_EQ(reader_->ReadScanned({&doc}, {"a", "b"}, ocr_.get(), &r).code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(reader_->ReadScanned({&doc}, {"a"}, nullptr, &r).code(), Status::Code::kInvalidArgument);
+  // A page that cannot be decoded: its error comes back.
+  Document broken;
+  Page page;
+  page.load_image = [](PixPtr*) { return Status::Corrupt("图像数据损坏"); };
+  broken.pages.push_back(page);
+  Status s = reader_->ReadScanned({&broken}, {"broken.jpg"}, ocr_.get(), &r);
+  EXPECT_EQ(s.code(), Status::Code::kCorrupt);
+  // A page without a table.
+  Document blank;
+  Page white;
+  white.dpi = 200;
+  white.load_image = [](PixPtr* pix) {
+    *pix = AdoptPix(pixCreate(1654, 2339, 8));
+    pixSetAllArbitrary(pix->get(), 255);
+    return Status::OK();
+  };
+  blank.pages.push_back(white);
+  s = reader_->ReadScanned({&blank}, {"white.png"}, ocr_.get(), &r);
+  EXPECT_EQ(s.code(), Status::Code::kNotFound);
+  EXPECT_NE(s.message().find("表格"), std::string::npos);
+  EXPECT_TRUE(r.fields.empty());
+}
+
+}  // namespace
+}  // namespace gm
