@@ -57,7 +57,7 @@ std::string PlainNumber(double value, int max_decimals) {
     while (s.back() == '0') s.pop_back();
     if (s.back() == '.') s.pop_back();
   }
-  if (s == "-0") s = "0";
+  if (s == "-0") s.erase(0, 1);  // no negative zero
   return s;
 }
 
@@ -67,7 +67,10 @@ std::string CategoryText(const Json& value) {
   std::string code = value.contains("code") && value["code"].is_string() ? value["code"].get<std::string>() : "";
   std::string title = value.contains("title") && value["title"].is_string() ? value["title"].get<std::string>() : "";
   if (code.empty()) return title;
-  return title.empty() ? code : code + " " + title;
+  if (title.empty()) return code;
+  code += ' ';
+  code += title;
+  return code;
 }
 
 FieldDisplay DisplayField(const FieldSpec& spec, const Json& value, const WorkbookLayout& layout) {

@@ -1,6 +1,7 @@
 // 分类汇总 (totals by category, with a chart) and 无法读取的文件.
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "pipeline/emit/cell_styles.h"
 #include "pipeline/emit/summary_order.h"
@@ -13,12 +14,20 @@ namespace {
 constexpr int kTitleRow = 0, kHeaderRow = 1;
 // libxlsxwriter's default chart size, which the layout's size scales.
 constexpr double kChartDefaultWidth = 480, kChartDefaultHeight = 288;
+// Title, legend and axis take about this much; each category's pair of bars this much.
+constexpr double kChartFixedPixels = 120, kChartPixelsPerCategory = 30;
 
 struct CategoryTotal {
   std::string code, title;
   int packages = 0;
-  double total_investment = 0, loan_demand = 0;
+  // Sums of the figures the packages give; empty when none gives one (a
+  // category whose amounts were all unreadable is not a category of zeros).
+  std::optional<double> total_investment, loan_demand;
 };
+
+void Add(std::optional<double>* sum, std::optional<double> value) {
+  if (value) *sum = sum->value_or(0) + *value;
+}
 
 std::vector<CategoryTotal> Totals(const SummaryContext& ctx) {
   std::vector<CategoryTotal> totals;  // ctx.ordered is sorted by code: groups are contiguous
@@ -32,17 +41,27 @@ std::vector<CategoryTotal> Totals(const SummaryContext& ctx) {
     }
     CategoryTotal& t = totals.back();
     ++t.packages;
-    t.total_investment += RecordNumber(*r, "total_investment").value_or(0);
-    t.loan_demand += RecordNumber(*r, "loan_demand_total").value_or(0);
+    Add(&t.total_investment, RecordNumber(*r, "total_investment"));
+    Add(&t.loan_demand, RecordNumber(*r, "loan_demand_total"));
   }
   return totals;
 }
 
-// A column chart of the two amounts by category, below the table.
+void Amount(SheetWriter& w, int row, const char* column, std::optional<double> value, const CellStyle& style) {
+  if (value) {
+    w.Number(row, w.Col(column), *value, style);
+  } else {
+    w.Blank(row, w.Col(column), style);
+  }
+}
+
+// A bar chart of the two amounts by category, below the table: horizontal
+// bars leave room for the long catalog titles, listed top to bottom in the
+// table's order; the chart grows with the number of categories.
 void AddChart(const SummaryContext& ctx, SheetWriter& w, int first_row, int last_row, int chart_row) {
   int title = w.Col("title"), investment = w.Col("total_investment"), loan = w.Col("loan_demand");
   if (title < 0 || (investment < 0 && loan < 0) || last_row < first_row) return;
-  lxw_chart* chart = workbook_add_chart(ctx.book->handle(), LXW_CHART_COLUMN);
+  lxw_chart* chart = workbook_add_chart(ctx.book->handle(), LXW_CHART_BAR);
   if (chart == nullptr) return;
   const std::string& sheet = w.layout().name;
   std::string investment_name = CellText(ctx.layout.Label("chart_investment"));
@@ -58,12 +77,20 @@ void AddChart(const SummaryContext& ctx, SheetWriter& w, int first_row, int last
   std::string chart_title = CellText(ctx.layout.Label("chart_title"));
   chart_title_set_name(chart, chart_title.c_str());
   chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
-  chart_axis_set_num_format(chart->y_axis, "#,##0");
+  // In a bar chart libxlsxwriter's x axis is the horizontal value axis and
+  // its y axis the vertical category axis.
+  chart_axis_set_num_format(chart->x_axis, "#,##0");
+  chart_axis_set_reverse(chart->y_axis);  // first category on top, as in the table
   lxw_chart_options options = {};
   options.x_scale = ctx.layout.Number("chart_width_px") / kChartDefaultWidth;
-  options.y_scale = ctx.layout.Number("chart_height_px") / kChartDefaultHeight;
+  double height = std::clamp(kChartFixedPixels + kChartPixelsPerCategory * (last_row - first_row + 1),
+                             ctx.layout.Number("chart_height_px"), ctx.layout.Number("chart_max_height_px"));
+  options.y_scale = height / kChartDefaultHeight;
   options.object_position = LXW_OBJECT_MOVE_DONT_SIZE;
   worksheet_insert_chart_opt(w.sheet(), chart_row, 0, chart, &options);
+  // The chart prints on a page of its own rather than cut by a page break.
+  lxw_row_t breaks[] = {static_cast<lxw_row_t>(chart_row), 0};
+  worksheet_set_h_pagebreaks(w.sheet(), breaks);
 }
 
 }  // namespace
@@ -85,11 +112,11 @@ Status WriteCategorySheet(const SummaryContext& ctx) {
     w.Text(row, w.Col("code"), t.code, BodyStyle());
     w.Text(row, w.Col("title"), t.title, BodyStyle());
     w.Number(row, w.Col("packages"), t.packages, count);
-    w.Number(row, w.Col("total_investment"), t.total_investment, amount);
-    w.Number(row, w.Col("loan_demand"), t.loan_demand, amount);
+    Amount(w, row, "total_investment", t.total_investment, amount);
+    Amount(w, row, "loan_demand", t.loan_demand, amount);
     sum.packages += t.packages;
-    sum.total_investment += t.total_investment;
-    sum.loan_demand += t.loan_demand;
+    Add(&sum.total_investment, t.total_investment);
+    Add(&sum.loan_demand, t.loan_demand);
     ++row;
   }
   int last_data_row = row - 1;
@@ -101,8 +128,8 @@ Status WriteCategorySheet(const SummaryContext& ctx) {
   w.Text(row, w.Col("code"), layout.Label("total"), total_text);
   w.Blank(row, w.Col("title"), total_text);
   w.Number(row, w.Col("packages"), sum.packages, total_count);
-  w.Number(row, w.Col("total_investment"), sum.total_investment, total_amount);
-  w.Number(row, w.Col("loan_demand"), sum.loan_demand, total_amount);
+  Amount(w, row, "total_investment", sum.total_investment, total_amount);
+  Amount(w, row, "loan_demand", sum.loan_demand, total_amount);
   AddChart(ctx, w, kHeaderRow + 1, last_data_row, row + 2);
   return w.status();
 }

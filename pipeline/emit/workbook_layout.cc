@@ -16,7 +16,7 @@ const char* const kSheets[] = {"fields", "checklist", "financials", "findings", 
 const char* const kNumberSettings[] = {"low_confidence_threshold", "font_size", "title_font_size", "line_height_pt",
                                        "image_max_height_px", "image_max_width_px", "image_max_scale",
                                        "margin_left_in", "margin_right_in", "margin_top_in", "margin_bottom_in",
-                                       "comment_rows", "chart_width_px", "chart_height_px", "debt_ratio_tolerance_pct",
+                                       "comment_rows", "chart_width_px", "chart_height_px", "chart_max_height_px", "debt_ratio_tolerance_pct",
                                        "balance_tolerance_wan", "funding_tolerance_wan"};
 const char* const kColorSettings[] = {"color_title_font", "color_header_fill", "color_header_font",
                                       "color_band_fill", "color_missing_fill", "color_low_confidence_fill",

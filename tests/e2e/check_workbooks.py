@@ -452,11 +452,12 @@ class Checker:
         for rec in records:
             cat = rec["fields"].get("project_category", {}).get("value")
             code = (cat.get("code") if isinstance(cat, dict) else None) or None
-            t = totals.setdefault(code, [0, 0.0, 0.0])
+            t = totals.setdefault(code, [0, None, None])  # None: no package of the category gives the amount
             t[0] += 1
             for i, key in ((1, "total_investment"), (2, "loan_demand_total")):
                 v = rec["fields"].get(key, {}).get("value")
-                t[i] += v if isinstance(v, (int, float)) and not isinstance(v, bool) else 0
+                if isinstance(v, (int, float)) and not isinstance(v, bool):
+                    t[i] = (t[i] or 0) + v
         seen = {}
         total_row = None
         for r in range(HEADER_ROW + 1, ws.max_row + 1):
@@ -468,7 +469,8 @@ class Checker:
         self.expect(set(seen) == set(totals), where, f"categories {sorted(map(str, seen))}, want {sorted(map(str, totals))}")
         for code, t in totals.items():
             got = seen.get(code)
-            self.expect(got is not None and got[0] == t[0] and math.isclose(got[1], t[1]) and math.isclose(got[2], t[2]),
+            same = lambda a, b: a is None and b is None or (a is not None and b is not None and math.isclose(a, b))  # noqa: E731
+            self.expect(got is not None and got[0] == t[0] and same(got[1], t[1]) and same(got[2], t[2]),
                         where, f"category {code}: {got}, want {t}")
         if self.expect(total_row is not None, where, "no total row"):
             self.expect(ws.cell(total_row, col("packages")).value == len(records), where, "total packages")
