@@ -29,8 +29,8 @@ namespace gm {
 
 // Writes the workbook to `path` atomically (a temporary sibling renamed into
 // place). REQUIRES: the folder of `path` exists. Returns IoError (path and
-// reason) when it cannot be written, Corrupt when the workbook layout tables
-// in templates.dir() are missing or malformed.
+// reason) when it cannot be written, NotFound or Corrupt when the workbook
+// layout tables in templates.dir() (workbook_*.tsv) are missing or malformed.
 Status WriteReviewWorkbook(const Record& record, const Templates& templates, const std::filesystem::path& path);
 
 }  // namespace gm

@@ -25,8 +25,8 @@
 namespace gm {
 
 // Writes the summary to `path` atomically. REQUIRES: the folder exists.
-// Returns IoError (path and reason) when it cannot be written, Corrupt when
-// the layout tables are missing or malformed. An empty batch gives a summary
+// Returns IoError (path and reason) when it cannot be written, NotFound or
+// Corrupt when the layout tables (workbook_*.tsv) are missing or malformed. An empty batch gives a summary
 // with headers only.
 Status WriteSummaryWorkbook(const std::vector<Record>& records, const Templates& templates,
                             const std::filesystem::path& path);
