@@ -179,11 +179,15 @@ CellInk AnalyzeCell(PIX* binary, const CellBox& cell, int line_width, int dpi) {
   return out;
 }
 
-PixPtr CropForOcr(const CellInk& ink, PIX* grey, int* origin_x, int* origin_y) {
-  if (ink.blank() || !ink.clean) return nullptr;
-  int margin = std::max(4, ink.LineHeight() / 5);
-  int x = std::max(0, ink.ink.x - ink.inner.x - margin), y = std::max(0, ink.ink.y - ink.inner.y - margin);
-  int w = std::min(ink.inner.w - x, ink.ink.w + 2 * margin), h = std::min(ink.inner.h - y, ink.ink.h + 2 * margin);
+namespace {
+
+// Crops `region` (in the coordinates of ink.clean) for the OCR.
+PixPtr CropRegion(const CellInk& ink, PIX* grey, int x, int y, int w, int h, int* origin_x, int* origin_y) {
+  x = std::max(0, x);
+  y = std::max(0, y);
+  w = std::min(ink.inner.w - x, w);
+  h = std::min(ink.inner.h - y, h);
+  if (w <= 0 || h <= 0) return nullptr;
   PixPtr crop = AdoptPix(pixClipRectangle(ink.clean.get(), BoxPtr(boxCreate(x, y, w, h)).get(), nullptr));
   if (!crop) return nullptr;
   if (grey != nullptr && pixGetDepth(grey) == 8) {
@@ -205,13 +209,34 @@ PixPtr CropForOcr(const CellInk& ink, PIX* grey, int* origin_x, int* origin_y) {
   return framed;
 }
 
+}  // namespace
+
+PixPtr CropForOcr(const CellInk& ink, PIX* grey, int* origin_x, int* origin_y) {
+  if (ink.blank() || !ink.clean) return nullptr;
+  int margin = std::max(4, ink.LineHeight() / 5);
+  return CropRegion(ink, grey, ink.ink.x - ink.inner.x - margin, ink.ink.y - ink.inner.y - margin,
+                    ink.ink.w + 2 * margin, ink.ink.h + 2 * margin, origin_x, origin_y);
+}
+
+PixPtr CropLineForOcr(const CellInk& ink, size_t line, PIX* grey, int* origin_x, int* origin_y) {
+  if (ink.blank() || !ink.clean || line >= ink.lines.size()) return nullptr;
+  const InkBox& l = ink.lines[line];
+  // Widen the band into the gaps to the neighbouring lines, not across them.
+  int above = line > 0 ? l.y - (ink.lines[line - 1].y + ink.lines[line - 1].h) : l.h;
+  int below = line + 1 < ink.lines.size() ? ink.lines[line + 1].y - (l.y + l.h) : l.h;
+  int up = std::clamp(above / 2, 1, std::max(2, l.h / 4)), down = std::clamp(below / 2, 1, std::max(2, l.h / 4));
+  int margin = std::max(4, l.h / 5);
+  return CropRegion(ink, grey, ink.ink.x - ink.inner.x - margin, l.y - ink.inner.y - up, ink.ink.w + 2 * margin,
+                    l.h + up + down, origin_x, origin_y);
+}
+
 std::string CellPng(PIX* grey, const CellBox& cell, int dpi) {
   if (grey == nullptr) return "";
   PixPtr crop = AdoptPix(pixClipRectangle(grey, BoxPtr(boxCreate(cell.x, cell.y, cell.w, cell.h)).get(), nullptr));
   if (!crop) return "";
   if (dpi > 170) {
     float scale = 150.0f / dpi;
-    PixPtr small = AdoptPix(pixScaleAreaMap(crop.get(), scale, scale));
+    PixPtr small = AdoptPix(scale < 0.7f ? pixScaleAreaMap(crop.get(), scale, scale) : pixScale(crop.get(), scale, scale));
     if (small) crop = std::move(small);
   }
   if (pixGetDepth(crop.get()) != 8) {

@@ -45,6 +45,11 @@ CellInk AnalyzeCell(PIX* binary, const CellBox& cell, int line_width, int dpi);
 // it is the 1 bpp crop of `ink.clean`.
 PixPtr CropForOcr(const CellInk& ink, PIX* grey, int* origin_x, int* origin_y);
 
+// The same for one text line of the cell (`line` < ink.lines.size()): the
+// line's band, a little widened, across the cell's ink. Multi-line cells are
+// read line by line — Tesseract's block layout sometimes drops a line.
+PixPtr CropLineForOcr(const CellInk& ink, size_t line, PIX* grey, int* origin_x, int* origin_y);
+
 // A PNG of the cell (its outer box, rulings included) from the grey page,
 // scaled to ~150 dpi, for the reviewer. Empty on failure.
 std::string CellPng(PIX* grey, const CellBox& cell, int dpi);

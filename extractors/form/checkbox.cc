@@ -104,7 +104,7 @@ int CountInk(PIX* crop, int x0, int y0, int x1, int y1) {
 // Ink a mark leaves at the least: a short stroke of the pen.
 int MarkThreshold(const CellInk& cell, int line_height) {
   int sw = std::max(1, cell.stroke_width);
-  return std::max(4 * sw * sw, static_cast<int>(0.4 * line_height * sw));
+  return std::max(3 * sw * sw, static_cast<int>(0.3 * line_height * sw));
 }
 
 // Pairs from the OCR's own bracket symbols: where the shapes miss a
@@ -186,7 +186,7 @@ std::vector<BracketPair> FindBracketPairs(const CellInk& cell) {
   std::unique_ptr<BOXA, BoxaDeleter> boxa(pixConnComp(crop, &pixa_raw, 8));
   std::unique_ptr<PIXA, PixaDeleter> pixa(pixa_raw);
   if (!boxa || !pixa) return pairs;
-  struct Candidate { bool open; InkBox box; size_t line; bool merged; };
+  struct Candidate { bool open; InkBox box; size_t line; bool merged; int ink; };
   std::vector<Candidate> found;
   int n = boxaGetCount(boxa.get());
   for (int i = 0; i < n; ++i) {
@@ -212,38 +212,97 @@ std::vector<BracketPair> FindBracketPairs(const CellInk& cell) {
     // a digit bowed on both sides (得, 0) does not.
     if (shapes.open && shapes.close && shapes.merged && w * 100 < cell.lines[best_line].h * 115) continue;
     int bw = shapes.merged ? strip : w;
-    if (shapes.open) found.push_back(Candidate{true, InkBox{box.x, box.y, bw, h}, best_line, shapes.merged});
-    if (shapes.close) found.push_back(Candidate{false, InkBox{box.x + w - bw, box.y, bw, h}, best_line, shapes.merged});
+    // The bracket's own ink: the whole component, or its strip of a blob.
+    l_int32 comp_ink = 0;
+    pixCountPixels(comp.get(), &comp_ink, nullptr);
+    auto strip_ink = [&](int sx) { return CountInk(comp.get(), sx, 0, sx + bw, h); };
+    if (shapes.open)
+      found.push_back(Candidate{true, InkBox{box.x, box.y, bw, h}, best_line, shapes.merged,
+                                shapes.merged ? strip_ink(0) : static_cast<int>(comp_ink)});
+    if (shapes.close)
+      found.push_back(Candidate{false, InkBox{box.x + w - bw, box.y, bw, h}, best_line, shapes.merged,
+                                shapes.merged ? strip_ink(w - bw) : static_cast<int>(comp_ink)});
   }
   std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
     return a.line != b.line ? a.line < b.line : a.box.x < b.box.x;
   });
+  // What a bracket alone weighs in this cell: a bracket carrying a small
+  // mark drawn over it (one narrow blob) weighs more, and the excess is mark.
+  std::vector<int> weights;
+  for (const Candidate& c : found)
+    if (!c.merged) weights.push_back(c.ink);
+  int bracket_ink = 0;
+  if (weights.size() >= 3) {
+    std::nth_element(weights.begin(), weights.begin() + weights.size() / 2, weights.end());
+    bracket_ink = weights[weights.size() / 2];
+  }
+  auto excess = [&](const Candidate& c) {
+    int reference = bracket_ink > 0 ? bracket_ink : static_cast<int>(1.15 * c.box.h * std::max(1, cell.stroke_width));
+    return c.merged ? 0 : std::max(0, c.ink - reference * 13 / 10);
+  };
+  auto make_pair = [&](const InkBox& o, int o_ink, int o_excess, const InkBox& c, int c_ink, int c_excess,
+                       int line_height) {
+    BracketPair p;
+    p.open = o;
+    p.close = c;
+    int top = std::min(o.y, c.y), bottom = std::max(o.y + o.h, c.y + c.h);
+    p.interior = InkBox{o.x + o.w, top, c.x - (o.x + o.w), bottom - top};
+    // All ink from bracket to bracket but the brackets' own: a mark that
+    // overlaps a bracket's box still counts.
+    int span = CountInk(crop, o.x - cell.inner.x, top - cell.inner.y, c.x + c.w - cell.inner.x, bottom - cell.inner.y);
+    p.interior_ink = std::max(0, span - o_ink - c_ink) + o_excess + c_excess;
+    p.marked = p.interior_ink >= MarkThreshold(cell, line_height);
+    return p;
+  };
   const Candidate* open = nullptr;
+  std::vector<const Candidate*> lone_closes;
   for (const Candidate& c : found) {
     if (c.open) {
       open = &c;
       continue;
     }
-    if (open == nullptr || open->line != c.line || c.box.x <= open->box.x) continue;
+    if (open == nullptr || open->line != c.line || c.box.x <= open->box.x) {
+      lone_closes.push_back(&c);
+      continue;
+    }
     int line_height = cell.lines[c.line].h;
     int gap = c.box.x - (open->box.x + open->box.w);
     if (gap > 8 * line_height) {
       open = nullptr;
+      lone_closes.push_back(&c);
       continue;
     }
-    // Two separate brackets always leave room between them; two narrow
-    // bowed strokes side by side are pieces of a glyph.
-    if (!open->merged && !c.merged && gap * 10 < line_height * 4) continue;
-    BracketPair p;
-    p.open = open->box;
-    p.close = c.box;
-    int top = std::min(open->box.y, c.box.y), bottom = std::max(open->box.y + open->box.h, c.box.y + c.box.h);
-    p.interior = InkBox{open->box.x + open->box.w, top, c.box.x - (open->box.x + open->box.w), bottom - top};
-    p.interior_ink = CountInk(crop, p.interior.x - cell.inner.x, p.interior.y - cell.inner.y,
-                              p.interior.x + p.interior.w - cell.inner.x, bottom - cell.inner.y);
-    p.marked = p.interior_ink >= MarkThreshold(cell, line_height);
-    pairs.push_back(p);
+    if (gap < 0) continue;
+    pairs.push_back(make_pair(open->box, open->ink, excess(*open), c.box, c.ink, excess(c), line_height));
     open = nullptr;
+  }
+  // A ） left alone: its （ merged with a mark into a blob of no bracket
+  // shape. Where this cell's pairs say the （ should be, a marked span is a
+  // marked pair; an unmarked one would have been found whole.
+  if (!pairs.empty()) {
+    std::vector<int> spans;
+    for (const BracketPair& p : pairs) spans.push_back(p.close.x + p.close.w - p.open.x);
+    std::nth_element(spans.begin(), spans.begin() + spans.size() / 2, spans.end());
+    int span = spans[spans.size() / 2];
+    int reference = bracket_ink > 0 ? bracket_ink : 0;
+    for (const Candidate* c : lone_closes) {
+      if (c->merged) continue;
+      InkBox virtual_open{c->box.x + c->box.w - span, c->box.y, c->box.w, c->box.h};
+      bool taken = std::any_of(pairs.begin(), pairs.end(), [&](const BracketPair& p) {
+        return Overlap(p.open.x, p.close.x + p.close.w, virtual_open.x, c->box.x + c->box.w) > 0 &&
+               Overlap(p.open.y, p.open.y + p.open.h, c->box.y, c->box.y + c->box.h) > 0;
+      });
+      if (taken || virtual_open.x < cell.inner.x) continue;
+      int line_height = cell.lines[c->line].h;
+      int ref = reference > 0 ? reference : static_cast<int>(1.15 * c->box.h * std::max(1, cell.stroke_width));
+      BracketPair p = make_pair(virtual_open, ref, 0, c->box, c->ink, excess(*c), line_height);
+      if (p.marked) pairs.push_back(p);
+    }
+    std::sort(pairs.begin(), pairs.end(), [](const BracketPair& a, const BracketPair& b) {
+      bool same_line = Overlap(a.open.y, a.open.y + a.open.h, b.open.y, b.open.y + b.open.h) * 2 >=
+                       std::min(a.open.h, b.open.h);
+      return same_line ? a.open.x < b.open.x : a.open.y < b.open.y;
+    });
   }
   return pairs;
 }

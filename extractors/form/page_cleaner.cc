@@ -10,8 +10,10 @@ namespace {
 constexpr double kA4WidthInches = 8.27;
 constexpr int kTargetDpi = 300;
 
-// How much redder than green and blue a pixel must be to count as seal ink.
+// How much redder than green and blue a pixel must be to count as seal ink,
+// and, next to seal ink, as the seal's rim.
 constexpr int kSealRedMargin = 40;
+constexpr int kSealRimMargin = 12;
 
 struct BoxaDeleter {
   void operator()(BOXA* b) const { boxaDestroy(&b); }
@@ -84,24 +86,50 @@ PixPtr GreyWithoutSeal(PIX* image) {
   }
   int w = pixGetWidth(image), h = pixGetHeight(image);
   PixPtr grey = AdoptPix(pixCreate(w, h, 8));
-  if (!grey) return nullptr;
+  PixPtr red = AdoptPix(pixCreate(w, h, 1));
+  if (!grey || !red) return nullptr;
   pixCopyResolution(grey.get(), image);
   const l_uint32* src = pixGetData(image);
   l_uint32* dst = pixGetData(grey.get());
-  int swpl = pixGetWpl(image), dwpl = pixGetWpl(grey.get());
+  l_uint32* rdst = pixGetData(red.get());
+  int swpl = pixGetWpl(image), dwpl = pixGetWpl(grey.get()), rwpl = pixGetWpl(red.get());
+  auto channels = [](l_uint32 p, int* r, int* g, int* b) {
+    *r = (p >> L_RED_SHIFT) & 0xff;
+    *g = (p >> L_GREEN_SHIFT) & 0xff;
+    *b = (p >> L_BLUE_SHIFT) & 0xff;
+  };
+  // Pass 1: the seal's ink, and the grey of everything else.
   for (int y = 0; y < h; ++y) {
     const l_uint32* sline = src + static_cast<size_t>(y) * swpl;
     l_uint32* dline = dst + static_cast<size_t>(y) * dwpl;
+    l_uint32* rline = rdst + static_cast<size_t>(y) * rwpl;
     for (int x = 0; x < w; ++x) {
-      l_uint32 p = sline[x];
-      int r = (p >> L_RED_SHIFT) & 0xff, g = (p >> L_GREEN_SHIFT) & 0xff, b = (p >> L_BLUE_SHIFT) & 0xff;
-      int v;
+      int r, g, b;
+      channels(sline[x], &r, &g, &b);
       if (r - std::max(g, b) > kSealRedMargin) {
-        v = r;  // seal ink: as light as its red channel; dark ink under it stays dark
+        SET_DATA_BIT(rline, x);
+        SET_DATA_BYTE(dline, x, r);  // seal ink: as light as its red channel; dark ink under it stays dark
       } else {
-        v = (77 * r + 150 * g + 29 * b) >> 8;
+        SET_DATA_BYTE(dline, x, (77 * r + 150 * g + 29 * b) >> 8);
       }
-      SET_DATA_BYTE(dline, x, v);
+    }
+  }
+  // Pass 2: the seal's blurred rim (a JPEG's halved colour resolution turns
+  // it brownish grey): near seal ink, any reddish pixel is seal too.
+  PixPtr near = AdoptPix(pixDilateBrick(nullptr, red.get(), 7, 7));
+  if (near) {
+    const l_uint32* ndata = pixGetData(near.get());
+    int nwpl = pixGetWpl(near.get());
+    for (int y = 0; y < h; ++y) {
+      const l_uint32* sline = src + static_cast<size_t>(y) * swpl;
+      const l_uint32* nline = ndata + static_cast<size_t>(y) * nwpl;
+      l_uint32* dline = dst + static_cast<size_t>(y) * dwpl;
+      for (int x = 0; x < w; ++x) {
+        if (!GET_DATA_BIT(nline, x)) continue;
+        int r, g, b;
+        channels(sline[x], &r, &g, &b);
+        if (r - std::max(g, b) > kSealRimMargin) SET_DATA_BYTE(dline, x, std::min(255, r + (r - std::max(g, b))));
+      }
     }
   }
   return grey;
@@ -174,19 +202,14 @@ Status CleanPageImage(PIX* image, int dpi, CleanPage* out) {
   if (known_dpi == 0 && pixGetXRes(image) >= 100 && pixGetXRes(image) <= 1200) known_dpi = pixGetXRes(image);
   PixPtr grey = GreyWithoutSeal(image);
   if (!grey) return Status::Corrupt("页面图像无法转换为灰度图");
-  // The form is portrait: a landscape scan lies on its side.
-  if (w > h * 6 / 5) {
-    grey = AdoptPix(pixRotate90(grey.get(), 1));
-    if (!grey) return Status::Internal("页面旋转失败");
-    page.rotation = 90;
-  }
-  int src_dpi = known_dpi ? known_dpi
-                          : std::max(50, static_cast<int>(std::lround(pixGetWidth(grey.get()) / kA4WidthInches)));
+  // Unknown resolution: the page's short side taken as A4's width.
+  int short_side = std::min(pixGetWidth(grey.get()), pixGetHeight(grey.get()));
+  int src_dpi = known_dpi ? known_dpi : std::max(50, static_cast<int>(std::lround(short_side / kA4WidthInches)));
   page.dpi = src_dpi;
   if (src_dpi < 200 || src_dpi > 400) {
     float scale = static_cast<float>(kTargetDpi) / src_dpi;
-    PixPtr scaled = AdoptPix(scale < 1 ? pixScaleAreaMap(grey.get(), scale, scale)
-                                       : pixScaleGrayLI(grey.get(), scale, scale));
+    PixPtr scaled = AdoptPix(scale < 0.7f ? pixScaleAreaMap(grey.get(), scale, scale)
+                                       : pixScale(grey.get(), scale, scale));
     if (!scaled) return Status::Internal("页面缩放失败");
     grey = std::move(scaled);
     page.dpi = kTargetDpi;
@@ -219,10 +242,12 @@ Status CleanPageImage(PIX* image, int dpi, CleanPage* out) {
   return Status::OK();
 }
 
-void Rotate180(CleanPage* page) {
-  if (page->grey) page->grey = AdoptPix(pixRotate180(nullptr, page->grey.get()));
-  if (page->binary) page->binary = AdoptPix(pixRotate180(nullptr, page->binary.get()));
-  page->rotation = (page->rotation + 180) % 360;
+void RotatePage(CleanPage* page, int degrees) {
+  int quads = ((degrees % 360 + 360) % 360) / 90;
+  if (quads == 0) return;
+  if (page->grey) page->grey = AdoptPix(pixRotateOrth(page->grey.get(), quads));
+  if (page->binary) page->binary = AdoptPix(pixRotateOrth(page->binary.get(), quads));
+  page->rotation = (page->rotation + quads * 90) % 360;
 }
 
 }  // namespace gm::form

@@ -4,9 +4,8 @@
 // survives), background flattened, binarised, specks and dark scanner edges
 // removed.
 //
-// Orientation: a landscape page is turned 90° here (the form is portrait);
-// whether the result is upside down needs text, so the form reader decides
-// it with OCR and calls Rotate180.
+// Orientation needs text: the form reader tells which way is up with OCR
+// and calls RotatePage.
 //
 // Thread-safety: functions are pure (no shared state); a CleanPage is a value
 // owned by one thread.
@@ -21,13 +20,13 @@ struct CleanPage {
   PixPtr grey;          // 8 bpp, seal removed, background flattened to white, deskewed, upright
   PixPtr binary;        // 1 bpp of `grey`; specks and dark edges removed
   int dpi = 300;        // resolution of grey and binary (the input rescaled into 200..400)
-  int rotation = 0;     // clockwise degrees applied to the input: 0, 90, 180 or 270
+  int rotation = 0;     // clockwise degrees turned by RotatePage: 0, 90, 180 or 270
   double skew_degrees = 0;  // the skew that was corrected
 };
 
 // Cleans `image` (any depth Leptonica decodes: 1, 8 bpp, colormapped, 32 bpp
 // RGB). `dpi` is its resolution when known (0 or implausible values: the page
-// is taken as A4 wide). REQUIRES: image != nullptr.
+// is taken as A4 wide on its short side). REQUIRES: image != nullptr.
 // Fails (InvalidArgument, Chinese message) for images too small to hold a form.
 Status CleanPageImage(PIX* image, int dpi, CleanPage* out);
 
@@ -47,7 +46,8 @@ PixPtr Binarize(PIX* grey, int dpi);
 // the border (a table frame) are kept.
 void RemoveDarkEdges(PIX* binary);
 
-// Turns the page upside down (both images), updating `rotation`.
-void Rotate180(CleanPage* page);
+// Turns the page `degrees` clockwise (a multiple of 90; both images),
+// updating `rotation`.
+void RotatePage(CleanPage* page, int degrees);
 
 }  // namespace gm::form

@@ -15,10 +15,11 @@ double MsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
-// Cells probed to tell an upside-down page, and how much better the turned
-// reading must be.
-constexpr int kOrientationProbes = 3;
+// Cells probed to tell which way is up, how much better a turned reading
+// must be, and a score that needs no other look (a label read, confidently).
+constexpr size_t kOrientationProbes = 3;
 constexpr double kOrientationMargin = 0.08;
+constexpr double kConfidentProbe = 0.8;
 
 void ToPage(OcrResult* r, int ox, int oy) {
   for (OcrWord& w : r->words) {
@@ -46,7 +47,6 @@ struct ScannedForm::CellData {
   CellBox box;
   CellInk ink;
   OcrResult ocr;          // boxes in page pixels
-  OcrLayout layout = OcrLayout::kSingleLine;
 };
 
 ScannedForm::ScannedForm(const FormLabels& labels, const RereadRules& reread, OcrEngine* ocr)
@@ -54,38 +54,88 @@ ScannedForm::ScannedForm(const FormLabels& labels, const RereadRules& reread, Oc
 
 ScannedForm::~ScannedForm() = default;
 
-bool ScannedForm::UpsideDown(const PageData& data) {
-  // Cells of the table's four-column rows (surely table content, not a
-  // title caught in a ruling), one text line each: labels and values
-  // alike read far better the right way up.
-  double upright = 0, turned = 0;
-  int probes = 0;
+OcrResult ScannedForm::ReadCell(const CellInk& ink, PIX* grey, int dpi) {
+  OcrResult out;
+  if (ink.lines.size() <= 1) {
+    int ox = 0, oy = 0;
+    PixPtr crop = CropForOcr(ink, grey, &ox, &oy);
+    if (!crop) return out;
+    out = ocr_->Recognize(crop.get(), OcrLayout::kSingleLine, dpi);
+    ToPage(&out, ox, oy);
+    return out;
+  }
+  // Line by line: the lines joined, their words and symbols renumbered.
+  double weighted = 0, weight = 0;
+  for (size_t l = 0; l < ink.lines.size(); ++l) {
+    int ox = 0, oy = 0;
+    PixPtr crop = CropLineForOcr(ink, l, grey, &ox, &oy);
+    if (!crop) continue;
+    OcrResult line = ocr_->Recognize(crop.get(), OcrLayout::kSingleLine, dpi);
+    ToPage(&line, ox, oy);
+    if (line.text.empty()) continue;
+    if (!out.text.empty()) out.text += '\n';
+    out.text += line.text;
+    weighted += line.confidence * line.text.size();
+    weight += line.text.size();
+    for (OcrWord& w : line.words) {
+      w.line = static_cast<int>(l);
+      out.words.push_back(std::move(w));
+    }
+    for (OcrWord& s : line.symbols) {
+      s.line = static_cast<int>(l);
+      out.symbols.push_back(std::move(s));
+    }
+  }
+  out.confidence = weight > 0 ? weighted / weight : 0.0;
+  return out;
+}
+
+int ScannedForm::Orientation(const PageData& data) {
+  // A few cells of the table, one text line each (surely table content, not
+  // a title caught in a ruling; one a row, as rows differ more than
+  // neighbours): labels and values alike read far better the right way up.
   PixPtr without = WithoutRulings(data.page.binary.get(), data.grid);
   PIX* text = without ? without.get() : data.page.binary.get();
+  std::vector<PixPtr> probes;
   for (const GridRow& row : data.grid.rows) {
-    if (row.cells.size() < 4) continue;
+    if (row.cells.size() < 3 || probes.size() >= kOrientationProbes) continue;
     for (const CellBox& box : row.cells) {
-      if (probes >= kOrientationProbes) break;
       CellInk ink = AnalyzeCell(text, box, data.grid.line_width, data.page.dpi);
       int ox, oy;
       PixPtr crop = CropForOcr(ink, data.page.grey.get(), &ox, &oy);
       if (!crop || ink.lines.size() != 1) continue;
-      PixPtr flipped = AdoptPix(pixRotate180(nullptr, crop.get()));
-      if (!flipped) continue;
-      OcrResult a = ocr_->Recognize(crop.get(), OcrLayout::kSingleLine, data.page.dpi);
-      OcrResult b = ocr_->Recognize(flipped.get(), OcrLayout::kSingleLine, data.page.dpi);
-      // A known label read the right way settles it.
-      if (labels_.Match(a.text).spec != nullptr) upright += 1.0;
-      if (labels_.Match(b.text).spec != nullptr) turned += 1.0;
-      upright += a.confidence;
-      turned += b.confidence;
-      if (getenv("GM_FORM_DEBUG")) fprintf(stderr, "probe [%s] %.2f | [%s] %.2f\n", a.text.c_str(), a.confidence, b.text.c_str(), b.confidence);
-      ++probes;
-      break;  // one cell a row: rows differ more than neighbours
+      probes.push_back(std::move(crop));
+      break;
     }
-    if (probes >= kOrientationProbes) break;
   }
-  return probes > 0 && turned > upright + kOrientationMargin * probes;
+  if (probes.empty()) return 0;
+  // How well the probes read turned by `quads` quarter turns clockwise.
+  auto score = [&](int quads) {
+    double total = 0;
+    for (const PixPtr& p : probes) {
+      PixPtr turned = AdoptPix(quads ? pixRotateOrth(p.get(), quads) : pixClone(p.get()));
+      if (!turned) continue;
+      OcrResult r = ocr_->Recognize(turned.get(), OcrLayout::kSingleLine, data.page.dpi);
+      // A known label read the right way settles it.
+      total += r.confidence + (labels_.Match(r.text).spec != nullptr ? 1.0 : 0.0);
+      if (getenv("GM_FORM_DEBUG")) fprintf(stderr, "probe %d [%s] %.2f\n", quads, r.text.c_str(), r.confidence);
+    }
+    return total / probes.size();
+  };
+  double upright = score(0);
+  if (upright >= kConfidentProbe) return 0;
+  double best = upright;
+  int best_quads = 0;
+  // Upside down first (a sheet fed the wrong way), then on its side.
+  for (int quads : {2, 1, 3}) {
+    double s = score(quads);
+    if (s > best + kOrientationMargin) {
+      best = s;
+      best_quads = quads;
+    }
+    if (best >= kConfidentProbe) break;
+  }
+  return best_quads * 90;
 }
 
 Status ScannedForm::AddPage(PIX* image, int dpi, const std::string& file, int page_index) {
@@ -106,8 +156,8 @@ Status ScannedForm::AddPage(PIX* image, int dpi, const std::string& file, int pa
     return Status::OK();
   }
   start = std::chrono::steady_clock::now();
-  if (UpsideDown(*data)) {
-    Rotate180(&data->page);
+  if (int degrees = Orientation(*data); degrees != 0) {
+    RotatePage(&data->page, degrees);
     s = FindTableGrid(data->page.binary.get(), data->page.dpi, &data->grid);
     if (!s.ok()) return s;
   }
@@ -139,14 +189,8 @@ Status ScannedForm::AddPage(PIX* image, int dpi, const std::string& file, int pa
       fc.ref = static_cast<int>(cells_.size());
       fc.blank = cell->ink.blank();
       if (!fc.blank) {
-        int ox = 0, oy = 0;
-        PixPtr crop = CropForOcr(cell->ink, data->page.grey.get(), &ox, &oy);
-        if (crop) {
-          cell->layout = cell->ink.lines.size() <= 1 ? OcrLayout::kSingleLine : OcrLayout::kBlock;
-          cell->ocr = ocr_->Recognize(crop.get(), cell->layout, data->page.dpi);
-          ToPage(&cell->ocr, ox, oy);
-          ++timing.cells_ocred;
-        }
+        cell->ocr = ReadCell(cell->ink, data->page.grey.get(), data->page.dpi);
+        timing.cells_ocred += 1;
         fc.text = cell->ocr.text;
         fc.confidence = cell->ocr.confidence;
         // Ink that reads as nothing: a stray mark, not a value.
@@ -185,11 +229,8 @@ void ScannedForm::Refine(const FormCell& cell, const FieldSpec& field, Reading* 
   const RereadRule* rule = reread_.For(field, reading->raw);
   if (rule == nullptr || !reread_.ShouldReread(*rule, field, reading->raw)) return;
   const CellData& data = *cells_[cell.ref];
-  int ox = 0, oy = 0;
-  PixPtr crop = CropForOcr(data.ink, pages_[data.page]->page.grey.get(), &ox, &oy);
-  if (!crop) return;
   ocr_->SetCharacterWhitelist(reread_.Whitelist(*rule, field));
-  OcrResult again = ocr_->Recognize(crop.get(), data.layout, pages_[data.page]->page.dpi);
+  OcrResult again = ReadCell(data.ink, pages_[data.page]->page.grey.get(), pages_[data.page]->page.dpi);
   ocr_->SetCharacterWhitelist("");
   std::string text = CleanCellText(again.text);
   if (field.type == "wan" || field.type == "pct" || field.type == "number") text = FixDigitGrouping(text);

@@ -1,7 +1,8 @@
 // ScannedForm: the pages of a scanned application form, read into the rows
-// of its table for the FormAssembler — each page cleaned and turned upright,
+// of its table for the FormAssembler — each page cleaned and turned upright
+// (upside down or on its side),
 // its grid found, every inked cell OCRed once (labels and values alike,
-// single-line or block layout after the cell's own line count). It keeps the
+// line by line, as the cell's own row profile splits it). It keeps the
 // cell images, so that it can answer the assembler's questions as a
 // CellReader: checkbox marks from pixels, a PNG per value cell, and a second
 // OCR pass with a character whitelist (form_reread.tsv) for a value that does
@@ -54,9 +55,12 @@ class ScannedForm : public CellReader {
  private:
   struct PageData;
   struct CellData;
-  // True when the page reads better upside down (OCR confidence of a few
-  // cells at 0° and 180°).
-  bool UpsideDown(const PageData& page);
+  // The OCR of a cell, boxes in page pixels: one line as it is, several
+  // line by line.
+  OcrResult ReadCell(const CellInk& ink, PIX* grey, int dpi);
+  // Clockwise degrees (0, 90, 180, 270) that make the page read best: OCR of
+  // a few cells as they are and turned, stopping at a confident reading.
+  int Orientation(const PageData& page);
 
   const FormLabels& labels_;
   const RereadRules& reread_;

@@ -121,21 +121,25 @@ TEST(PageCleaner, CorrectsSkew) {
   for (const GridRow& r : grid.rows) EXPECT_EQ(r.cells.size(), 4u);
 }
 
-TEST(PageCleaner, TurnsLandscapeRescalesAndRejectsTinyImages) {
+TEST(PageCleaner, RescalesAndRejectsTinyImages) {
   PixPtr wide = Blank(1200, 800, 8);
   CleanPage clean;
   ASSERT_TRUE(CleanPageImage(wide.get(), 150, &clean).ok());
-  EXPECT_EQ(clean.rotation, 90);
-  EXPECT_EQ(clean.dpi, 300);  // 150 dpi is scaled up
-  EXPECT_EQ(pixGetWidth(clean.grey.get()), 1600);
+  EXPECT_EQ(clean.rotation, 0);  // which way is up needs text: the reader's call
+  EXPECT_EQ(clean.dpi, 300);     // 150 dpi is scaled up
+  EXPECT_EQ(pixGetWidth(clean.grey.get()), 2400);
   PixPtr big = Blank(1000, 1400, 8);
   ASSERT_TRUE(CleanPageImage(big.get(), 600, &clean).ok());
   EXPECT_EQ(clean.dpi, 300);
   EXPECT_EQ(pixGetWidth(clean.binary.get()), 500);
-  // No resolution at all: taken as A4 wide.
+  // No resolution at all: the short side taken as A4's width.
   PixPtr unknown = Blank(1654, 2339, 8);
   pixSetResolution(unknown.get(), 1, 1);  // implausible: unknown
   ASSERT_TRUE(CleanPageImage(unknown.get(), 0, &clean).ok());
+  EXPECT_EQ(clean.dpi, 200);
+  PixPtr sideways = Blank(2339, 1654, 8);
+  pixSetResolution(sideways.get(), 1, 1);
+  ASSERT_TRUE(CleanPageImage(sideways.get(), 0, &clean).ok());
   EXPECT_EQ(clean.dpi, 200);
   PixPtr tiny = Blank(100, 50, 8);
   Status s = CleanPageImage(tiny.get(), 300, &clean);
@@ -144,17 +148,23 @@ TEST(PageCleaner, TurnsLandscapeRescalesAndRejectsTinyImages) {
   EXPECT_EQ(CleanPageImage(nullptr, 300, &clean).code(), Status::Code::kInvalidArgument);
 }
 
-TEST(PageCleaner, Rotate180TurnsBothImages) {
+TEST(PageCleaner, RotatePageTurnsBothImages) {
   PixPtr page = Blank(400, 600, 8);
   Fill(page.get(), 10, 10, 50, 50);
   CleanPage clean;
   ASSERT_TRUE(CleanPageImage(page.get(), 300, &clean).ok());
   EXPECT_LT(GreyAt(clean.grey.get(), 30, 30), 100u);
-  Rotate180(&clean);
+  RotatePage(&clean, 180);
   EXPECT_EQ(clean.rotation, 180);
   EXPECT_LT(GreyAt(clean.grey.get(), 400 - 31, 600 - 31), 100u);
   EXPECT_EQ(GreyAt(clean.binary.get(), 400 - 31, 600 - 31), 1u);
   EXPECT_EQ(GreyAt(clean.binary.get(), 30, 30), 0u);
+  RotatePage(&clean, 90);  // a quarter turn clockwise: the page lies on its side
+  EXPECT_EQ(clean.rotation, 270);
+  EXPECT_EQ(pixGetWidth(clean.grey.get()), 600);
+  EXPECT_EQ(pixGetHeight(clean.binary.get()), 400);
+  RotatePage(&clean, 0);
+  EXPECT_EQ(clean.rotation, 270);
 }
 
 // ---------------------------------------------------------------- grid
