@@ -1,8 +1,9 @@
 // Page OCR: the one way greenmine's classifier and statement reader turn a
 // scanned page (or its top part) into text. The page image is decoded on
 // demand, reduced to the part asked for, made grey, scaled to about 300 dpi,
-// binarised and, for tables, cleared of its ruling lines before Tesseract
-// sees it — so OCR costs only what the caller asks for.
+// binarised, straightened when scanned askew and, for tables, cleared of its
+// ruling lines before Tesseract sees it — so OCR costs only what the caller
+// asks for.
 //
 // Word boxes in the result are in the pixels of the prepared image (300 dpi);
 // callers compare positions with each other, never with the page's own

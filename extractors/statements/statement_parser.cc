@@ -256,23 +256,42 @@ std::optional<double> PickFigure(const std::vector<const Cell*>& numbers, const 
 }
 
 // Records the figure when `label` names an item; true when it does (read or not).
+// The item a label names, among the items of `kind` (all kinds when ""):
+// equal once punctuation is set aside, or — for labels of four or more
+// characters, where one misread character cannot turn one item into another —
+// one character different, when that points at a single item.
+const StatementItemLabel* MatchItem(const std::string& label, const std::string& kind,
+                                    const StatementVocabulary& vocab) {
+  const std::u32string bare = BareLabel(CleanLabel(label));
+  if (bare.empty()) return nullptr;
+  const StatementItemLabel* near = nullptr;
+  bool ambiguous = false;
+  for (const StatementItemLabel& item : vocab.items) {
+    if (!kind.empty() && item.kind != kind) continue;
+    if (item.bare == bare) return &item;
+    if (bare.size() < 4 || item.bare.size() != bare.size()) continue;
+    size_t differ = 0;
+    for (size_t i = 0; i < bare.size() && differ < 2; ++i) differ += item.bare[i] != bare[i];
+    if (differ != 1) continue;
+    if (near && (near->key != item.key || near->kind != item.kind)) ambiguous = true;
+    if (!near) near = &item;
+  }
+  return ambiguous ? nullptr : near;
+}
+
+// Records the figure when `label` names an item; true when it does (read or not).
 bool ReadItemLabel(const std::string& label, const std::vector<const Cell*>& numbers,
                    const StatementVocabulary& vocab, Open* open) {
-  const std::string cleaned = CleanLabel(label);
-  if (cleaned.empty()) return false;
-  for (const StatementItemLabel& item : vocab.items) {
-    if (item.label != cleaned) continue;
-    if (!open->st.kind.empty() && item.kind != open->st.kind) continue;
-    auto have = open->priority.find(item.key);
-    if (have != open->priority.end() && have->second <= item.priority) return true;
-    std::optional<double> figure = PickFigure(numbers, open->headers, vocab.params);
-    if (!figure) return true;
-    open->st.values[item.key] = *figure;
-    open->priority[item.key] = item.priority;
-    open->kind_of[item.key] = item.kind;
-    return true;
-  }
-  return false;
+  const StatementItemLabel* item = MatchItem(label, open->st.kind, vocab);
+  if (!item) return false;
+  auto have = open->priority.find(item->key);
+  if (have != open->priority.end() && have->second <= item->priority) return true;
+  std::optional<double> figure = PickFigure(numbers, open->headers, vocab.params);
+  if (!figure) return true;
+  open->st.values[item->key] = *figure;
+  open->priority[item->key] = item->priority;
+  open->kind_of[item->key] = item->kind;
+  return true;
 }
 
 // Reads the item a label names. The label is tried whole, then without its
@@ -305,6 +324,10 @@ void SettleKind(Open* open) {
   open->st.kind = best;
   for (auto it = open->st.values.begin(); it != open->st.values.end();)
     it = open->kind_of[it->first] == best ? std::next(it) : open->st.values.erase(it);
+}
+
+bool IsNil(const std::string& s) {
+  return s == "-" || s == "--" || s == "—" || s == "——" || s == "–" || s == "−";
 }
 
 // A row of cells, with its vertical centre and height (of its first cell).
@@ -361,6 +384,7 @@ std::string Fragment(const Row& row, size_t g, const std::vector<double>& splits
   std::string text;
   for (const Cell& c : row.cells) {
     if (GroupOf(c.box.x, splits) != g) continue;
+    if (IsNil(c.text)) continue;  // a stray "-" under a wrapped label is no figure
     if (c.number) return "";
     text += c.text;
   }
@@ -467,8 +491,7 @@ bool ReadItemRow(const std::vector<Row>& rows, size_t r, const std::vector<doubl
 
 std::optional<double> ParseStatementAmount(const std::string& folded, bool* plain_integer) {
   if (plain_integer) *plain_integer = false;
-  if (folded == "-" || folded == "--" || folded == "—" || folded == "——" || folded == "–" || folded == "−")
-    return 0.0;
+  if (IsNil(folded)) return 0.0;
   // A cell without an arabic digit is text: OCR reads table rules as "一",
   // which the form's numeral parser would take for 1.
   if (folded.size() > 40 || folded.find_first_of("0123456789") == std::string::npos) return std::nullopt;

@@ -4,6 +4,9 @@
 #include <cstdlib>
 #include <mutex>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include "extractors/classify/text_fold.h"
 #include "pipeline/core/templates.h"
 
@@ -94,6 +97,18 @@ std::string CleanLabel(const std::string& folded) {
   return s;
 }
 
+std::u32string BareLabel(const std::string& utf8) {
+  std::u32string out;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int32_t length = static_cast<int32_t>(std::min<size_t>(utf8.size(), 1 << 20));
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c >= 0 && u_isalnum(c)) out += static_cast<char32_t>(c);
+  }
+  return out;
+}
+
 Status StatementVocabulary::Load(const std::filesystem::path& dir, StatementVocabulary* out) {
   StatementVocabulary v;
   TsvTable tsv;
@@ -115,7 +130,10 @@ Status StatementVocabulary::Load(const std::filesystem::path& dir, StatementVoca
     if (kind.empty() || key.empty() || !ParseNumber(tsv.Get(row, "priority"), &priority))
       return Status::Corrupt("statements_items.tsv: row without kind, key or priority");
     for (const std::string& label : SplitBars(tsv.Get(row, "labels")))
-      v.items.push_back({kind, key, static_cast<int>(priority), CleanLabel(FoldText(label))});
+    {
+      std::string cleaned = CleanLabel(FoldText(label));
+      v.items.push_back({kind, key, static_cast<int>(priority), cleaned, BareLabel(cleaned)});
+    }
   }
 
   if (!(s = LoadTsv(dir / "statements_columns.tsv", &tsv)).ok()) return s;

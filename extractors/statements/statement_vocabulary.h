@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <map>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,7 @@ struct StatementItemLabel {
   std::string key;    // total_assets, ... (the keys of StatementFigures::wan)
   int priority = 1;   // lower wins when several labels of a key are present
   std::string label;  // folded and cleaned
+  std::u32string bare;  // BareLabel(label): what OCR'd labels are compared in
 };
 
 struct StatementParams {
@@ -61,5 +63,9 @@ struct StatementVocabulary {
 // parenthetical that says how to fill the row (one that holds "填列"), and
 // without a trailing colon.
 std::string CleanLabel(const std::string& folded);
+
+// The letters, digits and ideographs of a label, without punctuation or
+// brackets: OCR reads "（" as "【" or "{", a printed label need not match it.
+std::u32string BareLabel(const std::string& utf8);
 
 }  // namespace gm

@@ -73,6 +73,24 @@ TEST_F(StatementParserTest, LabelsWrappedInTheirCells) {
   EXPECT_DOUBLE_EQ(got[0].values.at("owners_equity"), 942983466.54);
 }
 
+TEST_F(StatementParserTest, OcrMisreadLabels) {
+  auto got = Parse({{{{20, "资产负债表"}}},
+                    {{{20, "资产"}, {184, "期末余额"}, {284, "年初余额"}}},
+                    {{{20, "流动负债合计"}, {160, "1.00"}, {260, "2.00"}}},         // not 负债合计
+                    {{{20, "资产总汁"}, {160, "1,000.00"}, {260, "900.00"}}},       // one character misread
+                    {{{20, "负债合汁"}, {160, "600.00"}, {260, "500.00"}}},
+                    {{{20, "所有者权益【或股东权益)合计"}, {160, "400.00"}, {260, "400.00"}}}});  // OCR's brackets
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_DOUBLE_EQ(got[0].values.at("total_assets"), 1000.0);
+  EXPECT_DOUBLE_EQ(got[0].values.at("total_liabilities"), 600.0);
+  EXPECT_DOUBLE_EQ(got[0].values.at("owners_equity"), 400.0);
+  // Three characters: one misread is too many to guess.
+  auto income = Parse({{{{20, "利润表"}}}, {{{20, "项目"}, {184, "本期金额"}, {284, "上期金额"}}},
+                       {{{20, "争利润"}, {160, "5.00"}, {260, "4.00"}}}});
+  ASSERT_EQ(income.size(), 1u);
+  EXPECT_EQ(income[0].values.count("net_profit"), 0u);
+}
+
 TEST_F(StatementParserTest, EmptyEndCellIsNotFilledFromTheOpeningColumn) {
   auto rows = BalanceSheetRows("单位：元", false);
   // 资产总计 with its end-of-period cell left blank.

@@ -26,6 +26,14 @@ TEST(CleanLabelTest, EnumeratorsAndFillNotesGo) {
   EXPECT_EQ(CleanLabel("(("), "((");
 }
 
+TEST(BareLabelTest, OnlyLettersDigitsAndIdeographs) {
+  EXPECT_EQ(BareLabel("所有者权益(或股东权益)合计"), U"所有者权益或股东权益合计");
+  EXPECT_EQ(BareLabel("所有者权益【或股东权益}合计"), U"所有者权益或股东权益合计");
+  EXPECT_EQ(BareLabel("“A1”、:"), U"A1");
+  EXPECT_EQ(BareLabel(std::string("\xff资", 4)), U"资");
+  EXPECT_TRUE(BareLabel("").empty());
+}
+
 TEST(StatementVocabularyTest, ShippedTablesLoad) {
   Status s;
   const StatementVocabulary* v = StatementVocabulary::Default(&s);
