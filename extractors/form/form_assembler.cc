@@ -16,6 +16,67 @@ constexpr double kBlankConfidence = 0.9;
 bool IsOpenBracket(char32_t c) { return c == U'(' || c == U'（'; }
 bool IsCloseBracket(char32_t c) { return c == U')' || c == U'）'; }
 
+// The printed order of the labels that name values (form_labels.tsv order).
+int PrintedIndex(const FormLabels& labels, const LabelSpec* spec) {
+  int i = 0;
+  for (const LabelSpec& l : labels.labels()) {
+    if (l.kind == CellKind::kTitle || l.kind == CellKind::kSection) continue;
+    if (&l == spec) return i;
+    ++i;
+  }
+  return -1;
+}
+
+void InferGarbledLabels(const FormLabels& labels, const std::vector<FormRow>& rows,
+                        std::vector<std::vector<const LabelSpec*>>* label_of) {
+  std::vector<const LabelSpec*> printed;
+  for (const LabelSpec& l : labels.labels())
+    if (l.kind != CellKind::kTitle && l.kind != CellKind::kSection) printed.push_back(&l);
+  std::vector<bool> seen(printed.size(), false);
+  struct Slot { size_t row, cell; int index; };  // index: printed index of a read label, -1 for a garbled one
+  std::vector<Slot> slots;
+  for (size_t r = 0; r < rows.size(); ++r) {
+    const auto& cells = rows[r].cells;
+    for (size_t c = 0; c < cells.size(); ++c) {
+      const LabelSpec* spec = (*label_of)[r][c];
+      if (spec != nullptr) {
+        int i = PrintedIndex(labels, spec);
+        if (i >= 0) {
+          seen[i] = true;
+          slots.push_back(Slot{r, c, i});
+        }
+        continue;
+      }
+      bool label_place = cells.size() >= 2 && cells.size() % 2 == 0 && c % 2 == 0 && !cells[c].blank &&
+                         (c + 1 >= cells.size() || (*label_of)[r][c + 1] == nullptr);
+      if (label_place) slots.push_back(Slot{r, c, -1});
+    }
+  }
+  for (size_t k = 0; k < slots.size(); ++k) {
+    if (slots[k].index >= 0) continue;
+    // The garbled run between two read labels, and the unread labels printed between them.
+    size_t a = k;
+    while (a > 0 && slots[a - 1].index < 0) --a;
+    size_t b = k;
+    while (b + 1 < slots.size() && slots[b + 1].index < 0) ++b;
+    int lo = a > 0 ? slots[a - 1].index : -1;
+    int hi = b + 1 < slots.size() ? slots[b + 1].index : static_cast<int>(printed.size());
+    std::vector<int> candidates;
+    for (int i = lo + 1; i < hi; ++i)
+      if (!seen[i]) candidates.push_back(i);
+    size_t garbled = b - a + 1;
+    if (candidates.size() == garbled && lo >= 0 && hi < static_cast<int>(printed.size())) {
+      for (size_t g = 0; g < garbled; ++g) {
+        const Slot& s = slots[a + g];
+        (*label_of)[s.row][s.cell] = printed[candidates[g]];
+        seen[candidates[g]] = true;
+        slots[a + g].index = candidates[g];
+      }
+    }
+    k = b;
+  }
+}
+
 struct Collected {
   const LabelSpec* spec = nullptr;
   std::vector<const FormCell*> cells;
@@ -121,6 +182,10 @@ void AssembleForm(const FormLabels& labels, const Templates& templates, const st
       label_of[r][c] = m.spec;
     }
   }
+  // 1b. Labels the OCR garbled, from their place: a cell where a label
+  // belongs (the even cells of a label-value row) between two labels that
+  // were read takes the unread label printed between them.
+  InferGarbledLabels(labels, rows, &label_of);
   // 2. Which cells hold each label's value.
   std::vector<Collected> found;
   std::map<std::string, size_t> index;

@@ -1,6 +1,7 @@
 #include "extractors/form/scanned_form.h"
 
 #include <algorithm>
+#include <cmath>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -21,17 +22,6 @@ constexpr size_t kOrientationProbes = 3;
 constexpr double kOrientationMargin = 0.08;
 constexpr double kConfidentProbe = 0.8;
 
-void ToPage(OcrResult* r, int ox, int oy) {
-  for (OcrWord& w : r->words) {
-    w.box.x += ox;
-    w.box.y += oy;
-  }
-  for (OcrWord& s : r->symbols) {
-    s.box.x += ox;
-    s.box.y += oy;
-  }
-}
-
 }  // namespace
 
 struct ScannedForm::PageData {
@@ -49,10 +39,32 @@ struct ScannedForm::CellData {
   OcrResult ocr;          // boxes in page pixels
 };
 
-ScannedForm::ScannedForm(const FormLabels& labels, const RereadRules& reread, OcrEngine* ocr)
-    : labels_(labels), reread_(reread), ocr_(ocr) {}
+ScannedForm::ScannedForm(const FormLabels& labels, const RereadRules& reread, const CapitalAmount& capital,
+                         OcrEngine* ocr)
+    : labels_(labels), reread_(reread), capital_(capital), ocr_(ocr) {}
 
 ScannedForm::~ScannedForm() = default;
+
+OcrResult ScannedForm::Recognize(PixPtr crop, int line_height, int dpi, int ox, int oy) {
+  // Text of one size for the OCR: Tesseract's reading of some glyphs (a % as
+  // "9%") flips with the size of the text it is shown.
+  double scale = 1.0;
+  static const int target = getenv("GM_FORM_LH") ? atoi(getenv("GM_FORM_LH")) : 0;
+  if (target > 0 && line_height > 0) {
+    scale = static_cast<double>(target) / line_height;
+    if (scale > 0.85 && scale < 1.18) scale = 1.0;
+    scale = std::clamp(scale, 0.4, 3.0);
+  }
+  if (scale != 1.0) {
+    PixPtr scaled = AdoptPix(pixScale(crop.get(), static_cast<float>(scale), static_cast<float>(scale)));
+    if (scaled) crop = std::move(scaled);
+    else scale = 1.0;
+  }
+  OcrResult r = ocr_->Recognize(crop.get(), OcrLayout::kSingleLine, static_cast<int>(dpi * scale));
+  for (std::vector<OcrWord>* v : {&r.words, &r.symbols})
+    for (OcrWord& w : *v) w.box = Box{w.box.x / scale + ox, w.box.y / scale + oy, w.box.w / scale, w.box.h / scale};
+  return r;
+}
 
 OcrResult ScannedForm::ReadCell(const CellInk& ink, PIX* grey, int dpi) {
   OcrResult out;
@@ -60,9 +72,7 @@ OcrResult ScannedForm::ReadCell(const CellInk& ink, PIX* grey, int dpi) {
     int ox = 0, oy = 0;
     PixPtr crop = CropForOcr(ink, grey, &ox, &oy);
     if (!crop) return out;
-    out = ocr_->Recognize(crop.get(), OcrLayout::kSingleLine, dpi);
-    ToPage(&out, ox, oy);
-    return out;
+    return Recognize(std::move(crop), ink.LineHeight(), dpi, ox, oy);
   }
   // Line by line: the lines joined, their words and symbols renumbered.
   double weighted = 0, weight = 0;
@@ -70,8 +80,7 @@ OcrResult ScannedForm::ReadCell(const CellInk& ink, PIX* grey, int dpi) {
     int ox = 0, oy = 0;
     PixPtr crop = CropLineForOcr(ink, l, grey, &ox, &oy);
     if (!crop) continue;
-    OcrResult line = ocr_->Recognize(crop.get(), OcrLayout::kSingleLine, dpi);
-    ToPage(&line, ox, oy);
+    OcrResult line = Recognize(std::move(crop), ink.lines[l].h, dpi, ox, oy);
     if (line.text.empty()) continue;
     if (!out.text.empty()) out.text += '\n';
     out.text += line.text;
@@ -226,6 +235,10 @@ std::string ScannedForm::Png(const FormCell& cell) {
 void ScannedForm::Refine(const FormCell& cell, const FieldSpec& field, Reading* reading) {
   if (cell.ref < 0 || static_cast<size_t>(cell.ref) >= cells_.size()) return;
   if (field.type == "wan" || field.type == "pct" || field.type == "number") reading->raw = FixDigitGrouping(reading->raw);
+  if (field.type == "wan" && capital_.Applies(reading->raw)) {
+    reading->raw = capital_.Repair(reading->raw);
+    return;
+  }
   const RereadRule* rule = reread_.For(field, reading->raw);
   if (rule == nullptr || !reread_.ShouldReread(*rule, field, reading->raw)) return;
   const CellData& data = *cells_[cell.ref];

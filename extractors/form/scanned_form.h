@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "extractors/form/capital_amount.h"
 #include "extractors/form/cell_image.h"
 #include "extractors/form/form_assembler.h"
 #include "extractors/form/form_labels.h"
@@ -33,7 +34,7 @@ struct PageTiming {
 
 class ScannedForm : public CellReader {
  public:
-  ScannedForm(const FormLabels& labels, const RereadRules& reread, OcrEngine* ocr);
+  ScannedForm(const FormLabels& labels, const RereadRules& reread, const CapitalAmount& capital, OcrEngine* ocr);
   ~ScannedForm() override;
 
   // Reads one page image (any depth; `dpi` as declared, 0 if unknown) that
@@ -55,6 +56,9 @@ class ScannedForm : public CellReader {
  private:
   struct PageData;
   struct CellData;
+  // One line image through the OCR, its text scaled to one size; boxes
+  // mapped back to page pixels with the crop's origin.
+  OcrResult Recognize(PixPtr crop, int line_height, int dpi, int ox, int oy);
   // The OCR of a cell, boxes in page pixels: one line as it is, several
   // line by line.
   OcrResult ReadCell(const CellInk& ink, PIX* grey, int dpi);
@@ -64,6 +68,7 @@ class ScannedForm : public CellReader {
 
   const FormLabels& labels_;
   const RereadRules& reread_;
+  const CapitalAmount& capital_;
   OcrEngine* ocr_;
   std::vector<std::unique_ptr<PageData>> pages_;
   std::vector<std::unique_ptr<CellData>> cells_;

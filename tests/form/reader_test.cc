@@ -156,6 +156,22 @@ TEST_F(AssemblerTest, SectionOnlyWhenWideAndFirstSightingWins) {
   EXPECT_EQ(r.fields.at("company_name").raw, "甲公司");
 }
 
+TEST_F(AssemblerTest, GarbledLabelTakenFromItsPlace) {
+  std::vector<FormRow> rows = {
+      Quad("企业名称*", "甲公司", "信用代码", "91620100MA71234567"),
+      Quad("乱码乱", "国有控股公司", "注册资金（万元）*", "12500"),  // 企业类型, unreadable
+      Quad("信用等级*2", "AA", "资产负债率（%）*3", "56.3"),
+      Quad("认不出", "某值", "也认不出", "另一值"),  // two unread labels, three candidates: left alone
+      Wide("项目描述*", "描述"),
+  };
+  FormReading r = Assemble(rows);
+  EXPECT_EQ(r.fields.at("company_type").raw, "国有控股公司");
+  EXPECT_EQ(r.fields.at("registered_capital").raw, "12500");
+  EXPECT_EQ(r.fields.count("project_name"), 0u);
+  EXPECT_EQ(r.fields.count("project_location"), 0u);
+  EXPECT_EQ(r.fields.at("project_description").raw, "描述");
+}
+
 TEST_F(AssemblerTest, BlankAndMissingValueCells) {
   std::vector<FormRow> rows = {Quad("企业名称*", "", "信用代码", "|")};
   rows.push_back(FormRow{{Cell("对接银行", 0, 1)}, false});  // a label with no cell beside it
@@ -300,7 +316,8 @@ TEST(FormReaderCreate, FailsWithoutItsTables) {
   ASSERT_NE(reader, nullptr);
   std::filesystem::path dir = std::filesystem::temp_directory_path() / "gm_form_no_reread";
   std::filesystem::create_directories(dir);
-  for (const char* f : {"fields.tsv", "catalog.tsv", "checklist.tsv", "findings.tsv", "form_labels.tsv", "form_compound.tsv"})
+  for (const char* f : {"fields.tsv", "catalog.tsv", "checklist.tsv", "findings.tsv", "form_labels.tsv", "form_compound.tsv",
+                        "form_capital.tsv"})
     std::filesystem::copy_file(std::filesystem::path(GREENMINE_SOURCE_DIR "/templates") / f, dir / f,
                                std::filesystem::copy_options::overwrite_existing);
   std::filesystem::remove(dir / "form_reread.tsv");

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "extractors/form/capital_amount.h"
 #include "extractors/form/cjk_text.h"
 #include "extractors/form/compound.h"
 #include "extractors/form/form_labels.h"
@@ -152,7 +153,7 @@ std::filesystem::path TempTemplates(const std::string& name, const std::string& 
   std::filesystem::path dir = std::filesystem::temp_directory_path() / ("gm_form_" + name);
   std::filesystem::create_directories(dir);
   for (const char* f : {"fields.tsv", "catalog.tsv", "checklist.tsv", "findings.tsv", "form_labels.tsv",
-                        "form_compound.tsv", "form_reread.tsv"})
+                        "form_compound.tsv", "form_reread.tsv", "form_capital.tsv"})
     std::filesystem::copy_file(std::filesystem::path(GREENMINE_SOURCE_DIR "/templates") / f, dir / f,
                                std::filesystem::copy_options::overwrite_existing);
   if (!labels.empty()) std::ofstream(dir / "form_labels.tsv") << labels;
@@ -202,12 +203,6 @@ TEST(RereadRules, DecidesWhenAndWhatToReread) {
   EXPECT_FALSE(rules.ShouldReread(*r, amount, "10,500.00万元"));
   EXPECT_TRUE(rules.Accept(*r, amount, "10500"));
   EXPECT_FALSE(rules.Accept(*r, amount, "10500X"));
-  // 大写 amounts have a rule of their own.
-  const RereadRule* cap = rules.For(amount, "壹仟什佰万元整");
-  ASSERT_NE(cap, nullptr);
-  EXPECT_NE(cap, r);
-  EXPECT_TRUE(rules.ShouldReread(*cap, amount, "壹仟什佰万元整"));
-  EXPECT_TRUE(rules.Accept(*cap, amount, "壹仟伍佰万元整"));
   // Text without any trigger character has no rule.
   EXPECT_EQ(rules.For(amount, "无"), nullptr);
 
@@ -241,6 +236,37 @@ TEST(RereadRules, DecidesWhenAndWhatToReread) {
   ASSERT_NE(o, nullptr);
   EXPECT_TRUE(rules.ShouldReread(*o, revenue, "经共性收入"));
   EXPECT_FALSE(rules.ShouldReread(*o, revenue, "节能收益"));  // written "other": left alone
+}
+
+TEST(CapitalAmount, RepairsMisreadNumerals) {
+  Templates t = LoadTemplates();
+  CapitalAmount cap;
+  ASSERT_TRUE(CapitalAmount::Load(t, &cap).ok());
+  EXPECT_TRUE(cap.Applies("陆佰参拾万元整"));
+  EXPECT_FALSE(cap.Applies("6,300.00"));
+  EXPECT_FALSE(cap.Applies("600万元"));
+  EXPECT_FALSE(cap.Applies("无"));
+  EXPECT_EQ(cap.Repair("陆佰参拾万元整"), "陆佰叁拾万元整");
+  EXPECT_EQ(cap.Repair("融什玖佰万元整"), "贰仟玖佰万元整");
+  EXPECT_EQ(cap.Repair("玖任伍佰参拾万元整"), "玖仟伍佰叁拾万元整");
+  EXPECT_EQ(cap.Repair("伍亿类什肆佰万元整"), "伍亿柒仟肆佰万元整");
+  // A character foreign to the notation in a unit's place: the unit the next implies.
+  EXPECT_EQ(cap.Repair("陆X伍佰万元整"), "陆仟伍佰万元整");
+  EXPECT_EQ(cap.Repair("陆佰伍X万元整"), "陆佰伍拾万元整");
+  EXPECT_EQ(cap.Repair("壹 仟 贰 佰 万 元 整"), "壹仟贰佰万元整");
+  EXPECT_EQ(cap.Repair("12500"), "12500");
+}
+
+TEST(CapitalAmount, RejectsBadTable) {
+  Templates t;
+  ASSERT_TRUE(Templates::Load(TempTemplates("bad_capital", "", ""), &t).ok());
+  std::ofstream(t.dir() / "form_capital.tsv") << "kind\ttext\tmeans\ndigit\t零壹\t\n";
+  CapitalAmount cap;
+  EXPECT_EQ(CapitalAmount::Load(t, &cap).code(), Status::Code::kCorrupt);
+  std::ofstream(t.dir() / "form_capital.tsv") << "kind\ttext\tmeans\nmisread\t参叁\t叁\n";
+  EXPECT_EQ(CapitalAmount::Load(t, &cap).code(), Status::Code::kCorrupt);
+  std::ofstream(t.dir() / "form_capital.tsv") << "kind\ttext\tmeans\nweird\t参\t叁\n";
+  EXPECT_EQ(CapitalAmount::Load(t, &cap).code(), Status::Code::kCorrupt);
 }
 
 TEST(RereadRules, RejectsBadTable) {
