@@ -119,7 +119,7 @@ std::vector<std::string> FindContained(const Document& doc, const std::vector<st
       AddTitleKinds(lines, params, titles, &found);
     } else if (ocr && page.load_image) {
       OcrResult result;
-      if (OcrPage(page, {params.contains_top_fraction, RedInk::kKeep, true}, OcrLayout::kSparse, ocr, &result).ok())
+      if (OcrPage(page, {params.contains_top_fraction, RedInk::kKeep, false}, OcrLayout::kSparse, ocr, &result).ok())
         AddTitleKinds(SplitLines(result.text), params, titles, &found);
     }
   }

@@ -25,8 +25,11 @@ PixPtr ToGrey(PIX* pix, RedInk red) {
 }
 
 // Erases table rules: runs of ink longer than kRuleLength (about 8 mm at
-// 300 dpi, far longer than any character stroke) horizontally or vertically.
-// Tesseract reads grid lines as 一 and |, and they glue cells together.
+// 300 dpi) horizontally or vertically. Tesseract reads grid lines as 一 and
+// |, and they glue cells together. A big bold title has strokes as long:
+// callers reading titles leave the rules in (OcrPrep::remove_rules). Longer
+// runs only (2 cm) were measured to leave enough of a grid on scanned
+// statements to break their rows.
 constexpr int kRuleLength = 100;
 void RemoveRules(PIX* binary) {
   if (pixGetWidth(binary) < kRuleLength || pixGetHeight(binary) < kRuleLength) return;

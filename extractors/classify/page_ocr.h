@@ -27,7 +27,8 @@ enum class RedInk {
 struct OcrPrep {
   double top_fraction = 1.0;   // the part of the page from the top, 0 < f <= 1
   RedInk red = RedInk::kKeep;
-  bool remove_rules = false;   // erase long horizontal and vertical lines (table grids)
+  bool remove_rules = false;   // erase long horizontal and vertical lines (table grids); not for titles,
+                               // whose big bold strokes are as long
 };
 
 // The binarised 300-dpi image of the page part described by `prep`, as OCR sees it.

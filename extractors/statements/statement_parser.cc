@@ -20,11 +20,17 @@ struct Cell {
   std::optional<double> number;
   bool plain_integer = false;
   double center() const { return box.x + box.w / 2; }
+  double right() const { return box.x + box.w; }
 };
 
+// A column of the table: where it is and what it holds. Columns found from
+// header text are placed by their centre; columns inferred from the numbers
+// themselves (when OCR lost the header) by the numbers' right edge, as
+// amounts are right-aligned.
 struct HeaderColumn {
-  double center;
+  double x;
   ColumnRole role;
+  bool right_edge = false;
 };
 
 // Display width of a code point: ideographs and full-width forms are two.
@@ -83,7 +89,9 @@ bool LooksLikeNumberPart(const std::string& s) {
   return !s.empty() && s.find_first_not_of("0123456789,.-()") == std::string::npos;
 }
 
-// OCR sometimes breaks "1,234,567.89" after a separator; joins such pieces.
+// OCR sometimes breaks "1,234,567.89" at a separator ("1,290,226," "928.29");
+// joins such pieces when they stand closer than one and a half character
+// heights (the next column is much further away).
 std::vector<Cell> MergeBrokenNumbers(std::vector<Cell> row) {
   std::vector<Cell> out;
   for (Cell& cell : row) {
@@ -91,7 +99,7 @@ std::vector<Cell> MergeBrokenNumbers(std::vector<Cell> row) {
       Cell& prev = out.back();
       const double gap = cell.box.x - (prev.box.x + prev.box.w);
       const double h = std::max(1.0, std::min(prev.box.h, cell.box.h));
-      const bool joins = LooksLikeNumberPart(prev.text) && LooksLikeNumberPart(cell.text) && gap < 0.6 * h &&
+      const bool joins = LooksLikeNumberPart(prev.text) && LooksLikeNumberPart(cell.text) && gap < 1.5 * h &&
                          (prev.text.back() == ',' || cell.text.front() == ',' || cell.text.front() == '.' ||
                           prev.text.back() == '.');
       if (joins) {
@@ -169,6 +177,7 @@ std::string HeaderUnit(const std::string& cell, const StatementVocabulary& vocab
 struct Open {
   PageStatement st;
   std::vector<HeaderColumn> headers;
+  std::vector<HeaderColumn> implicit;         // the page's columns inferred from its numbers
   std::map<std::string, int> priority;      // key → priority of the label it was read under
   std::map<std::string, std::string> kind_of;  // key → the item's kind (for an untitled statement)
   bool items_seen = false;
@@ -233,8 +242,12 @@ std::vector<HeaderColumn> HeaderColumns(const std::vector<Cell>& cells, const St
 }
 
 // The figure of a label's numbers: the one under an end-of-period column.
+bool IsRowNumber(const Cell& c, const StatementParams& params) {
+  return c.plain_integer && *c.number >= 0 && *c.number <= params.index_max;
+}
+
 std::optional<double> PickFigure(const std::vector<const Cell*>& numbers, const std::vector<HeaderColumn>& headers,
-                                 const StatementParams& params) {
+                                 const std::vector<HeaderColumn>& implicit, const StatementParams& params) {
   if (numbers.empty()) return std::nullopt;
   bool period_headers = std::any_of(headers.begin(), headers.end(), [](const HeaderColumn& h) {
     return h.role == ColumnRole::kEnd || h.role == ColumnRole::kOpening;
@@ -243,15 +256,23 @@ std::optional<double> PickFigure(const std::vector<const Cell*>& numbers, const 
     for (const Cell* n : numbers) {
       const HeaderColumn* nearest = nullptr;
       for (const HeaderColumn& h : headers)
-        if (!nearest || std::fabs(h.center - n->center()) < std::fabs(nearest->center - n->center())) nearest = &h;
+        if (!nearest || std::fabs(h.x - n->center()) < std::fabs(nearest->x - n->center())) nearest = &h;
       if (nearest->role == ColumnRole::kEnd) return n->number;
     }
     return std::nullopt;  // the end-of-period cell is empty: never fall back to the opening figure
   }
+  if (!implicit.empty()) {
+    for (const Cell* n : numbers) {
+      if (IsRowNumber(*n, params) && numbers.size() > 1) continue;
+      const HeaderColumn* nearest = nullptr;
+      for (const HeaderColumn& h : implicit)
+        if (!nearest || std::fabs(h.x - n->right()) < std::fabs(nearest->x - n->right())) nearest = &h;
+      if (nearest->role == ColumnRole::kEnd && std::fabs(nearest->x - n->right()) <= 2.5 * n->box.h) return n->number;
+    }
+    return std::nullopt;
+  }
   size_t first = 0;
-  if (numbers.size() >= 3 && numbers[0]->plain_integer && *numbers[0]->number >= 0 &&
-      *numbers[0]->number <= params.index_max)
-    first = 1;
+  if (numbers.size() >= 3 && IsRowNumber(*numbers[0], params)) first = 1;
   return numbers[first]->number;
 }
 
@@ -286,7 +307,7 @@ bool ReadItemLabel(const std::string& label, const std::vector<const Cell*>& num
   if (!item) return false;
   auto have = open->priority.find(item->key);
   if (have != open->priority.end() && have->second <= item->priority) return true;
-  std::optional<double> figure = PickFigure(numbers, open->headers, vocab.params);
+  std::optional<double> figure = PickFigure(numbers, open->headers, open->implicit, vocab.params);
   if (!figure) return true;
   open->st.values[item->key] = *figure;
   open->priority[item->key] = item->priority;
@@ -308,11 +329,12 @@ bool ReadItem(const std::vector<std::string>& label_cells, const std::vector<con
 }
 
 // An untitled statement nobody continued takes the kind most of its figures
-// belong to — but only under a located period header: without title or
-// header, label-and-number pairs are as likely prose or a notes table.
+// belong to — but only in a table: under a located period header, or with
+// columns of aligned amounts. Without either, label-and-number pairs are as
+// likely prose.
 void SettleKind(Open* open) {
   if (!open->st.kind.empty() || open->st.values.empty()) return;
-  if (open->headers.empty()) {
+  if (open->headers.empty() && open->implicit.empty()) {
     open->st.values.clear();
     return;
   }
@@ -389,6 +411,43 @@ std::string Fragment(const Row& row, size_t g, const std::vector<double>& splits
     text += c.text;
   }
   return text;
+}
+
+// The amount columns of a page whose header OCR lost: right edges of its
+// amounts (right-aligned) clustered per column group; in each group the
+// first column is the end of the period (期末 / 本期 come first), the others
+// opening or prior. Row numbers (行次) are left out. Empty when no column
+// has three amounts.
+std::vector<HeaderColumn> ImplicitColumns(const std::vector<Row>& rows, const std::vector<double>& splits,
+                                          const StatementParams& params) {
+  std::vector<std::vector<double>> edges(splits.size() + 1);
+  double height_sum = 0;
+  size_t count = 0;
+  for (const Row& row : rows) {
+    for (const Cell& c : row.cells) {
+      if (!c.number || IsRowNumber(c, params) || IsNil(c.text)) continue;
+      edges[GroupOf(c.box.x, splits)].push_back(c.right());
+      height_sum += c.box.h;
+      ++count;
+    }
+  }
+  if (count == 0) return {};
+  const double tol = 1.5 * std::max(1.0, height_sum / count);
+  std::vector<HeaderColumn> columns;
+  for (std::vector<double>& group : edges) {
+    std::sort(group.begin(), group.end());
+    bool first = true;
+    for (size_t i = 0; i < group.size();) {
+      size_t j = i;
+      while (j + 1 < group.size() && group[j + 1] - group[j] <= tol) ++j;
+      if (j - i + 1 >= 3) {
+        columns.push_back({group[(i + j) / 2], first ? ColumnRole::kEnd : ColumnRole::kOpening, true});
+        first = false;
+      }
+      i = j + 1;
+    }
+  }
+  return columns;
 }
 
 // "1.2345E+07": spreadsheets store numbers so.
@@ -495,6 +554,8 @@ std::optional<double> ParseStatementAmount(const std::string& folded, bool* plai
   // A cell without an arabic digit is text: OCR reads table rules as "一",
   // which the form's numeral parser would take for 1.
   if (folded.size() > 40 || folded.find_first_of("0123456789") == std::string::npos) return std::nullopt;
+  // A piece that starts with a separator (".22", ",587") is a fragment OCR broke off.
+  if (folded[0] == '.' || folded[0] == ',') return std::nullopt;
   std::string s = folded;
   if (StartsWith(s, "−")) s = "-" + s.substr(std::string("−").size());  // U+2212 MINUS SIGN
   std::optional<double> value = ParseScientific(s);
@@ -515,15 +576,6 @@ std::vector<PageStatement> ParseStatementPage(const std::vector<PlacedText>& tex
   boxes.reserve(cells.size());
   for (const Cell& c : cells) boxes.push_back(c.box);
 
-  std::vector<PageStatement> out;
-  Open open;
-  open.st.kind = continued_kind;
-  auto close = [&] {
-    SettleKind(&open);
-    if (open.st.titled || !open.st.values.empty()) out.push_back(std::move(open.st));
-    open = Open();
-  };
-
   std::vector<Row> rows;
   for (const auto& indices : GroupRows(boxes)) {
     Row row;
@@ -535,6 +587,19 @@ std::vector<PageStatement> ParseStatementPage(const std::vector<PlacedText>& tex
     rows.push_back(std::move(row));
   }
   const std::vector<double> splits = LabelColumnStarts(rows);
+  const std::vector<HeaderColumn> implicit = ImplicitColumns(rows, splits, vocab.params);
+
+  std::vector<PageStatement> out;
+  Open open;
+  open.st.kind = continued_kind;
+  open.implicit = implicit;
+  auto close = [&] {
+    SettleKind(&open);
+    if (open.st.titled || !open.st.values.empty()) out.push_back(std::move(open.st));
+    open = Open();
+    open.implicit = implicit;
+  };
+
 
   for (size_t r = 0; r < rows.size(); ++r) {
     const std::vector<Cell>& row = rows[r].cells;

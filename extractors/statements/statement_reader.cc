@@ -47,17 +47,29 @@ PageInput FromOcr(const OcrResult& result) {
   return in;
 }
 
+// The statement kind whose title the top of a scanned page shows ("none"
+// for a statement greenmine does not read); "" when no title was read.
+std::string TopTitleKind(const OcrResult& top, const StatementVocabulary& vocab) {
+  for (const std::string& line : SplitLines(top.text)) {
+    std::string kind = TitleLineKind(FoldText(line), vocab.titles, vocab.params.title_max_extra);
+    if (!kind.empty()) return kind;
+  }
+  return "";
+}
+
 // Whether the top of a scanned page shows a statement: its title, or (when
 // OCR garbled the spaced-out title) an end-of-period column header.
 bool TopShowsStatement(const OcrResult& top, const StatementVocabulary& vocab) {
-  for (const std::string& line : SplitLines(top.text)) {
-    std::string kind = TitleLineKind(FoldText(line), vocab.titles, vocab.params.title_max_extra);
-    if (!kind.empty()) return kind != "none";
-  }
+  const std::string kind = TopTitleKind(top, vocab);
+  if (!kind.empty()) return kind != "none";
   const std::string folded = FoldText(top.text);
   for (const auto& [label, role] : vocab.columns)
     if (role == ColumnRole::kEnd && folded.find(label) != std::string::npos) return true;
   return false;
+}
+
+bool AnyTitled(const std::vector<PageStatement>& parts) {
+  return std::any_of(parts.begin(), parts.end(), [](const PageStatement& p) { return p.titled; });
 }
 
 // A statement being assembled over one or more pages.
@@ -137,22 +149,35 @@ void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, c
     const Page& page = doc.pages[p];
     const std::string continued = Continued(assembled, page_number, vocab);
     PageInput input;
+    std::vector<PageStatement> parts;
     if (page.has_text()) {
       input.texts = SpansOf(page);
+      parts = ParseStatementPage(input.texts, vocab, continued);
     } else if (ocr && page.load_image) {
-      if (!whole_scans && continued.empty()) {
-        OcrResult top;
-        if (!OcrPage(page, {params.title_top_fraction, RedInk::kDrop, true}, OcrLayout::kSparse, ocr, &top).ok() ||
-            !TopShowsStatement(top, vocab))
-          continue;
-      }
+      // The top, read as sparse text, holds the title; the whole page, read
+      // with layout analysis, the table (its big bold title is often lost).
+      std::optional<OcrResult> top;
+      auto read_top = [&]() -> const OcrResult* {
+        if (!top) {
+          top.emplace();
+          if (!OcrPage(page, {params.title_top_fraction, RedInk::kDrop, false}, OcrLayout::kSparse, ocr, &*top).ok())
+            top->text.clear();
+        }
+        return &*top;
+      };
+      if (!whole_scans && continued.empty() && !TopShowsStatement(*read_top(), vocab)) continue;
       OcrResult whole;
       if (!OcrPage(page, {1.0, RedInk::kDrop, true}, OcrLayout::kAuto, ocr, &whole).ok()) continue;
       input = FromOcr(whole);
+      parts = ParseStatementPage(input.texts, vocab, continued);
+      if (continued.empty() && !AnyTitled(parts)) {
+        const std::string kind = TopTitleKind(*read_top(), vocab);
+        if (!kind.empty() && kind != "none") parts = ParseStatementPage(input.texts, vocab, kind);
+      }
     } else {
       continue;
     }
-    AddPage(ParseStatementPage(input.texts, vocab, continued), input.confidence, page_number, vocab, &assembled);
+    AddPage(parts, input.confidence, page_number, vocab, &assembled);
   }
 
   for (const Assembled& a : assembled) {

@@ -221,6 +221,19 @@ TEST_F(StatementParserTest, UntitledPageTakesTheKindOfItsFigures) {
   EXPECT_EQ(got[0].values.size(), 2u);
 }
 
+TEST_F(StatementParserTest, ColumnsFromAlignedAmountsWhenOcrLostTheHeader) {
+  // No title, no header text: three right-aligned amount columns say where the end of the period is.
+  auto got = Parse({{{{20, "一、营业收入"}, {300, "1,234.00"}, {440, "1,000.00"}}},
+                    {{{20, "减：营业成本"}, {300, "900.00"}, {440, "800.00"}}},
+                    {{{20, "税金及附加"}, {300, "10.00"}, {440, "9.00"}}},
+                    {{{20, "四、净利润"}, {440, "150.00"}}}});  // the end cell unread: no value, not last year's
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].kind, "income_statement");
+  EXPECT_FALSE(got[0].end_column);
+  EXPECT_DOUBLE_EQ(got[0].values.at("revenue"), 1234.0);
+  EXPECT_EQ(got[0].values.count("net_profit"), 0u);
+}
+
 TEST_F(StatementParserTest, GarbageGivesNothing) {
   EXPECT_TRUE(ParseStatementPage({}, *vocab_, "").empty());
   std::vector<PlacedText> junk = {{"", {}}, {"   ", {1, 1, 0, 0}}, {"\xff\xfe", {0, 0, 10, 10}},
