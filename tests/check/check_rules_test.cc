@@ -21,10 +21,11 @@ const CheckRules& Shipped() {
 TEST(CheckRulesTest, DescribesTellsSomethingFromNo) {
   const CheckRules& r = Shipped();
   for (const char* no : {"", "无", "无。", "暂无", "/", "—", "近两年未开展清洁生产审核。", "近两年未受到行政奖励和处罚。",
-                         "无行政处罚", "公司近2年没有受到奖励或处罚", "不涉及", "近两年均未受到行政处罚；也未获得奖励。"})
+                         "无行政处罚", "公司近2年没有受到奖励或处罚", "不涉及", "近两年均未受到行政处罚；也未获得奖励。",
+                         "近两年本开稻清洁生产审核"})
     EXPECT_FALSE(r.Describes(no)) << no;
   for (const char* yes : {"2023年完成第二轮清洁生产审核，并通过白银市生态环境局验收。", "获评省级绿色矿山",
-                          "未受到处罚，获评省级绿色矿山", "2024年3月被罚款2万元"})
+                          "未受到处罚，获评省级绿色矿山", "2024年3月被罚款2万元", "本公司2024年完成清洁生产审核"})
     EXPECT_TRUE(r.Describes(yes)) << yes;
 }
 
