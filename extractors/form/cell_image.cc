@@ -133,8 +133,25 @@ CellInk AnalyzeCell(PIX* binary, const CellBox& cell, int line_width, int dpi) {
   out.ink_pixels = total;
   if (total < min_ink || maxx < 0) return out;
 
-  // Text lines: runs of inked rows; runs closer than a fraction of the
-  // tallest are one line (strokes of 三 or a raised footnote digit).
+  // The height of a glyph: the tall end of the components' heights (radicals
+  // are smaller, brackets a little taller).
+  int glyph_h = dpi / 12;
+  {
+    std::unique_ptr<BOXA, BoxaDeleter> boxa(pixConnComp(crop, nullptr, 8));
+    std::vector<int> heights;
+    for (int i = 0; boxa && i < boxaGetCount(boxa.get()); ++i) {
+      l_int32 bx, by, bw, bh;
+      boxaGetBoxGeometry(boxa.get(), i, &bx, &by, &bw, &bh);
+      if (bh >= 4) heights.push_back(bh);
+    }
+    if (!heights.empty()) {
+      std::sort(heights.begin(), heights.end());
+      glyph_h = std::max(glyph_h, heights[heights.size() * 4 / 5]);
+    }
+  }
+  // Text lines: runs of inked rows. A run much taller than a glyph is lines
+  // that touch — a photo's slant leaves no empty row between them — split
+  // at the thinnest row.
   std::vector<std::pair<int, int>> runs;
   for (int y = 0; y < h; ++y) {
     if (rows[y] == 0) continue;
@@ -144,9 +161,28 @@ CellInk AnalyzeCell(PIX* binary, const CellBox& cell, int line_width, int dpi) {
       runs.push_back({y, y});
     }
   }
-  int tallest = 0;
-  for (auto [a, b] : runs) tallest = std::max(tallest, b - a + 1);
-  int expected = std::max(tallest, dpi / 10);
+  std::vector<std::pair<int, int>> split;
+  for (size_t i = 0; i < runs.size(); ++i) {
+    auto [a, b] = runs[i];
+    if (b - a + 1 <= glyph_h * 17 / 10) {
+      split.push_back(runs[i]);
+      continue;
+    }
+    int peak = *std::max_element(rows.begin() + a, rows.begin() + b + 1);
+    int best = -1;
+    for (int y = a + glyph_h / 2; y <= b - glyph_h / 2; ++y)
+      if (best < 0 || rows[y] < rows[best]) best = y;
+    if (best < 0 || rows[best] * 100 > peak * 35) {
+      split.push_back(runs[i]);
+      continue;
+    }
+    split.push_back({a, best - 1});
+    runs.insert(runs.begin() + i + 1, {best + 1, b});  // the rest may split again
+  }
+  runs = std::move(split);
+  // Runs closer than a fraction of a glyph are one line (the strokes of 三,
+  // a raised footnote digit).
+  int expected = glyph_h;
   std::vector<std::pair<int, int>> merged;
   for (auto r : runs) {
     if (!merged.empty() && r.first - merged.back().second <= expected * 35 / 100 &&
@@ -226,8 +262,27 @@ PixPtr CropLineForOcr(const CellInk& ink, size_t line, PIX* grey, int* origin_x,
   int below = line + 1 < ink.lines.size() ? ink.lines[line + 1].y - (l.y + l.h) : l.h;
   int up = std::clamp(above / 2, 1, std::max(2, l.h / 4)), down = std::clamp(below / 2, 1, std::max(2, l.h / 4));
   int margin = std::max(4, l.h / 5);
-  return CropRegion(ink, grey, ink.ink.x - ink.inner.x - margin, l.y - ink.inner.y - up, ink.ink.w + 2 * margin,
-                    l.h + up + down, origin_x, origin_y);
+  // Only the line's own ink, not the cell's width: Tesseract reads nothing
+  // at all from a short last line (周边生态环境。) followed by a wide blank.
+  int minx = ink.ink.x - ink.inner.x, maxx = minx + ink.ink.w - 1;
+  {
+    PIX* clean = ink.clean.get();
+    int w = pixGetWidth(clean), wpl = pixGetWpl(clean);
+    int y0 = std::max(0, l.y - ink.inner.y), y1 = std::min(pixGetHeight(clean), y0 + l.h);
+    int lo = w, hi = -1;
+    for (int y = y0; y < y1; ++y) {
+      const l_uint32* row = pixGetData(clean) + static_cast<size_t>(y) * wpl;
+      for (int x = 0; x < w; ++x) {
+        if (Black(row, x)) {
+          lo = std::min(lo, x);
+          hi = std::max(hi, x);
+        }
+      }
+    }
+    if (hi >= lo) minx = lo, maxx = hi;
+  }
+  return CropRegion(ink, grey, minx - margin, l.y - ink.inner.y - up, maxx - minx + 1 + 2 * margin, l.h + up + down,
+                    origin_x, origin_y);
 }
 
 std::string CellPng(PIX* grey, const CellBox& cell, int dpi) {

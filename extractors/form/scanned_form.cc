@@ -22,6 +22,11 @@ constexpr size_t kOrientationProbes = 3;
 constexpr double kOrientationMargin = 0.08;
 constexpr double kConfidentProbe = 0.8;
 
+// A number read with less confidence than this, or of two digits or fewer,
+// gets a second look at this larger size.
+constexpr double kSureNumber = 0.85;
+constexpr double kLargerScale = 1.5;
+
 }  // namespace
 
 struct ScannedForm::PageData {
@@ -45,34 +50,32 @@ ScannedForm::ScannedForm(const FormLabels& labels, const RereadRules& reread, co
 
 ScannedForm::~ScannedForm() = default;
 
-OcrResult ScannedForm::Recognize(PixPtr crop, int line_height, int dpi, int ox, int oy) {
-  // Text of one size for the OCR: Tesseract's reading of some glyphs (a % as
-  // "9%") flips with the size of the text it is shown.
-  double scale = 1.0;
-  static const int target = getenv("GM_FORM_LH") ? atoi(getenv("GM_FORM_LH")) : 0;
-  if (target > 0 && line_height > 0) {
-    scale = static_cast<double>(target) / line_height;
-    if (scale > 0.85 && scale < 1.18) scale = 1.0;
-    scale = std::clamp(scale, 0.4, 3.0);
-  }
+OcrResult ScannedForm::Recognize(PixPtr crop, double scale, int dpi, int ox, int oy) {
   if (scale != 1.0) {
     PixPtr scaled = AdoptPix(pixScale(crop.get(), static_cast<float>(scale), static_cast<float>(scale)));
-    if (scaled) crop = std::move(scaled);
-    else scale = 1.0;
+    if (scaled) {
+      crop = std::move(scaled);
+    } else {
+      scale = 1.0;
+    }
   }
   OcrResult r = ocr_->Recognize(crop.get(), OcrLayout::kSingleLine, static_cast<int>(dpi * scale));
+  // Tesseract's single-line mode now and then returns nothing for a short,
+  // clean line (周边生态环境。 at the start of a wide band); the block mode
+  // reads it. An inked line is never left empty without that second try.
+  if (r.text.empty()) r = ocr_->Recognize(crop.get(), OcrLayout::kBlock, static_cast<int>(dpi * scale));
   for (std::vector<OcrWord>* v : {&r.words, &r.symbols})
     for (OcrWord& w : *v) w.box = Box{w.box.x / scale + ox, w.box.y / scale + oy, w.box.w / scale, w.box.h / scale};
   return r;
 }
 
-OcrResult ScannedForm::ReadCell(const CellInk& ink, PIX* grey, int dpi) {
+OcrResult ScannedForm::ReadCell(const CellInk& ink, PIX* grey, int dpi, double scale) {
   OcrResult out;
   if (ink.lines.size() <= 1) {
     int ox = 0, oy = 0;
     PixPtr crop = CropForOcr(ink, grey, &ox, &oy);
     if (!crop) return out;
-    return Recognize(std::move(crop), ink.LineHeight(), dpi, ox, oy);
+    return Recognize(std::move(crop), scale, dpi, ox, oy);
   }
   // Line by line: the lines joined, their words and symbols renumbered.
   double weighted = 0, weight = 0;
@@ -80,7 +83,7 @@ OcrResult ScannedForm::ReadCell(const CellInk& ink, PIX* grey, int dpi) {
     int ox = 0, oy = 0;
     PixPtr crop = CropLineForOcr(ink, l, grey, &ox, &oy);
     if (!crop) continue;
-    OcrResult line = Recognize(std::move(crop), ink.lines[l].h, dpi, ox, oy);
+    OcrResult line = Recognize(std::move(crop), scale, dpi, ox, oy);
     if (line.text.empty()) continue;
     if (!out.text.empty()) out.text += '\n';
     out.text += line.text;
@@ -198,7 +201,7 @@ Status ScannedForm::AddPage(PIX* image, int dpi, const std::string& file, int pa
       fc.ref = static_cast<int>(cells_.size());
       fc.blank = cell->ink.blank();
       if (!fc.blank) {
-        cell->ocr = ReadCell(cell->ink, data->page.grey.get(), data->page.dpi);
+        cell->ocr = ReadCell(cell->ink, data->page.grey.get(), data->page.dpi, 1.0);
         timing.cells_ocred += 1;
         fc.text = cell->ocr.text;
         fc.confidence = cell->ocr.confidence;
@@ -232,6 +235,32 @@ std::string ScannedForm::Png(const FormCell& cell) {
   return CellPng(page.page.grey.get(), data.box, page.page.dpi);
 }
 
+void ScannedForm::SecondLookAtNumber(const FormCell& cell, const FieldSpec& field, Reading* reading) {
+  static const char* kNumeric[] = {"wan", "pct", "number", "int", "phone", "credit_code", "date"};
+  if (std::find(std::begin(kNumeric), std::end(kNumeric), field.type) == std::end(kNumeric)) return;
+  auto digits = [](const std::string& s) {
+    std::string d;
+    for (char c : s)
+      if (c >= '0' && c <= '9') d.push_back(c);
+    return d;
+  };
+  std::string have = digits(reading->raw);
+  // Tesseract drops the first digit of a short number, or reads a % as 9%,
+  // at some text sizes and not at others: a doubtful number is read again
+  // larger, and the better reading kept.
+  if (have.empty() || (reading->confidence >= kSureNumber && have.size() > 2)) return;
+  const CellData& data = *cells_[cell.ref];
+  OcrResult again = ReadCell(data.ink, pages_[data.page]->page.grey.get(), pages_[data.page]->page.dpi, kLargerScale);
+  std::string text = CleanCellText(again.text);
+  if (field.type == "wan" || field.type == "pct" || field.type == "number") text = FixDigitGrouping(text);
+  std::string got = digits(text);
+  bool more = got.size() > have.size() && got.find(have) != std::string::npos;
+  if (more || (again.confidence > reading->confidence + 0.1 && !got.empty())) {
+    reading->raw = text;
+    reading->confidence = again.confidence;
+  }
+}
+
 void ScannedForm::Refine(const FormCell& cell, const FieldSpec& field, Reading* reading) {
   if (cell.ref < 0 || static_cast<size_t>(cell.ref) >= cells_.size()) return;
   if (field.type == "wan" || field.type == "pct" || field.type == "number") reading->raw = FixDigitGrouping(reading->raw);
@@ -239,11 +268,12 @@ void ScannedForm::Refine(const FormCell& cell, const FieldSpec& field, Reading* 
     reading->raw = capital_.Repair(reading->raw);
     return;
   }
+  SecondLookAtNumber(cell, field, reading);
   const RereadRule* rule = reread_.For(field, reading->raw);
   if (rule == nullptr || !reread_.ShouldReread(*rule, field, reading->raw)) return;
   const CellData& data = *cells_[cell.ref];
   ocr_->SetCharacterWhitelist(reread_.Whitelist(*rule, field));
-  OcrResult again = ReadCell(data.ink, pages_[data.page]->page.grey.get(), pages_[data.page]->page.dpi);
+  OcrResult again = ReadCell(data.ink, pages_[data.page]->page.grey.get(), pages_[data.page]->page.dpi, 1.0);
   ocr_->SetCharacterWhitelist("");
   std::string text = CleanCellText(again.text);
   if (field.type == "wan" || field.type == "pct" || field.type == "number") text = FixDigitGrouping(text);

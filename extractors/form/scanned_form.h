@@ -56,12 +56,14 @@ class ScannedForm : public CellReader {
  private:
   struct PageData;
   struct CellData;
-  // One line image through the OCR, its text scaled to one size; boxes
-  // mapped back to page pixels with the crop's origin.
-  OcrResult Recognize(PixPtr crop, int line_height, int dpi, int ox, int oy);
+  // One line image through the OCR, scaled by `scale`; boxes mapped back to
+  // page pixels with the crop's origin.
+  OcrResult Recognize(PixPtr crop, double scale, int dpi, int ox, int oy);
   // The OCR of a cell, boxes in page pixels: one line as it is, several
-  // line by line.
-  OcrResult ReadCell(const CellInk& ink, PIX* grey, int dpi);
+  // line by line; `scale` enlarges the text first.
+  OcrResult ReadCell(const CellInk& ink, PIX* grey, int dpi, double scale);
+  // A number read doubtfully, read again larger; the better reading kept.
+  void SecondLookAtNumber(const FormCell& cell, const FieldSpec& field, Reading* reading);
   // Clockwise degrees (0, 90, 180, 270) that make the page read best: OCR of
   // a few cells as they are and turned, stopping at a confident reading.
   int Orientation(const PageData& page);

@@ -3,25 +3,14 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <limits>
 
 #include "extractors/classify/text_fold.h"
-#include "extractors/classify/text_lines.h"
 #include "extractors/classify/title_line.h"
-#include "pipeline/normalize/amount.h"
+#include "extractors/statements/statement_amount.h"
+#include "extractors/statements/table_layout.h"
 
 namespace gm {
 namespace {
-
-// A cell: a whitespace-free piece of placed text, folded, with its box.
-struct Cell {
-  std::string text;  // folded
-  Box box;
-  std::optional<double> number;
-  bool plain_integer = false;
-  double center() const { return box.x + box.w / 2; }
-  double right() const { return box.x + box.w; }
-};
 
 // A column of the table: where it is and what it holds. Columns found from
 // header text are placed by their centre; columns inferred from the numbers
@@ -32,87 +21,6 @@ struct HeaderColumn {
   ColumnRole role;
   bool right_edge = false;
 };
-
-// Display width of a code point: ideographs and full-width forms are two.
-int DisplayWidth(uint32_t cp) { return cp >= 0x1100 ? 2 : 1; }
-
-// Decodes one UTF-8 code point at s[i]; advances i. Invalid bytes count as one.
-uint32_t NextCodePoint(const std::string& s, size_t* i) {
-  unsigned char c = s[*i];
-  int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-  if (*i + len > s.size()) len = 1;
-  uint32_t cp = len == 1 ? c : c & (0x7F >> len);
-  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[*i + k]) & 0x3F);
-  *i += len;
-  return cp;
-}
-
-bool IsSpace(uint32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x3000 || cp == 0xA0; }
-
-// Cuts placed text into cells at whitespace; a cell's box is its share of
-// the span's box by display width (PDF text layers often give a whole table
-// row as one span).
-void AppendCells(const PlacedText& placed, std::vector<Cell>* cells) {
-  struct Piece {
-    size_t begin, end;
-    int from, to;  // display columns
-  };
-  std::vector<Piece> pieces;
-  int column = 0;
-  size_t i = 0;
-  bool in_piece = false;
-  while (i < placed.text.size()) {
-    size_t at = i;
-    uint32_t cp = NextCodePoint(placed.text, &i);
-    if (IsSpace(cp)) {
-      in_piece = false;
-    } else {
-      if (!in_piece) pieces.push_back({at, at, column, column});
-      in_piece = true;
-      pieces.back().end = i;
-      pieces.back().to = column + DisplayWidth(cp);
-    }
-    column += DisplayWidth(cp);
-  }
-  for (const Piece& p : pieces) {
-    Cell cell;
-    cell.text = FoldText(placed.text.substr(p.begin, p.end - p.begin));
-    if (cell.text.empty()) continue;
-    const double unit = column > 0 ? placed.box.w / column : 0;
-    cell.box = {placed.box.x + unit * p.from, placed.box.y, unit * (p.to - p.from), placed.box.h};
-    cell.number = ParseStatementAmount(cell.text, &cell.plain_integer);
-    cells->push_back(std::move(cell));
-  }
-}
-
-bool LooksLikeNumberPart(const std::string& s) {
-  return !s.empty() && s.find_first_not_of("0123456789,.-()") == std::string::npos;
-}
-
-// OCR sometimes breaks "1,234,567.89" at a separator ("1,290,226," "928.29");
-// joins such pieces when they stand closer than one and a half character
-// heights (the next column is much further away).
-std::vector<Cell> MergeBrokenNumbers(std::vector<Cell> row) {
-  std::vector<Cell> out;
-  for (Cell& cell : row) {
-    if (!out.empty()) {
-      Cell& prev = out.back();
-      const double gap = cell.box.x - (prev.box.x + prev.box.w);
-      const double h = std::max(1.0, std::min(prev.box.h, cell.box.h));
-      const bool joins = LooksLikeNumberPart(prev.text) && LooksLikeNumberPart(cell.text) && gap < 1.5 * h &&
-                         (prev.text.back() == ',' || cell.text.front() == ',' || cell.text.front() == '.' ||
-                          prev.text.back() == '.');
-      if (joins) {
-        prev.text += cell.text;
-        prev.box.w = cell.box.x + cell.box.w - prev.box.x;
-        prev.number = ParseStatementAmount(prev.text, &prev.plain_integer);
-        continue;
-      }
-    }
-    out.push_back(std::move(cell));
-  }
-  return out;
-}
 
 bool StartsWith(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
 
@@ -348,70 +256,7 @@ void SettleKind(Open* open) {
     it = open->kind_of[it->first] == best ? std::next(it) : open->st.values.erase(it);
 }
 
-bool IsNil(const std::string& s) {
-  return s == "-" || s == "--" || s == "—" || s == "——" || s == "–" || s == "−";
-}
 
-// A row of cells, with its vertical centre and height (of its first cell).
-struct Row {
-  std::vector<Cell> cells;
-  double center = 0, height = 0;
-};
-
-// Where a second column of labels starts: the right half of a balance
-// sheet. Label starts (the first text cell before a row's numbers) are
-// clustered; a cluster seen on several rows that has numbers to its left
-// splits the page into column groups. Indented labels ("其中：") have no
-// numbers to their left and split nothing.
-std::vector<double> LabelColumnStarts(const std::vector<Row>& rows) {
-  std::vector<double> starts;
-  double min_number_x = std::numeric_limits<double>::max(), height_sum = 0;
-  for (const Row& row : rows) {
-    height_sum += row.height;
-    bool in_label = false;
-    double label_x = 0;
-    for (const Cell& c : row.cells) {
-      if (c.number) {
-        min_number_x = std::min(min_number_x, c.box.x);
-        if (in_label) starts.push_back(label_x);
-        in_label = false;
-      } else if (!in_label) {
-        in_label = true;
-        label_x = c.box.x;
-      }
-    }
-  }
-  if (starts.empty()) return {};
-  const double tol = std::max(1.0, height_sum / rows.size());
-  std::sort(starts.begin(), starts.end());
-  std::vector<double> splits;
-  for (size_t i = 0; i < starts.size();) {
-    size_t j = i;
-    while (j + 1 < starts.size() && starts[j + 1] - starts[j] <= tol) ++j;
-    if (j - i + 1 >= 2 && starts[i] > min_number_x + tol) splits.push_back(starts[i] - tol / 2);
-    i = j + 1;
-  }
-  return splits;
-}
-
-size_t GroupOf(double x, const std::vector<double>& splits) {
-  size_t g = 0;
-  while (g < splits.size() && x >= splits[g]) ++g;
-  return g;
-}
-
-// The text of a row's cells in group `g` when that part holds no number (a
-// line of a label wrapped inside its cell); "" otherwise.
-std::string Fragment(const Row& row, size_t g, const std::vector<double>& splits) {
-  std::string text;
-  for (const Cell& c : row.cells) {
-    if (GroupOf(c.box.x, splits) != g) continue;
-    if (IsNil(c.text)) continue;  // a stray "-" under a wrapped label is no figure
-    if (c.number) return "";
-    text += c.text;
-  }
-  return text;
-}
 
 // The amount columns of a page whose header OCR lost: right edges of its
 // amounts (right-aligned) clustered per column group; in each group the
@@ -425,7 +270,7 @@ std::vector<HeaderColumn> ImplicitColumns(const std::vector<Row>& rows, const st
   size_t count = 0;
   for (const Row& row : rows) {
     for (const Cell& c : row.cells) {
-      if (!c.number || IsRowNumber(c, params) || IsNil(c.text)) continue;
+      if (!c.number || IsRowNumber(c, params) || IsNilAmount(c.text)) continue;
       edges[GroupOf(c.box.x, splits)].push_back(c.right());
       height_sum += c.box.h;
       ++count;
@@ -450,51 +295,6 @@ std::vector<HeaderColumn> ImplicitColumns(const std::vector<Row>& rows, const st
   return columns;
 }
 
-// "1.2345E+07": spreadsheets store numbers so.
-std::optional<double> ParseScientific(const std::string& s) {
-  size_t e = s.find_first_of("Ee");
-  if (e == std::string::npos || e == 0 || e + 1 >= s.size()) return std::nullopt;
-  size_t i = s[0] == '-' ? 1 : 0;
-  bool dot = false, digit = false;
-  for (; i < e; ++i) {
-    if (s[i] == '.' && !dot) dot = true;
-    else if (s[i] >= '0' && s[i] <= '9') digit = true;
-    else return std::nullopt;
-  }
-  size_t j = e + 1;
-  if (s[j] == '+' || s[j] == '-') ++j;
-  if (j >= s.size() || s.find_first_not_of("0123456789", j) != std::string::npos || !digit) return std::nullopt;
-  char* end = nullptr;
-  double v = std::strtod(s.c_str(), &end);
-  if (!end || *end != '\0') return std::nullopt;
-  return v;
-}
-
-// OCR mixes up the separators of "45,678,901.23" ("45,678.901.23",
-// "1,100;000.00"). When every group but the first is three digits and the
-// last is two (the 分) or three, the separators are rewritten as written.
-std::string RegroupOcrSeparators(const std::string& s) {
-  size_t begin = 0, end = s.size();
-  if (end - begin >= 2 && s[begin] == '(' && s[end - 1] == ')') ++begin, --end;
-  if (begin < end && s[begin] == '-') ++begin;
-  std::vector<std::string> groups(1);
-  for (size_t i = begin; i < end; ++i) {
-    char c = s[i];
-    if (c >= '0' && c <= '9') groups.back() += c;
-    else if (c == ',' || c == '.' || c == ';') groups.emplace_back();
-    else return s;
-  }
-  if (groups.size() < 3 || groups[0].empty() || groups[0].size() > 3) return s;
-  const bool cents = groups.back().size() == 2;
-  for (size_t g = 1; g < groups.size(); ++g)
-    if (groups[g].size() != 3 && !(cents && g + 1 == groups.size())) return s;
-  std::string out = s.substr(0, begin);
-  for (size_t g = 0; g < groups.size(); ++g) {
-    if (g > 0) out += cents && g + 1 == groups.size() ? "." : ",";
-    out += groups[g];
-  }
-  return out + s.substr(end);
-}
 
 // Reads the items of row `r`: in each column group, each run of text cells
 // is a label taking the numbers after it. A label wrapped inside its cell
@@ -548,44 +348,10 @@ bool ReadItemRow(const std::vector<Row>& rows, size_t r, const std::vector<doubl
 
 }  // namespace
 
-std::optional<double> ParseStatementAmount(const std::string& folded, bool* plain_integer) {
-  if (plain_integer) *plain_integer = false;
-  if (IsNil(folded)) return 0.0;
-  // A cell without an arabic digit is text: OCR reads table rules as "一",
-  // which the form's numeral parser would take for 1.
-  if (folded.size() > 40 || folded.find_first_of("0123456789") == std::string::npos) return std::nullopt;
-  // A piece that starts with a separator (".22", ",587") is a fragment OCR broke off.
-  if (folded[0] == '.' || folded[0] == ',') return std::nullopt;
-  std::string s = folded;
-  if (StartsWith(s, "−")) s = "-" + s.substr(std::string("−").size());  // U+2212 MINUS SIGN
-  std::optional<double> value = ParseScientific(s);
-  if (!value) value = ParseDecimal(RegroupOcrSeparators(s));
-  if (!value || !std::isfinite(*value)) return std::nullopt;
-  if (plain_integer) {
-    const size_t digits_from = s[0] == '-' ? 1 : 0;
-    *plain_integer = s.size() > digits_from && s.find_first_not_of("0123456789", digits_from) == std::string::npos;
-  }
-  return value;
-}
 
 std::vector<PageStatement> ParseStatementPage(const std::vector<PlacedText>& texts, const StatementVocabulary& vocab,
                                               const std::string& continued_kind) {
-  std::vector<Cell> cells;
-  for (const PlacedText& t : texts) AppendCells(t, &cells);
-  std::vector<Box> boxes;
-  boxes.reserve(cells.size());
-  for (const Cell& c : cells) boxes.push_back(c.box);
-
-  std::vector<Row> rows;
-  for (const auto& indices : GroupRows(boxes)) {
-    Row row;
-    for (size_t i : indices) row.cells.push_back(cells[i]);
-    row.cells = MergeBrokenNumbers(std::move(row.cells));
-    if (row.cells.empty()) continue;
-    row.center = row.cells[0].box.y + row.cells[0].box.h / 2;
-    row.height = std::max(1.0, row.cells[0].box.h);
-    rows.push_back(std::move(row));
-  }
+  std::vector<Row> rows = LayoutRows(texts);
   const std::vector<double> splits = LabelColumnStarts(rows);
   const std::vector<HeaderColumn> implicit = ImplicitColumns(rows, splits, vocab.params);
 

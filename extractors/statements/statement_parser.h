@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "extractors/statements/statement_amount.h"
 #include "extractors/statements/statement_vocabulary.h"
 #include "pipeline/core/document.h"
 
@@ -51,13 +52,5 @@ struct PageStatement {
 // empty result.
 std::vector<PageStatement> ParseStatementPage(const std::vector<PlacedText>& texts, const StatementVocabulary& vocab,
                                               const std::string& continued_kind);
-
-// A statement amount as written: "1,234,567.89", "(1,234.50)", "-1234",
-// "１２３４", "1.2E+07", with OCR's mixed-up separators regrouped
-// ("45,678.901.23") and look-alike letters repaired (normalize's
-// ParseDecimal); "-" or "—" alone is nil (0). A cell without an arabic digit
-// is never an amount. nullopt for anything else. *plain_integer says whether
-// it was written as a bare integer ("38": a 行次).
-std::optional<double> ParseStatementAmount(const std::string& folded, bool* plain_integer = nullptr);
 
 }  // namespace gm

@@ -187,7 +187,8 @@ TEST_F(ScanTest, CheckboxGroupsAndCompoundCells) {
   EXPECT_EQ(Raw(r, "partner_bank"), "中国农业发展银行甘肃省分行");
   EXPECT_LT(Cer(Raw(r, "social_benefits"),
                 "项目建成后可新增就业岗位120个，年减少粉尘排放约300吨，恢复植被面积约1200亩，改善矿区周边生态环境。"),
-            0.08);
+            0.08)
+      << Raw(r, "social_benefits");
 }
 
 TEST_F(ScanTest, ErrorsWhenNothingCanBeRead) {
