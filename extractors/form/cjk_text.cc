@@ -26,6 +26,11 @@ bool IsWide(char32_t c) {
          c == 0x2014 || c == 0x2026;
 }
 
+// What a sentence's last character before its 。 can be.
+bool EndsProse(char32_t c) {
+  return IsIdeograph(c) || (c < 0x80 && std::isalnum(static_cast<int>(c)) != 0) || c == U'%' || c == U'）' || c == U')';
+}
+
 bool IsSpace(char32_t c) { return c == U' ' || c == U'\t' || c == U'\r' || c == 0x3000; }
 
 }  // namespace
@@ -171,6 +176,9 @@ std::string CleanCellText(std::string_view ocr_text) {
   }
   while (e > b) {
     char32_t c = joined[e - 1];
+    // A full stop after written text ends a sentence (项目描述, 社会效益 are
+    // prose); stray specks are read as "." or "·", not as "。".
+    if (c == U'。' && e - 1 > b && EndsProse(joined[e - 2])) break;
     if (IsEdgeJunk(c) || c == U' ' || ((c == U')' || c == U'）') && !balanced_close(e - 1)) || c == U'(' || c == U'（') {
       --e;
       continue;

@@ -92,13 +92,23 @@ FieldValue Normalizer::NormalizeField(const FieldSpec& spec, const Reading& read
   }
   out.value = std::move(typed.value);
   out.confidence = std::clamp(reading.confidence * typed.confidence_factor, 0.0, 1.0);
+  bool read_something = !normalized.empty() || !reading.marked.empty();
+  char confidence[16];
+  std::snprintf(confidence, sizeof confidence, "%.2f", reading.confidence);
+  // A value that does not parse and was read doubtfully is most likely the
+  // OCR's mistake ("党用" for 信用): the reviewer is asked to look, not told
+  // the applicant wrote something wrong.
+  const bool doubtful = reading.confidence < settings_.doubtful_reading_threshold &&
+                        (typed.finding_code == "invalid_value" || typed.finding_code == "invalid_credit_code");
+  if (doubtful) {
+    findings->push_back(NewFinding(templates_, "low_confidence", spec.key,
+                                   typed.finding_message + "；识别置信度较低（" + confidence + "），可能是识别错误，请人工核对"));
+    return out;
+  }
   if (!typed.finding_code.empty())
     findings->push_back(NewFinding(templates_, typed.finding_code, spec.key, typed.finding_message));
 
-  bool read_something = !normalized.empty() || !reading.marked.empty();
   if (spec.required && read_something && reading.confidence < settings_.low_confidence_threshold) {
-    char confidence[16];
-    std::snprintf(confidence, sizeof confidence, "%.2f", reading.confidence);
     findings->push_back(NewFinding(templates_, "low_confidence", spec.key,
                                    spec.label + "识别置信度较低（" + confidence + "），读取值为“" +
                                        normalize::Abbreviate(Shown(out.value, reading)) + "”，请人工核对"));

@@ -27,6 +27,7 @@ Status NormalizeSettings::Load(const Templates& templates, NormalizeSettings* ou
     const std::string& name = tsv.Get(row, "name");
     double* target = name == "low_confidence_threshold"   ? &settings.low_confidence_threshold
                      : name == "repair_confidence_factor" ? &settings.repair_confidence_factor
+                     : name == "doubtful_reading_threshold" ? &settings.doubtful_reading_threshold
                                                           : nullptr;
     if (!target) return Status::Corrupt(path.string() + ": unknown setting " + name);
     if (!ParseFraction(tsv.Get(row, "value"), target))

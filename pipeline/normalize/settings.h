@@ -5,7 +5,11 @@
 //                               low_confidence finding; default 0.6) and
 //                               repair_confidence_factor (confidence is
 //                               multiplied by it when a value needed a repair
-//                               or a tolerant match; default 0.8)
+//                               or a tolerant match; default 0.8) and
+//                               doubtful_reading_threshold (a value that does
+//                               not parse, read below it, is reported as
+//                               low_confidence — a misreading to look at —
+//                               rather than invalid_value; default 0.75)
 //   normalize_field_units.tsv   key, unit — the unit a field's label implies:
 //                               元 千元 万元 亿元 for wan fields (default 万元),
 //                               年 月 for number/int fields that are durations
@@ -32,6 +36,7 @@ struct NormalizeSettings {
 
   double low_confidence_threshold = 0.6;
   double repair_confidence_factor = 0.8;
+  double doubtful_reading_threshold = 0.75;
   std::map<std::string, std::string> units;         // field key → unit word
   std::map<std::string, Placeholder> placeholders;  // NormalizeText'd text → meaning
 

@@ -47,7 +47,11 @@ TEST(CjkText, EditDistance) {
 }
 
 TEST(CjkText, CleanCellTextJoinsLinesAndStripsJunk) {
-  EXPECT_EQ(CleanCellText("| 甘 肃 祁连 矿业\n有限 公司 。"), "甘肃祁连矿业有限公司");
+  EXPECT_EQ(CleanCellText("| 甘 肃 祁连 矿业\n有限 公司 _"), "甘肃祁连矿业有限公司");
+  // A sentence keeps its full stop; a stop alone or after junk does not.
+  EXPECT_EQ(CleanCellText("改善 矿区\n周边 生态 环境 。"), "改善矿区周边生态环境。");
+  EXPECT_EQ(CleanCellText("新增 就业 岗位 120个 。|"), "新增就业岗位120个。");
+  EXPECT_EQ(CleanCellText("无欠税 , 。"), "无欠税");
   EXPECT_EQ(CleanCellText("LPR 下浮 20 个基点"), "LPR下浮20个基点");
   EXPECT_EQ(CleanCellText("８.５%"), "8.5%");
   EXPECT_EQ(CleanCellText("1390931\n1234"), "13909311234");

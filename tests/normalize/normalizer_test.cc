@@ -259,6 +259,28 @@ TEST(NormalizerFindingsTest, LowConfidenceOnlyForRequiredFieldsWithContent) {
   EXPECT_EQ(findings[0].message, "环评批复识别置信度较低（0.50），读取值为“已取得”，请人工核对");
 }
 
+// A value that does not parse is the applicant's error when it was read
+// surely, and a probable misreading to look at when it was read doubtfully.
+TEST(NormalizerFindingsTest, DoubtfulInvalidValueIsLowConfidence) {
+  FormReading form;
+  form.fields["project_level"] = Read("征用", 0.41);  // OCR of 省级 over a seal
+  form.fields["credit_code"] = Read("1MA4YWR8DD0X", 0.3);
+  form.fields["equity_capital"] = Read("许多", 0.95);  // read surely: invalid
+  std::map<std::string, FieldValue> fields;
+  std::vector<Finding> findings;
+  testing::ProjectNormalizer().Normalize(form, &fields, &findings);
+  std::map<std::string, std::string> code_of;
+  for (const Finding& f : findings) code_of[f.field] = f.code;
+  EXPECT_EQ(code_of["project_level"], "low_confidence");
+  EXPECT_EQ(code_of["credit_code"], "low_confidence");
+  EXPECT_EQ(code_of["equity_capital"], "invalid_value");
+  EXPECT_EQ(findings.size(), 3u);
+  EXPECT_TRUE(fields.at("project_level").value.is_null());
+  for (const Finding& f : findings)
+    if (f.field == "project_level")
+      EXPECT_EQ(f.message, "项目级别“征用”不在可选范围内（国家级、省级、地市级、县级）；识别置信度较低（0.41），可能是识别错误，请人工核对");
+}
+
 TEST(NormalizerFindingsTest, LeavesOtherEntriesAndAppendsFindings) {
   std::map<std::string, FieldValue> fields;
   fields["not_a_field"].value = 1;
