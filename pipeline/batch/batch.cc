@@ -147,7 +147,7 @@ void RunWorker(int worker, const BatchOptions& options, const BatchContext& ctx,
       if (!reused) {
         ProcessPackage(ctx, package, ocr, [&](const std::string& stage, int) { progress->Stage(worker, entry, stage); },
                        &record);
-        if (Status put = cache.Put(package.content_hash, record); !put.ok()) progress->Note("cache: " + put.ToString());
+        if (Status put = cache.Put(package.content_hash, record); !put.ok()) progress->Problem("cache: " + put.ToString());
       }
       record.package_id = package.id;
       record.source = package.source;

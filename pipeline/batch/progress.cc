@@ -24,8 +24,8 @@ std::string Minutes(double seconds) {
 Progress::Progress(int total, bool interactive, bool quiet, std::FILE* out)
     : total_(total), interactive_(interactive), quiet_(quiet), out_(out) {}
 
-void Progress::Log(const std::string& line) {
-  if (quiet_) return;
+void Progress::Log(const std::string& line, bool even_if_quiet) {
+  if (quiet_ && !even_if_quiet) return;
   if (interactive_) std::fputs("\r\033[K", out_);
   std::fprintf(out_, "%s %s\n", Clock().c_str(), line.c_str());
   if (interactive_) Redraw();
@@ -70,12 +70,17 @@ void Progress::Failed(int worker, const std::string& package, const std::string&
   std::lock_guard<std::mutex> lock(mu_);
   doing_.erase(worker);
   ++done_;
-  Log("[" + std::to_string(done_) + "/" + std::to_string(total_) + "] " + package + ": FAILED: " + why);
+  Log("[" + std::to_string(done_) + "/" + std::to_string(total_) + "] " + package + ": FAILED: " + why, true);
 }
 
 void Progress::Note(const std::string& message) {
   std::lock_guard<std::mutex> lock(mu_);
   Log(message);
+}
+
+void Progress::Problem(const std::string& message) {
+  std::lock_guard<std::mutex> lock(mu_);
+  Log(message, true);
 }
 
 void Progress::Finish() {

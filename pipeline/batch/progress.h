@@ -25,11 +25,16 @@ class Progress {
   void Failed(int worker, const std::string& package, const std::string& why);
   // A plain message (warnings about the batch itself).
   void Note(const std::string& message);
+  // A problem with the batch itself (a cache that cannot be written): shown
+  // even when quiet.
+  void Problem(const std::string& message);
   // Clears the status line before the closing summary.
   void Finish();
 
  private:
-  void Log(const std::string& line);   // REQUIRES: mu_ held
+  // Failures and notes are printed even with `quiet`: quiet drops progress,
+  // never a reason.
+  void Log(const std::string& line, bool even_if_quiet = false);  // REQUIRES: mu_ held
   void Redraw();                       // REQUIRES: mu_ held
   std::string EtaText() const;         // REQUIRES: mu_ held
 

@@ -2,7 +2,7 @@
 """The command line's promises: usage errors exit 2 with a clear message, a
 batch that cannot start exits 1 and says why, and a second run on an output
 folder in use is refused."""
-import argparse, fcntl, os, shutil, subprocess, sys
+import argparse, fcntl, json, os, resource, shutil, signal, subprocess, sys
 
 def main():
     ap = argparse.ArgumentParser()
@@ -16,9 +16,9 @@ def main():
     os.makedirs(inbox)
     passed = failed = 0
 
-    def expect(name, args, code, words):
+    def expect(name, args, code, words, preexec_fn=None):
         nonlocal passed, failed
-        p = subprocess.run([a.greenmine] + args, capture_output=True, text=True, timeout=300)
+        p = subprocess.run([a.greenmine] + args, capture_output=True, text=True, timeout=300, preexec_fn=preexec_fn)
         text = p.stdout + p.stderr
         ok = p.returncode == code and all(w in text for w in words)
         print('%s %s: exit %d' % ('ok  ' if ok else 'FAIL', name, p.returncode))
@@ -51,6 +51,42 @@ def main():
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         expect('second run on a busy output folder', ['run', '--inbox', inbox, '--out', out], 1,
                ['another greenmine run'])
+    # A full disk: every write past 4 KB fails (RLIMIT_FSIZE, with SIGXFSZ
+    # ignored so that write() returns EFBIG as it would return ENOSPC). The run
+    # says which file it could not write and exits 1; nothing half-written is
+    # left; the next run, with room, completes.
+    small = os.path.join(a.work, 'small-inbox')
+    os.makedirs(small)
+    with open(os.path.join(small, '申请说明.txt'), 'w') as f:
+        f.write('甘肃某某矿业有限公司入库申请说明\n' * 20)
+    full_out = os.path.join(a.work, 'full-out')
+
+    def disk_full():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+    expect('full disk', ['run', '--inbox', small, '--out', full_out, '--quiet'], 1,
+           ['FAILED', 'File too large', 'summary.xlsx'], preexec_fn=disk_full)
+    leftovers = [os.path.join(d, n) for d, _, names in os.walk(full_out) for n in names if '.tmp' in n]
+    for d, _, names in os.walk(full_out):
+        for n in names:
+            if n.endswith('.json'):
+                try:
+                    json.load(open(os.path.join(d, n)))
+                except ValueError:
+                    leftovers.append(os.path.join(d, n) + ' (truncated)')
+    print('%s full disk leaves no partial file%s' % ('ok  ' if not leftovers else 'FAIL', ': ' + ', '.join(leftovers) if leftovers else ''))
+    if leftovers:
+        failed += 1
+    else:
+        passed += 1
+    expect('run after the disk has room again', ['run', '--inbox', small, '--out', full_out, '--quiet'], 0,
+           ['1 packages (0 failed'])
+    records = [n for n in os.listdir(os.path.join(full_out, 'records')) if n.endswith('.json')]
+    ok = len(records) == 1 and os.path.exists(os.path.join(full_out, 'summary.xlsx'))
+    print('%s record and summary written after the disk has room' % ('ok  ' if ok else 'FAIL'))
+    passed, failed = (passed + 1, failed) if ok else (passed, failed + 1)
+
     print('%d passed, %d failed' % (passed, failed))
     sys.exit(1 if failed else 0)
 
