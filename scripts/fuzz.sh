@@ -18,19 +18,22 @@ fi
 cmake --build build-fuzz -j"$(nproc)" --target "${targets[@]}" -- -s >/dev/null
 export ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1
 status=0
+bin=$PWD/build-fuzz/tests/fuzz
 for t in "${targets[@]}"; do
-  corpus=build-fuzz/corpus-$t
+  corpus=$PWD/build-fuzz/corpus-$t
+  log=$PWD/build-fuzz/fuzz-$t.log
   mkdir -p "$corpus"
-  seeds=tests/fuzz/seeds/$t
+  seeds=$PWD/tests/fuzz/seeds/$t
   [[ -d $seeds ]] || seeds=""
   echo "fuzz: $t for ${seconds}s" >&2
-  if ! (cd build-fuzz && ./"$t" -max_total_time="$seconds" -max_len=1048576 -rss_limit_mb=2048 -timeout=20 \
-        -print_final_stats=1 "corpus-$t" ${seeds:+"../$seeds"} 2>"fuzz-$t.log"); then
+  # Crash inputs land in build-fuzz/ (-artifact_prefix).
+  if ! "$bin/$t" -max_total_time="$seconds" -max_len=1048576 -rss_limit_mb=2048 -timeout=20 \
+        -artifact_prefix="$PWD/build-fuzz/" -print_final_stats=1 "$corpus" ${seeds:+"$seeds"} 2>"$log"; then
     echo "fuzz: $t FAILED — see build-fuzz/fuzz-$t.log" >&2
-    tail -30 "build-fuzz/fuzz-$t.log" >&2
+    tail -30 "$log" >&2
     status=1
   else
-    grep -E 'stat::number_of_executed_units' "build-fuzz/fuzz-$t.log" | sed "s/^/fuzz: $t /" >&2 || true
+    grep -E 'stat::number_of_executed_units' "$log" | sed "s/^/fuzz: $t /" >&2 || true
   fi
 done
 exit $status

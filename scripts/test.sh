@@ -11,5 +11,8 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export OMP_THREAD_LIMIT=1
-cd build-asan
-ctest --output-on-failure -j2 --timeout 1500
+(cd build-asan && ctest --output-on-failure -j2 --timeout 1500)
+fuzz_seconds=${GREENMINE_FUZZ_SECONDS:-30}
+if [[ $fuzz_seconds != 0 ]]; then
+  scripts/fuzz.sh "$fuzz_seconds"
+fi
