@@ -5,6 +5,7 @@
 
 #include "extractors/document/open_document.h"
 #include "extractors/statements/statement_reader.h"
+#include "pipeline/batch/form_merge.h"
 #include "pipeline/check/checks.h"
 
 namespace gm {
@@ -64,10 +65,8 @@ std::vector<OpenedFile> OpenAndClassify(const BatchContext& ctx, const Package& 
   return opened;
 }
 
-// Reads the application form: the stamped scan is the authority; an
-// electronic copy (docx, Word-exported PDF) is read too and every field where
-// the two disagree is reported, since that is a misread or an edit after
-// signing.
+// Reads the application form: the stamped scan, and an electronic copy
+// (docx, Word-exported PDF) when the package has one; see MergeTypedCopy.
 void ReadForm(const BatchContext& ctx, const std::vector<OpenedFile>& opened, const Package& package,
               OcrEngine* ocr, Record* record) {
   std::vector<const Document*> scans;
@@ -97,17 +96,10 @@ void ReadForm(const BatchContext& ctx, const std::vector<OpenedFile>& opened, co
   }
   if (have_scan && have_typed) {
     std::map<std::string, FieldValue> typed_fields;
-    std::vector<Finding> ignored;
-    ctx.normalizer->Normalize(typed, &typed_fields, &ignored);
-    for (const FieldSpec& spec : ctx.templates.fields()) {
-      const Json& a = record->fields[spec.key].value;
-      const Json& b = typed_fields[spec.key].value;
-      if (a == b || b.is_null()) continue;
-      findings.push_back(NewFinding(ctx.templates, "low_confidence", spec.key,
-                                    spec.label + "：盖章扫描件读作“" + (a.is_string() ? a.get<std::string>() : a.dump()) +
-                                        "”，电子版为“" + (b.is_string() ? b.get<std::string>() : b.dump()) +
-                                        "”，请核对（识别误差或签章后改动）"));
-    }
+    std::vector<Finding> typed_findings;
+    ctx.normalizer->Normalize(typed, &typed_fields, &typed_findings);
+    MergeTypedCopy(ctx.templates, ctx.normalizer->settings().doubtful_reading_threshold, typed_fields,
+                   typed_findings, &record->fields, &findings);
   }
   record->findings.insert(record->findings.end(), findings.begin(), findings.end());
 }

@@ -57,6 +57,9 @@ class Normalizer {
   void Normalize(const FormReading& form, std::map<std::string, FieldValue>* fields,
                  std::vector<Finding>* findings) const;
 
+  // The tunables of normalize_settings.tsv (valid as long as the Normalizer).
+  const NormalizeSettings& settings() const { return settings_; }
+
  private:
   Normalizer() = default;
   FieldValue NormalizeField(const FieldSpec& spec, const Reading& reading, std::vector<Finding>* findings) const;
