@@ -81,6 +81,39 @@ int RulingEnd(PIX* binary, const CellBox& cell, bool vertical, int from, int ste
   return last;
 }
 
+// Takes the specks that stand apart from the text out of the row profile
+// `rows`: a dot of dust between or above the lines would make a line of its
+// own or stretch the nearest one, and a stretched line misjudges the size
+// of the glyphs on it. A small component close to the rows of bigger ink —
+// a full stop, the dot of 主, a tick — stays. Nothing is dropped when the
+// cell holds only small components.
+void DropStraySpecks(PIX* crop, BOXA* boxa, int glyph_h, std::vector<int>* rows) {
+  int n = boxaGetCount(boxa), h = static_cast<int>(rows->size());
+  int small = std::max(2, glyph_h / 4), near = std::max(2, glyph_h / 5);
+  std::vector<char> text_rows(h, 0);
+  bool any_big = false;
+  for (int i = 0; i < n; ++i) {
+    l_int32 bx, by, bw, bh;
+    boxaGetBoxGeometry(boxa, i, &bx, &by, &bw, &bh);
+    if (bw <= small && bh <= small) continue;
+    any_big = true;
+    for (int y = std::max(0, by - near); y < std::min(h, by + bh + near); ++y) text_rows[y] = 1;
+  }
+  if (!any_big) return;
+  int wpl = pixGetWpl(crop);
+  const l_uint32* data = pixGetData(crop);
+  for (int i = 0; i < n; ++i) {
+    l_int32 bx, by, bw, bh;
+    boxaGetBoxGeometry(boxa, i, &bx, &by, &bw, &bh);
+    if (bw > small || bh > small) continue;
+    if (std::any_of(text_rows.begin() + by, text_rows.begin() + std::min(h, by + bh), [](char r) { return r; })) continue;
+    for (int y = by; y < std::min(h, by + bh); ++y) {
+      const l_uint32* line = data + static_cast<size_t>(y) * wpl;
+      for (int x = bx; x < bx + bw; ++x) (*rows)[y] -= Black(line, x) ? 1 : 0;
+    }
+  }
+}
+
 }  // namespace
 
 int CellInk::LineHeight() const {
@@ -148,6 +181,7 @@ CellInk AnalyzeCell(PIX* binary, const CellBox& cell, int line_width, int dpi) {
       std::sort(heights.begin(), heights.end());
       glyph_h = std::max(glyph_h, heights[heights.size() * 4 / 5]);
     }
+    if (boxa) DropStraySpecks(crop, boxa.get(), glyph_h, &rows);
   }
   // Text lines: runs of inked rows. A run much taller than a glyph is lines
   // that touch — a photo's slant leaves no empty row between them — split
