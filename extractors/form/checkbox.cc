@@ -176,6 +176,113 @@ std::vector<int> GroupsAfterOptions(const std::string& text, const std::vector<s
   return out;
 }
 
+// A bracket glyph found by shape: a （ or a ）, on text line `line`.
+struct Candidate {
+  bool open;
+  InkBox box;
+  size_t line;
+  bool merged;  // its box is a strip of a blob with a mark
+  int ink;
+};
+
+struct Match {
+  const Candidate* open;
+  const Candidate* close;
+};
+
+// Whether a （ and a ） stand on the same band: the two halves of one
+// printed pair have the same top and bottom. A blob with a mark has the
+// mark's extent, not the bracket's, so it is not held to this.
+bool Aligned(const InkBox& o, bool o_merged, const InkBox& c, bool c_merged) {
+  if (o_merged || c_merged) return true;
+  int tolerance = std::max(2, std::max(o.h, c.h) / 6);
+  return std::abs(o.y - c.y) <= tolerance && std::abs((o.y + o.h) - (c.y + c.h)) <= tolerance;
+}
+
+// The height of a pair's brackets, from those not merged with a mark; 0
+// when both are.
+int BracketHeight(const Match& m) {
+  if (m.open->merged && m.close->merged) return 0;
+  if (m.open->merged) return m.close->box.h;
+  if (m.close->merged) return m.open->box.h;
+  return std::max(m.open->box.h, m.close->box.h);
+}
+
+// From the outer edge of the （ to the outer edge of the ）.
+int Span(const Match& m) { return m.close->box.x + m.close->box.w - m.open->box.x; }
+
+bool SameHeight(int a, int b) { return a == 0 || b == 0 || std::abs(a - b) <= std::max(2, std::max(a, b) * 12 / 100); }
+
+bool SameSpan(int a, int b) { return std::abs(a - b) <= std::max(3, std::max(a, b) / 10); }
+
+// The printed brackets of a cell: one glyph at one size, each pair typed
+// with the same blank between its halves. `known` when pairs agree on it.
+struct SharedGeometry {
+  bool known = false;
+  int height = 0, span = 0;
+  int min_width = 0, max_width = 0;  // of the brackets seen alone; 0 if none
+};
+
+// The geometry most pairs agree on is the printed one: the strokes of bold
+// glyphs that bow like brackets (已, 办, 取) pair up at other sizes, seldom
+// twice alike. With no two pairs agreeing nothing is known.
+SharedGeometry SharedOf(const std::vector<Match>& matches) {
+  SharedGeometry out;
+  size_t best = 0;
+  int best_votes = 0;
+  auto agree = [](const Match& a, const Match& b) {
+    return SameHeight(BracketHeight(a), BracketHeight(b)) && SameSpan(Span(a), Span(b));
+  };
+  for (size_t i = 0; i < matches.size(); ++i) {
+    int votes = 0;
+    for (const Match& other : matches) votes += agree(matches[i], other);
+    // On a tie, the taller: a bracket stands taller than the strokes of a glyph.
+    if (votes > best_votes || (votes == best_votes && BracketHeight(matches[i]) > BracketHeight(matches[best]))) {
+      best = i;
+      best_votes = votes;
+    }
+  }
+  if (best_votes < 2) return out;
+  out.known = true;
+  out.height = BracketHeight(matches[best]);
+  out.span = Span(matches[best]);
+  std::vector<int> widths;
+  for (const Match& m : matches) {
+    if (!agree(matches[best], m)) continue;
+    for (const Candidate* c : {m.open, m.close})
+      if (!c->merged) widths.push_back(c->box.w);
+  }
+  if (!widths.empty()) {
+    out.min_width = *std::min_element(widths.begin(), widths.end());
+    out.max_width = *std::max_element(widths.begin(), widths.end());
+  }
+  return out;
+}
+
+// Whether a bracket is of the shared glyph. A blob of a bracket and a mark
+// says only that it is no shorter than the bracket.
+bool FitsGlyph(const SharedGeometry& g, const Candidate& c) {
+  if (!g.known) return true;
+  if (c.merged) return c.box.h >= g.height || SameHeight(g.height, c.box.h);
+  // The widths the printed pairs show, a pixel of noise either way.
+  int slack = std::max(1, g.max_width / 8);
+  bool width = g.max_width == 0 || (c.box.w >= g.min_width - slack && c.box.w <= g.max_width + slack);
+  return SameHeight(g.height, c.box.h) && width;
+}
+
+// Whether a pair is of the shared geometry. A pair of another height is
+// strokes. A narrower one is strokes when its glyphs differ too — a pair
+// typed without its blank, （）, is narrower but of the same glyph. A wider
+// one is kept: text written into 其他（ ） widens it.
+bool FitsShared(const SharedGeometry& g, const Match& m) {
+  if (!g.known) return true;
+  if (!SameHeight(g.height, BracketHeight(m))) return false;
+  auto tall_enough = [&](const Candidate& c) { return !c.merged || FitsGlyph(g, c); };
+  if (!tall_enough(*m.open) || !tall_enough(*m.close)) return false;
+  if (SameSpan(g.span, Span(m)) || Span(m) > g.span) return true;
+  return FitsGlyph(g, *m.open) && FitsGlyph(g, *m.close);
+}
+
 }  // namespace
 
 std::vector<BracketPair> FindBracketPairs(const CellInk& cell) {
@@ -186,7 +293,6 @@ std::vector<BracketPair> FindBracketPairs(const CellInk& cell) {
   std::unique_ptr<BOXA, BoxaDeleter> boxa(pixConnComp(crop, &pixa_raw, 8));
   std::unique_ptr<PIXA, PixaDeleter> pixa(pixa_raw);
   if (!boxa || !pixa) return pairs;
-  struct Candidate { bool open; InkBox box; size_t line; bool merged; int ink; };
   std::vector<Candidate> found;
   int n = boxaGetCount(boxa.get());
   for (int i = 0; i < n; ++i) {
@@ -256,6 +362,7 @@ std::vector<BracketPair> FindBracketPairs(const CellInk& cell) {
   };
   const Candidate* open = nullptr;
   std::vector<const Candidate*> lone_closes;
+  std::vector<Match> matches;
   for (const Candidate& c : found) {
     if (c.open) {
       open = &c;
@@ -272,9 +379,22 @@ std::vector<BracketPair> FindBracketPairs(const CellInk& cell) {
       lone_closes.push_back(&c);
       continue;
     }
-    if (gap < 0) continue;
-    pairs.push_back(make_pair(open->box, open->ink, excess(*open), c.box, c.ink, excess(c), line_height));
+    // A stroke of a glyph that bows like ）, out of line with the （: the
+    // real ） may follow.
+    if (gap < 0 || !Aligned(open->box, open->merged, c.box, c.merged)) continue;
+    matches.push_back(Match{open, &c});
     open = nullptr;
+  }
+  SharedGeometry shared = SharedOf(matches);
+  for (const Match& m : matches) {
+    if (!FitsShared(shared, m)) {
+      // Its ） may still be printed, the （ lost in a blob with the mark.
+      lone_closes.push_back(m.close);
+      continue;
+    }
+    int line_height = cell.lines[m.close->line].h;
+    pairs.push_back(make_pair(m.open->box, m.open->ink, excess(*m.open), m.close->box, m.close->ink, excess(*m.close),
+                              line_height));
   }
   // A ） left alone: its （ merged with a mark into a blob of no bracket
   // shape. Where this cell's pairs say the （ should be, a marked span is a
@@ -286,7 +406,7 @@ std::vector<BracketPair> FindBracketPairs(const CellInk& cell) {
     int span = spans[spans.size() / 2];
     int reference = bracket_ink > 0 ? bracket_ink : 0;
     for (const Candidate* c : lone_closes) {
-      if (c->merged) continue;
+      if (c->merged || !FitsGlyph(shared, *c)) continue;
       InkBox virtual_open{c->box.x + c->box.w - span, c->box.y, c->box.w, c->box.h};
       bool taken = std::any_of(pairs.begin(), pairs.end(), [&](const BracketPair& p) {
         return Overlap(p.open.x, p.close.x + p.close.w, virtual_open.x, c->box.x + c->box.w) > 0 &&

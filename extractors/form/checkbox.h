@@ -4,7 +4,10 @@
 //
 // Brackets are found by shape: a tall connected component whose outer edge
 // bows like （ or ）. Only the outer edges are looked at, so a mark that
-// touches a bracket — (√) drawn as one blob — still shows both. The OCR's
+// touches a bracket — (√) drawn as one blob — still shows both. A pair's
+// halves share their top and bottom, and the printed pairs of a cell share
+// one height and span: strokes of bold glyphs that bow like brackets (已,
+// 办, 取) pair at other sizes and are dropped. The OCR's
 // own "(" ")" add the pairs the shapes miss. Options take the pairs in
 // printed order when every option has one; otherwise the OCR text says which
 // bracket group follows which option (the OCR's character boxes are too
