@@ -283,6 +283,26 @@ bool FitsShared(const SharedGeometry& g, const Match& m) {
   return FitsGlyph(g, *m.open) && FitsGlyph(g, *m.close);
 }
 
+// Whether the OCR read a bracket symbol (（ or ） as the pair has it, or a
+// look-alike: 〈 《 [) on one of the pair's brackets. The OCR's boxes of
+// ideographs are too loose to say where a glyph is; its boxes of brackets
+// are close.
+bool ReadAsBracket(const BracketPair& p, const OcrResult& ocr) {
+  auto on = [](const OcrWord& s, const InkBox& b) {
+    int slack = std::max(2, b.h / 8);
+    return Overlap(int(s.box.x), int(s.box.x + s.box.w), b.x - slack, b.x + b.w + slack) > 0 &&
+           Overlap(int(s.box.y), int(s.box.y + s.box.h), b.y, b.y + b.h) * 2 >= b.h;
+  };
+  for (const OcrWord& s : ocr.symbols) {
+    std::u32string t = ToCodepoints(Nfkc(s.text));
+    if (t.size() != 1) continue;
+    bool open = t[0] == U'(' || t[0] == U'〈' || t[0] == U'《' || t[0] == U'[';
+    bool close = t[0] == U')' || t[0] == U'〉' || t[0] == U'》' || t[0] == U']';
+    if ((open && on(s, p.open)) || (close && on(s, p.close))) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<BracketPair> FindBracketPairs(const CellInk& cell) {
@@ -450,6 +470,17 @@ CheckboxDecision JudgeCheckboxes(const CellInk& cell, const OcrResult& ocr, cons
   // else the OCR text tells which bracket group follows which option.
   std::vector<int> pair_of(options.size(), -1);
   double confidence = 0.97;
+  if (pairs.size() > options.size()) {
+    // Strokes of a broken bold glyph can look like a printed pair at the
+    // printed size; the OCR reads a bracket where the real ones are.
+    std::vector<BracketPair> read;
+    for (const BracketPair& p : pairs)
+      if (ReadAsBracket(p, ocr)) read.push_back(p);
+    if (read.size() == options.size()) {
+      pairs = std::move(read);
+      confidence = 0.9;
+    }
+  }
   if (pairs.size() == options.size()) {
     for (size_t k = 0; k < options.size(); ++k) pair_of[k] = static_cast<int>(k);
   } else {
