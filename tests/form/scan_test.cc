@@ -1,7 +1,8 @@
 // FormReader::ReadScanned on scanned pages drawn by tests/form/make_form.py
 // (the committed fixtures; see fixtures/README for the commands): a seal
 // over the company name on a skewed, noisy colour scan; a page upside
-// down; a row cut by the page break; every checkbox group. OCR-heavy: kept
+// down; a row cut by the page break; every checkbox group, drawn and in a
+// real bold fax scan. OCR-heavy: kept
 // to a few small pages.
 #include <memory>
 
@@ -189,6 +190,20 @@ TEST_F(ScanTest, CheckboxGroupsAndCompoundCells) {
                 "项目建成后可新增就业岗位120个，年减少粉尘排放约300吨，恢复植被面积约1200亩，改善矿区周边生态环境。"),
             0.08)
       << Raw(r, "social_benefits");
+}
+
+// A real 1-bit fax-like scan in a bold font, a speck above a line: strokes
+// of 已, 办, 理, 取 bow like brackets and must not pass for a pair, and the
+// speck must not hide the brackets of the line below it.
+TEST_F(ScanTest, CheckboxGroupsInABoldFaxScan) {
+  FormReading r;
+  Status s = Read({"p2_bold_status.png"}, &r);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(Marked(r, "approval_status"), std::vector<std::string>{"已完成备案"});
+  EXPECT_EQ(Marked(r, "land_use_status"), std::vector<std::string>{"已取得不动产权证"});
+  EXPECT_EQ(Marked(r, "eia_status"), std::vector<std::string>{"已取得"});
+  EXPECT_EQ(Marked(r, "energy_review_status"), std::vector<std::string>{"已取得"});
+  EXPECT_EQ(Marked(r, "preliminary_design_status"), std::vector<std::string>{"正在办理"});
 }
 
 TEST_F(ScanTest, ErrorsWhenNothingCanBeRead) {
