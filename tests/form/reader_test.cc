@@ -129,7 +129,7 @@ TEST_F(AssemblerTest, RowSplitByThePageBreakContinues) {
       Wide("项目所属类别*6", "4.2.8绿色照明改造", 1),
   };
   FormReading r = Assemble(rows);
-  EXPECT_EQ(r.fields.at("project_description").raw, "对矿区开展地质环境治理,建设矿区生态监测系统");
+  EXPECT_EQ(r.fields.at("project_description").raw, "对矿区开展地质环境治理,建设矿区生态监测系统。");
   EXPECT_EQ(r.fields.at("project_description").provenance.page, 0);
   EXPECT_EQ(r.fields.at("project_category").raw, "4.2.8绿色照明改造");
   // A row of noise at the top of a page (no empty label cell) continues nothing.
@@ -220,7 +220,7 @@ TEST_F(ElectronicTest, DocxTable) {
   EXPECT_DOUBLE_EQ(r.fields.at("company_name").confidence, 1.0);
   EXPECT_EQ(r.fields.at("company_name").provenance.file, "申请表.docx");
   EXPECT_EQ(r.fields.at("company_name").provenance.cell_png, "");
-  EXPECT_EQ(r.fields.at("project_description").raw, "对矿区开展治理");
+  EXPECT_EQ(r.fields.at("project_description").raw, "对矿区开展治理。");
   EXPECT_EQ(r.fields.at("funding_government").raw, "0");
   EXPECT_EQ(r.fields.at("funding_other").raw, "7000");
   EXPECT_EQ(r.fields.at("approval_status").marked, std::vector<std::string>{"已完成备案"});
@@ -228,7 +228,7 @@ TEST_F(ElectronicTest, DocxTable) {
   EXPECT_EQ(r.fields.at("financing_methods").marked, (std::vector<std::string>{"贷款", "其他"}));
   EXPECT_NE(r.fields.at("financing_methods").raw.find("融资租赁"), std::string::npos);
   EXPECT_EQ(r.fields.at("loan_demand_total").raw, "6,500.00");
-  EXPECT_EQ(r.fields.at("social_benefits").raw, "带动就业");
+  EXPECT_EQ(r.fields.at("social_benefits").raw, "带动就业。");
   EXPECT_EQ(r.fields.at("contact_person").raw, "李娜");
   EXPECT_EQ(r.fields.at("contact_phone").raw, "0931-8123456");
   EXPECT_DOUBLE_EQ(r.mean_confidence, 1.0);
@@ -277,10 +277,10 @@ TEST_F(ElectronicTest, TextPdfSpans) {
   ASSERT_TRUE(s.ok()) << s.ToString();
   EXPECT_EQ(r.fields.at("company_name").raw, "甘肃祁连矿业有限公司");
   EXPECT_EQ(r.fields.at("credit_code").raw, "91620100MA71234567");
-  EXPECT_EQ(r.fields.at("project_description").raw, "对矿区开展地质环境治理,植被恢复和尾矿库闭库治理,建设矿区生态监测系统");
+  EXPECT_EQ(r.fields.at("project_description").raw, "对矿区开展地质环境治理,植被恢复和尾矿库闭库治理,建设矿区生态监测系统。");
   EXPECT_EQ(r.fields.at("total_investment").raw, "10000");
   EXPECT_EQ(r.fields.at("equity_capital").raw, "3500");
-  EXPECT_EQ(r.fields.at("social_benefits").raw, "新增就业岗位120个");
+  EXPECT_EQ(r.fields.at("social_benefits").raw, "新增就业岗位120个。");
   EXPECT_EQ(r.fields.at("contact_person").raw, "张伟");
   EXPECT_EQ(r.fields.at("contact_phone").raw, "13909311234");
 }
