@@ -15,7 +15,7 @@ run_pkgs=(
   fonts-wqy-zenhei fonts-wqy-microhei fonts-arphic-uming fonts-arphic-ukai fonts-noto-cjk
 )
 test_pkgs=(
-  libgtest-dev googletest clang libclang-rt-14-dev poppler-utils libreoffice-calc-nogui
+  libgtest-dev googletest libtiff-dev clang libclang-rt-14-dev poppler-utils libreoffice-calc-nogui
 )
 
 pkgs=("${run_pkgs[@]}")

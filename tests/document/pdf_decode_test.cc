@@ -1,6 +1,7 @@
 // Tests of the PDF image decoding pieces: byte filters, raw samples, CCITT,
 // JBIG2, placement and the text-layer test.
 #include <gtest/gtest.h>
+#include <tiffio.h>
 
 #include <array>
 #include <string>
@@ -274,6 +275,50 @@ TEST(Ccitt, G4RoundTrip) {
   params.columns = 640;
   PixPtr pix;
   ASSERT_TRUE(DecodeCcitt(G4Data(page.get()), params, 480, &pix).ok());
+  l_int32 same = 0;
+  pixEqual(pix.get(), page.get(), &same);
+  EXPECT_TRUE(same);
+}
+
+// Raw data of a one-strip TIFF that Leptonica writes with `format` (G3
+// one-dimensional, or byte-aligned Modified Huffman), as a PDF carries it.
+std::string TiffStripData(PIX* bilevel, int format) {
+  const std::string path = ::testing::TempDir() + "/g3-" + std::to_string(format) + ".tif";
+  EXPECT_EQ(pixWriteTiff(path.c_str(), bilevel, format, "w"), 0);
+  TIFF* tif = TIFFOpen(path.c_str(), "r");
+  EXPECT_NE(tif, nullptr);
+  if (tif == nullptr) return "";
+  EXPECT_EQ(TIFFNumberOfStrips(tif), 1u);
+  std::string data(static_cast<size_t>(TIFFRawStripSize(tif, 0)), '\0');
+  tmsize_t n = TIFFReadRawStrip(tif, 0, data.data(), static_cast<tmsize_t>(data.size()));
+  data.resize(n > 0 ? static_cast<size_t>(n) : 0);
+  TIFFClose(tif);
+  std::remove(path.c_str());
+  return data;
+}
+
+// Fax machines and older scanners write G3 (CCITT T.4) rather than G4.
+TEST(Ccitt, G3OneDimensionalRoundTrip) {
+  PixPtr page = MarkedPage(640, 480, 1);
+  CcittParams params;
+  params.k = 0;
+  params.columns = 640;
+  PixPtr pix;
+  ASSERT_TRUE(DecodeCcitt(TiffStripData(page.get(), IFF_TIFF_G3), params, 480, &pix).ok());
+  l_int32 same = 0;
+  pixEqual(pix.get(), page.get(), &same);
+  EXPECT_TRUE(same);
+}
+
+// PDF's K 0 with EncodedByteAlign and no EOLs is TIFF's Modified Huffman.
+TEST(Ccitt, ByteAlignedModifiedHuffmanRoundTrip) {
+  PixPtr page = MarkedPage(320, 200, 1);
+  CcittParams params;
+  params.k = 0;
+  params.encoded_byte_align = true;
+  params.columns = 320;
+  PixPtr pix;
+  ASSERT_TRUE(DecodeCcitt(TiffStripData(page.get(), IFF_TIFF_RLE), params, 200, &pix).ok());
   l_int32 same = 0;
   pixEqual(pix.get(), page.get(), &same);
   EXPECT_TRUE(same);
