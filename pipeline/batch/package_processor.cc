@@ -65,10 +65,51 @@ std::vector<OpenedFile> OpenAndClassify(const BatchContext& ctx, const Package& 
   return opened;
 }
 
+// Pages of the form photographed one to a file are sometimes classified as
+// something else when their OCR is poor (a photo of page 2 lists 初步设计批复
+// among its labels, page 3 行政奖励、处罚情况). When the form read so far lacks
+// whole sections, each other short scan is read as the form on its own; one
+// whose table gives several of the missing fields is a page of the form: its
+// fields are added and the file becomes an application_form.
+constexpr size_t kMissingBeforeSearch = 6;  // fields whose labels were not found
+constexpr size_t kFieldsOfAFormPage = 4;    // missing fields a stray page must give
+constexpr size_t kMaxStrayCandidates = 8;
+
+void ReadStrayFormPages(const BatchContext& ctx, const Package& package, OcrEngine* ocr,
+                        std::vector<OpenedFile>* opened, Record* record, FormReading* scanned) {
+  auto missing = [&] {
+    std::set<std::string> keys;
+    for (const FieldSpec& spec : ctx.templates.fields())
+      if (!scanned->fields.count(spec.key)) keys.insert(spec.key);
+    return keys;
+  };
+  size_t tried = 0;
+  for (size_t i = 0; i < opened->size() && tried < kMaxStrayCandidates; ++i) {
+    OpenedFile& f = (*opened)[i];
+    std::set<std::string> lacking = missing();
+    if (lacking.size() < kMissingBeforeSearch) return;
+    if (!f.opened || f.cls.kind == "application_form" || IsStatementKind(f.cls.kind) || IsElectronic(f.doc) ||
+        f.doc.pages.empty() || f.doc.pages.size() > 2)
+      continue;
+    ++tried;
+    FormReading page;
+    if (!ctx.form_reader->ReadScanned({&f.doc}, {package.files[i].path}, ocr, &page).ok()) continue;
+    size_t gained = 0;
+    for (const auto& [key, reading] : page.fields)
+      if (lacking.count(key) && (!reading.raw.empty() || !reading.marked.empty())) ++gained;
+    if (gained < kFieldsOfAFormPage) continue;
+    for (auto& [key, reading] : page.fields)
+      if (lacking.count(key)) scanned->fields[key] = std::move(reading);
+    f.cls = Classification{"application_form", f.cls.confidence, false, {}, f.cls.text_source, f.cls.first_page_text};
+    record->files[i].kind = "application_form";
+  }
+}
+
 // Reads the application form: the stamped scan, and an electronic copy
 // (docx, Word-exported PDF) when the package has one; see MergeTypedCopy.
-void ReadForm(const BatchContext& ctx, const std::vector<OpenedFile>& opened, const Package& package,
-              OcrEngine* ocr, Record* record) {
+void ReadForm(const BatchContext& ctx, const Package& package, OcrEngine* ocr, std::vector<OpenedFile>* files,
+              Record* record) {
+  std::vector<OpenedFile>& opened = *files;
   std::vector<const Document*> scans;
   std::vector<std::string> scan_paths;
   const OpenedFile* electronic = nullptr;
@@ -84,6 +125,7 @@ void ReadForm(const BatchContext& ctx, const std::vector<OpenedFile>& opened, co
   FormReading scanned, typed;
   bool have_scan = false, have_typed = false;
   if (!scans.empty()) have_scan = ctx.form_reader->ReadScanned(scans, scan_paths, ocr, &scanned).ok();
+  if (have_scan) ReadStrayFormPages(ctx, package, ocr, files, record, &scanned);
   if (electronic)
     have_typed = ctx.form_reader->ReadElectronic(electronic->doc, package.files[electronic->doc.file_index].path,
                                                  &typed).ok();
@@ -140,7 +182,7 @@ void ProcessPackage(const BatchContext& ctx, const Package& package, OcrEngine* 
   for (const FileEntry& f : record.files) record.pages_read += std::max(f.pages, 0);
 
   on_stage("form", record.pages_read);
-  ReadForm(ctx, opened, package, ocr, &record);
+  ReadForm(ctx, package, ocr, &opened, &record);
 
   on_stage("statements", record.pages_read);
   ReadFinancials(opened, package, ocr, &record);
