@@ -15,6 +15,16 @@ constexpr int kTargetDpi = 300;
 constexpr int kSealRedMargin = 40;
 constexpr int kSealRimMargin = 12;
 
+// A glyph whose strokes are all faint (a thin fangsong digit at 200 dpi,
+// softened by JPEG) has no pixel dark enough to seed the hysteresis and
+// would vanish whole. A faint component is kept on its own when it has the
+// size of a glyph — at least this many mm in either direction, at most that
+// many in both (a shaded cell is larger) — and is made of strokes, not a
+// blot: at most this fraction of its box inked.
+constexpr double kFaintGlyphMinMm = 1.0;
+constexpr double kFaintGlyphMaxMm = 6.0;
+constexpr double kFaintGlyphMaxFill = 0.5;
+
 struct BoxaDeleter {
   void operator()(BOXA* b) const { boxaDestroy(&b); }
 };
@@ -70,6 +80,20 @@ Thresholds PageThresholds(PIX* grey) {
   t.weak = std::clamp(static_cast<int>(mode - std::max(4.0 * sigma, 25.0)), 140, 195);
   t.strong = std::clamp(std::min(otsu, (mode + 40) / 2), 80, t.weak - 10);
   return t;
+}
+
+// The components of `weak` that `kept` does not reach and that look like
+// whole faint glyphs (see kFaintGlyphMinMm), or null.
+PixPtr FaintGlyphs(PIX* weak, PIX* kept, int dpi) {
+  PixPtr rest = AdoptPix(pixSubtract(nullptr, weak, kept));
+  if (!rest) return nullptr;
+  int lo = std::max(3, static_cast<int>(std::lround(dpi * kFaintGlyphMinMm / 25.4)));
+  int hi = static_cast<int>(std::lround(dpi * kFaintGlyphMaxMm / 25.4));
+  PixPtr big = AdoptPix(pixSelectBySize(rest.get(), lo, lo, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GTE, nullptr));
+  if (!big) return nullptr;
+  PixPtr sized = AdoptPix(pixSelectBySize(big.get(), hi, hi, 8, L_SELECT_IF_BOTH, L_SELECT_IF_LTE, nullptr));
+  if (!sized) return nullptr;
+  return AdoptPix(pixSelectByAreaFraction(sized.get(), static_cast<float>(kFaintGlyphMaxFill), 8, L_SELECT_IF_LTE, nullptr));
 }
 
 }  // namespace
@@ -151,6 +175,10 @@ PixPtr Binarize(PIX* grey, int dpi) {
   if (bin == nullptr && strong) bin = pixClone(strong.get());
   PixPtr binary = AdoptPix(bin);
   if (!binary) return nullptr;
+  if (weak) {
+    PixPtr faint = FaintGlyphs(weak.get(), binary.get(), dpi);
+    if (faint) pixOr(binary.get(), binary.get(), faint.get());
+  }
   // Specks: keep a component when it is at least ~0.2 mm in either direction
   // (a decimal point is larger than that; scanner dust is not).
   int min_size = std::max(2, dpi / 120);

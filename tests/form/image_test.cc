@@ -79,6 +79,37 @@ TEST(PageCleaner, BinarizeKeepsStrokesDropsSpecksAndGradient) {
   EXPECT_EQ(GreyAt(bin.get(), 380, 50), 0u);    // dark paper is still paper
 }
 
+// Ink pixels of a 1 bpp image inside a box.
+int InkIn(PIX* bin, int x, int y, int w, int h) {
+  int n = 0;
+  for (int yy = y; yy < y + h; ++yy)
+    for (int xx = x; xx < x + w; ++xx) n += GreyAt(bin, xx, yy) ? 1 : 0;
+  return n;
+}
+
+TEST(PageCleaner, BinarizeKeepsWholeFaintGlyph) {
+  // A thin digit faint all over (a small fangsong font scanned at 200 dpi
+  // as JPEG) has no pixel dark enough to seed the hysteresis; a dark
+  // stroke beside it sets the page's thresholds.
+  PixPtr grey = Blank(400, 300, 8);
+  for (int y = 0; y < 300; ++y)
+    for (int x = 0; x < 400; ++x) pixSetPixel(grey.get(), x, y, 245);
+  for (int y = 100; y < 104; ++y)
+    for (int x = 50; x < 350; ++x) pixSetPixel(grey.get(), x, y, 40);
+  // An outlined 0, 12 x 18 px, strokes 2 px, grey 160.
+  for (int y = 200; y < 218; ++y)
+    for (int x = 100; x < 112; ++x)
+      if (x < 102 || x >= 110 || y < 202 || y >= 216) pixSetPixel(grey.get(), x, y, 160);
+  // A faint dot of dust, the same grey.
+  for (int y = 200; y < 203; ++y)
+    for (int x = 300; x < 303; ++x) pixSetPixel(grey.get(), x, y, 160);
+  PixPtr bin = Binarize(grey.get(), 200);
+  ASSERT_TRUE(bin);
+  EXPECT_GT(InkIn(bin.get(), 98, 198, 16, 22), 40);  // the faint 0, whole
+  EXPECT_GT(InkIn(bin.get(), 50, 100, 300, 4), 1000);
+  EXPECT_EQ(InkIn(bin.get(), 298, 198, 8, 8), 0);    // the dust is not a glyph
+}
+
 TEST(PageCleaner, RemovesDarkEdgesKeepsFrames) {
   PixPtr bin = Blank(400, 400, 1);
   Fill(bin.get(), 0, 0, 30, 400);         // scanner lid shadow
