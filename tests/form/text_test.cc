@@ -254,6 +254,7 @@ TEST(CapitalAmount, RepairsMisreadNumerals) {
   EXPECT_EQ(cap.Repair("融什玖佰万元整"), "贰仟玖佰万元整");
   EXPECT_EQ(cap.Repair("玖任伍佰参拾万元整"), "玖仟伍佰叁拾万元整");
   EXPECT_EQ(cap.Repair("伍亿类什肆佰万元整"), "伍亿柒仟肆佰万元整");
+  EXPECT_EQ(cap.Repair("贰佰吉拾万元整"), "贰佰壹拾万元整");  // 壹's top read as 吉
   // A character foreign to the notation in a unit's place: the unit the next implies.
   EXPECT_EQ(cap.Repair("陆X伍佰万元整"), "陆仟伍佰万元整");
   EXPECT_EQ(cap.Repair("陆佰伍X万元整"), "陆佰伍拾万元整");
