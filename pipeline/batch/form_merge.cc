@@ -1,6 +1,7 @@
 #include "pipeline/batch/form_merge.h"
 
 #include <cstdio>
+#include <set>
 
 namespace gm {
 namespace {
@@ -35,6 +36,28 @@ void MergeTypedCopy(const Templates& templates, double sure, const std::map<std:
                                    spec.label + "：盖章扫描件" + was + "（置信度" + confidence + "），取电子版的“" +
                                        Shown(copy.value) + "”，请与盖章件核对"));
   }
+}
+
+std::vector<size_t> AddStrayFormPages(const FormReader& reader, const Templates& templates,
+                                      const std::vector<FormPageCandidate>& candidates, OcrEngine* ocr,
+                                      FormReading* scanned) {
+  std::vector<size_t> taken;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    std::set<std::string> lacking;
+    for (const FieldSpec& spec : templates.fields())
+      if (!scanned->fields.count(spec.key)) lacking.insert(spec.key);
+    if (lacking.size() < kMissingBeforeSearch) break;
+    FormReading page;
+    if (!reader.ReadScanned({candidates[i].doc}, {candidates[i].path}, ocr, &page).ok()) continue;
+    size_t gained = 0;
+    for (const auto& [key, reading] : page.fields)
+      if (lacking.count(key) && (!reading.raw.empty() || !reading.marked.empty())) ++gained;
+    if (gained < kFieldsOfAFormPage) continue;
+    for (auto& [key, reading] : page.fields)
+      if (lacking.count(key)) scanned->fields[key] = std::move(reading);
+    taken.push_back(i);
+  }
+  return taken;
 }
 
 }  // namespace gm

@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "extractors/form/form_reader.h"
+#include "pipeline/core/document.h"
 #include "pipeline/core/record.h"
 #include "pipeline/core/templates.h"
 
@@ -25,5 +27,24 @@ namespace gm {
 void MergeTypedCopy(const Templates& templates, double sure, const std::map<std::string, FieldValue>& typed_fields,
                     const std::vector<Finding>& typed_findings, std::map<std::string, FieldValue>* fields,
                     std::vector<Finding>* findings);
+
+// Pages of the form photographed one to a file are sometimes classified as
+// something else when their OCR is poor (a photo of page 2 lists 初步设计批复
+// among its labels, page 3 行政奖励、处罚情况). While `scanned` lacks the labels
+// of at least kMissingBeforeSearch fields, each candidate (another short scan
+// of the package, in order) is read as the form on its own; one whose table
+// gives at least kFieldsOfAFormPage of the missing fields is a page of the
+// form, and its readings of those fields are added to `scanned`.
+// Returns the indices of the candidates taken as form pages.
+// REQUIRES: `ocr` used by this thread only. Thread-safe otherwise.
+struct FormPageCandidate {
+  const Document* doc = nullptr;  // must outlive the call
+  std::string path;
+};
+constexpr size_t kMissingBeforeSearch = 6;
+constexpr size_t kFieldsOfAFormPage = 4;
+std::vector<size_t> AddStrayFormPages(const FormReader& reader, const Templates& templates,
+                                      const std::vector<FormPageCandidate>& candidates, OcrEngine* ocr,
+                                      FormReading* scanned);
 
 }  // namespace gm

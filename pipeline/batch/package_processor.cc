@@ -65,43 +65,26 @@ std::vector<OpenedFile> OpenAndClassify(const BatchContext& ctx, const Package& 
   return opened;
 }
 
-// Pages of the form photographed one to a file are sometimes classified as
-// something else when their OCR is poor (a photo of page 2 lists 初步设计批复
-// among its labels, page 3 行政奖励、处罚情况). When the form read so far lacks
-// whole sections, each other short scan is read as the form on its own; one
-// whose table gives several of the missing fields is a page of the form: its
-// fields are added and the file becomes an application_form.
-constexpr size_t kMissingBeforeSearch = 6;  // fields whose labels were not found
-constexpr size_t kFieldsOfAFormPage = 4;    // missing fields a stray page must give
+// Other short scans of the package that may be pages of the form misfiled by
+// the classifier (see AddStrayFormPages); those taken become application_form.
 constexpr size_t kMaxStrayCandidates = 8;
 
 void ReadStrayFormPages(const BatchContext& ctx, const Package& package, OcrEngine* ocr,
                         std::vector<OpenedFile>* opened, Record* record, FormReading* scanned) {
-  auto missing = [&] {
-    std::set<std::string> keys;
-    for (const FieldSpec& spec : ctx.templates.fields())
-      if (!scanned->fields.count(spec.key)) keys.insert(spec.key);
-    return keys;
-  };
-  size_t tried = 0;
-  for (size_t i = 0; i < opened->size() && tried < kMaxStrayCandidates; ++i) {
-    OpenedFile& f = (*opened)[i];
-    std::set<std::string> lacking = missing();
-    if (lacking.size() < kMissingBeforeSearch) return;
+  std::vector<FormPageCandidate> candidates;
+  std::vector<size_t> file_of;
+  for (size_t i = 0; i < opened->size() && candidates.size() < kMaxStrayCandidates; ++i) {
+    const OpenedFile& f = (*opened)[i];
     if (!f.opened || f.cls.kind == "application_form" || IsStatementKind(f.cls.kind) || IsElectronic(f.doc) ||
         f.doc.pages.empty() || f.doc.pages.size() > 2)
       continue;
-    ++tried;
-    FormReading page;
-    if (!ctx.form_reader->ReadScanned({&f.doc}, {package.files[i].path}, ocr, &page).ok()) continue;
-    size_t gained = 0;
-    for (const auto& [key, reading] : page.fields)
-      if (lacking.count(key) && (!reading.raw.empty() || !reading.marked.empty())) ++gained;
-    if (gained < kFieldsOfAFormPage) continue;
-    for (auto& [key, reading] : page.fields)
-      if (lacking.count(key)) scanned->fields[key] = std::move(reading);
+    candidates.push_back({&f.doc, package.files[i].path});
+    file_of.push_back(i);
+  }
+  for (size_t c : AddStrayFormPages(*ctx.form_reader, ctx.templates, candidates, ocr, scanned)) {
+    OpenedFile& f = (*opened)[file_of[c]];
     f.cls = Classification{"application_form", f.cls.confidence, false, {}, f.cls.text_source, f.cls.first_page_text};
-    record->files[i].kind = "application_form";
+    record->files[file_of[c]].kind = "application_form";
   }
 }
 
