@@ -3,25 +3,12 @@
 #include <gtest/gtest.h>
 
 #include "pipeline/batch/form_merge.h"
+#include "tests/form/fixture_doc.h"
 
 namespace gm {
 namespace {
 
-const char kFixtures[] = GREENMINE_SOURCE_DIR "/tests/form/fixtures/";
-
-Document ImageDoc(const std::string& name) {
-  Document doc;
-  doc.format = "image";
-  Page page;
-  page.dpi = 200;
-  std::string path = std::string(kFixtures) + name;
-  page.load_image = [path](PixPtr* pix) {
-    *pix = AdoptPix(pixRead(path.c_str()));
-    return *pix ? Status::OK() : Status::NotFound("cannot read " + path);
-  };
-  doc.pages.push_back(std::move(page));
-  return doc;
-}
+using form::testing::FixtureImageDoc;
 
 class StrayPagesTest : public ::testing::Test {
  protected:
@@ -37,12 +24,12 @@ class StrayPagesTest : public ::testing::Test {
 };
 
 TEST_F(StrayPagesTest, APageOfTheFormFiledAsSomethingElseIsTaken) {
-  Document page1 = ImageDoc("p1_seal_skew.jpg");
+  Document page1 = FixtureImageDoc("p1_seal_skew.jpg");
   FormReading scanned;
   ASSERT_TRUE(reader_->ReadScanned({&page1}, {"p1_seal_skew.jpg"}, ocr_.get(), &scanned).ok());
   ASSERT_FALSE(scanned.fields.count("loan_demand_total"));
   // The top of page 1 again (nothing new: not taken), then page 2.
-  Document again = ImageDoc("p1_top_upside_down.png"), page2 = ImageDoc("p2_checkboxes.png");
+  Document again = FixtureImageDoc("p1_top_upside_down.png"), page2 = FixtureImageDoc("p2_checkboxes.png");
   std::vector<FormPageCandidate> candidates = {{&again, "IMG_0001.jpg"}, {&page2, "初步设计批复.jpg"}};
   std::vector<size_t> taken = AddStrayFormPages(*reader_, templates_, candidates, ocr_.get(), &scanned);
   EXPECT_EQ(taken, std::vector<size_t>{1});
@@ -55,7 +42,7 @@ TEST_F(StrayPagesTest, APageOfTheFormFiledAsSomethingElseIsTaken) {
 TEST_F(StrayPagesTest, ACompleteFormReadsNoCandidate) {
   FormReading scanned;
   for (const FieldSpec& f : templates_.fields()) scanned.fields[f.key].raw = "x";
-  Document page2 = ImageDoc("p2_checkboxes.png");
+  Document page2 = FixtureImageDoc("p2_checkboxes.png");
   EXPECT_TRUE(AddStrayFormPages(*reader_, templates_, {{&page2, "a.jpg"}}, ocr_.get(), &scanned).empty());
   EXPECT_EQ(scanned.fields.at("loan_demand_total").raw, "x");
 }

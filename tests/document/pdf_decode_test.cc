@@ -268,16 +268,21 @@ std::string G4Data(PIX* bilevel) {
   return data;
 }
 
+// Decodes `data` with `params` and expects exactly `page` back.
+void ExpectDecodesTo(const std::string& data, const CcittParams& params, PIX* page) {
+  PixPtr pix;
+  ASSERT_TRUE(DecodeCcitt(data, params, pixGetHeight(page), &pix).ok());
+  l_int32 same = 0;
+  pixEqual(pix.get(), page, &same);
+  EXPECT_TRUE(same);
+}
+
 TEST(Ccitt, G4RoundTrip) {
   PixPtr page = MarkedPage(640, 480, 1);
   CcittParams params;
   params.k = -1;
   params.columns = 640;
-  PixPtr pix;
-  ASSERT_TRUE(DecodeCcitt(G4Data(page.get()), params, 480, &pix).ok());
-  l_int32 same = 0;
-  pixEqual(pix.get(), page.get(), &same);
-  EXPECT_TRUE(same);
+  ExpectDecodesTo(G4Data(page.get()), params, page.get());
 }
 
 // Raw data of a one-strip TIFF that Leptonica writes with `format` (G3
@@ -303,11 +308,7 @@ TEST(Ccitt, G3OneDimensionalRoundTrip) {
   CcittParams params;
   params.k = 0;
   params.columns = 640;
-  PixPtr pix;
-  ASSERT_TRUE(DecodeCcitt(TiffStripData(page.get(), IFF_TIFF_G3), params, 480, &pix).ok());
-  l_int32 same = 0;
-  pixEqual(pix.get(), page.get(), &same);
-  EXPECT_TRUE(same);
+  ExpectDecodesTo(TiffStripData(page.get(), IFF_TIFF_G3), params, page.get());
 }
 
 // PDF's K 0 with EncodedByteAlign and no EOLs is TIFF's Modified Huffman.
@@ -317,11 +318,7 @@ TEST(Ccitt, ByteAlignedModifiedHuffmanRoundTrip) {
   params.k = 0;
   params.encoded_byte_align = true;
   params.columns = 320;
-  PixPtr pix;
-  ASSERT_TRUE(DecodeCcitt(TiffStripData(page.get(), IFF_TIFF_RLE), params, 200, &pix).ok());
-  l_int32 same = 0;
-  pixEqual(pix.get(), page.get(), &same);
-  EXPECT_TRUE(same);
+  ExpectDecodesTo(TiffStripData(page.get(), IFF_TIFF_RLE), params, page.get());
 }
 
 TEST(Ccitt, ThroughDecodePdfImageWithBlackIs1) {

@@ -10,11 +10,11 @@
 
 #include "extractors/form/cjk_text.h"
 #include "extractors/form/form_reader.h"
+#include "tests/form/fixture_doc.h"
 
 namespace gm {
 namespace {
 
-const char kFixtures[] = GREENMINE_SOURCE_DIR "/tests/form/fixtures/";
 
 class ScanTest : public ::testing::Test {
  protected:
@@ -31,20 +31,7 @@ class ScanTest : public ::testing::Test {
     delete templates_;
   }
 
-  // A document of one image page read from the fixtures.
-  static Document ImageDoc(const std::string& name, int dpi = 200) {
-    Document doc;
-    doc.format = "image";
-    Page page;
-    page.dpi = dpi;
-    std::string path = std::string(kFixtures) + name;
-    page.load_image = [path](PixPtr* pix) {
-      *pix = AdoptPix(pixRead(path.c_str()));
-      return *pix ? Status::OK() : Status::NotFound("cannot read " + path);
-    };
-    doc.pages.push_back(std::move(page));
-    return doc;
-  }
+  static Document ImageDoc(const std::string& name, int dpi = 200) { return form::testing::FixtureImageDoc(name, dpi); }
 
   static Status Read(const std::vector<std::string>& names, FormReading* out) {
     std::vector<Document> docs;
