@@ -15,7 +15,9 @@ def whole_outputs(out):
     for d, ext in (('records', '.json'), ('review', '.xlsx')):
         for n in os.listdir(os.path.join(out, d)) if os.path.isdir(os.path.join(out, d)) else []:
             p = os.path.join(out, d, n)
-            if not n.endswith(ext): continue
+            # A temporary file ("name.tmp-PID-N.xlsx") is not under its final name: a killed
+            # writer may leave it half-written; the next run sweeps it (checked at the end).
+            if not n.endswith(ext) or '.tmp-' in n: continue
             try:
                 if ext == '.json': json.load(open(p, encoding='utf-8'))
                 elif zipfile.ZipFile(p).testzip() is not None: problems.append(p)
