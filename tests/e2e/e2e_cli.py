@@ -33,6 +33,15 @@ def main():
     expect('unknown command', ['frobnicate'], 2, ['unknown command'])
     expect('help lists every option', ['--help'], 0,
            ['--inbox', '--out', '--jobs', '--blacklist', '--as-of', '--templates', '--tessdata', '--quiet'])
+    # Tesseract's OpenMP teams must not oversubscribe the worker pool: the
+    # program limits them to one thread itself (libgomp reads the limit at
+    # load, so this needs a restart of the process), and keeps an operator's own.
+    saved = os.environ.pop('OMP_THREAD_LIMIT', None)
+    expect('OpenMP limited to one thread', ['--version'], 0, ['OpenMP thread limit: 1\n'])
+    os.environ['OMP_THREAD_LIMIT'] = '3'
+    expect('operator\'s OpenMP limit kept', ['--version'], 0, ['OpenMP thread limit: 3\n'])
+    if saved is None: os.environ.pop('OMP_THREAD_LIMIT', None)
+    else: os.environ['OMP_THREAD_LIMIT'] = saved
     expect('missing --out', ['run', '--inbox', inbox], 2, ['--out'])
     expect('bad --jobs', ['run', '--inbox', inbox, '--out', out, '--jobs', 'x'], 2, ['--jobs'])
     expect('bad --as-of', ['run', '--inbox', inbox, '--out', out, '--as-of', '2024-13-01'], 2, ['YYYY-MM-DD'])
