@@ -60,14 +60,17 @@ int MedianRun(PIX* crop) {
 // How far inside the box edge the ruling ends: the last of the lines of
 // pixels near the edge that are mostly ink along the cell. A fixed inset
 // would cut into text written close to a ruling (a photo's slanted lines).
-// `vertical`: a left/right ruling, scanned along x from `from` by `step`.
-int RulingEnd(PIX* binary, const CellBox& cell, bool vertical, int from, int step, int limit) {
+// `vertical`: a left/right ruling, scanned along x from `from` by `step`;
+// the ruling's ink must begin within `max_start` steps and is at most
+// `max_thickness` steps thick.
+int RulingEnd(PIX* binary, const CellBox& cell, bool vertical, int from, int step, int max_start, int max_thickness,
+              int limit) {
   int pw = pixGetWidth(binary), ph = pixGetHeight(binary), wpl = pixGetWpl(binary);
   const l_uint32* data = pixGetData(binary);
   // Along the middle 80% of the side, so that crossing rulings do not count.
   int a0 = vertical ? cell.y + cell.h / 10 : cell.x + cell.w / 10;
   int a1 = vertical ? cell.y + cell.h - cell.h / 10 : cell.x + cell.w - cell.w / 10;
-  int last = -1;
+  int first = -1, last = -1;
   for (int i = 0; i < limit; ++i) {
     int pos = from + i * step;
     if (pos < 0 || pos >= (vertical ? pw : ph)) break;
@@ -76,7 +79,18 @@ int RulingEnd(PIX* binary, const CellBox& cell, bool vertical, int from, int ste
       int x = vertical ? pos : a, y = vertical ? a : pos;
       ink += GET_DATA_BIT(data + static_cast<size_t>(y) * wpl, x) ? 1 : 0;
     }
-    if (n > 0 && ink * 2 >= n) last = i;
+    bool ruling = n > 0 && ink * 2 >= n;
+    if (ruling && first < 0 && i < max_start) first = i;
+    if (ruling && first >= 0 && i - first < max_thickness) {
+      last = i;
+    } else if (last >= 0 || i >= max_start) {
+      // A ruling is one band of ink, no thicker than a ruling, from near
+      // the edge: past its end, or with none near the edge (WithoutRulings
+      // took it out), a column of ink is a glyph's stroke written close to
+      // the line (the left stroke of 甘 or 国), which must stay — also when
+      // a blurred photo joins the two.
+      break;
+    }
   }
   return last;
 }
@@ -130,7 +144,8 @@ CellInk AnalyzeCell(PIX* binary, const CellBox& cell, int line_width, int dpi) {
   int margin = std::max(1, dpi / 150);
   auto inset = [&](bool vertical, int edge, int step) {
     int start = edge - step * (line_width + 2);
-    int end = RulingEnd(binary, cell, vertical, start, step, reach + line_width + 2);
+    int end = RulingEnd(binary, cell, vertical, start, step, 3 * line_width / 2 + 5, line_width + 2,
+                        reach + line_width + 2);
     // No ruling ink at the edge: it was taken out (WithoutRulings) or is missing.
     int past = end < 0 ? 0 : end - (line_width + 2) + 1;  // pixels inside the edge
     return std::clamp(past + margin, 1, reach);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "extractors/form/keystone.h"
+
 namespace gm::form {
 namespace {
 
@@ -259,6 +261,18 @@ Status CleanPageImage(PIX* image, int dpi, CleanPage* out) {
     }
   }
   RemoveDarkEdges(binary.get());
+  // A photo taken at an angle: the table's frame straightened to a rectangle.
+  Quad frame;
+  if (FindTableFrame(binary.get(), page.dpi, &frame)) {
+    PixPtr straight = StraightenKeystone(grey.get(), frame, page.dpi);
+    PixPtr rebinarized = straight ? Binarize(straight.get(), page.dpi) : nullptr;
+    if (rebinarized) {
+      grey = std::move(straight);
+      binary = std::move(rebinarized);
+      RemoveDarkEdges(binary.get());
+      page.keystone_px = KeystoneDistance(frame);
+    }
+  }
   // Give the OCR a flat white background too.
   PixPtr flat = AdoptPix(pixBackgroundNorm(grey.get(), nullptr, nullptr, 10, 15, 60, 40, 255, 2, 1));
   if (flat) grey = std::move(flat);

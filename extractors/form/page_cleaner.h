@@ -2,7 +2,7 @@
 // images the table finder and the OCR read — upright, deskewed, the red seal
 // taken out by its colour before binarisation (so the text under the stamp
 // survives), background flattened, binarised, specks and dark scanner edges
-// removed.
+// removed, a photo's keystone straightened.
 //
 // Orientation needs text: the form reader tells which way is up with OCR
 // and calls RotatePage.
@@ -22,6 +22,7 @@ struct CleanPage {
   int dpi = 300;        // resolution of grey and binary (the input rescaled into 200..400)
   int rotation = 0;     // clockwise degrees turned by RotatePage: 0, 90, 180 or 270
   double skew_degrees = 0;  // the skew that was corrected
+  double keystone_px = 0;   // how far the table's corners were moved to straighten a photo (keystone.h)
 };
 
 // Cleans `image` (any depth Leptonica decodes: 1, 8 bpp, colormapped, 32 bpp

@@ -67,7 +67,16 @@ int Median(std::vector<int> v, int fallback) {
   return v[v.size() / 2];
 }
 
-PixPtr LineMask(PIX* binary, bool horizontal, int length) {
+}  // namespace
+
+int RulingLength(int dpi, bool horizontal) {
+  dpi = std::clamp(dpi, 50, 1200);
+  return horizontal ? std::max(10, dpi * 35 / 100)  // longer than any CJK glyph
+                    : std::max(10, dpi * 22 / 100);
+}
+
+PixPtr RulingMask(PIX* binary, int dpi, bool horizontal) {
+  const int length = RulingLength(dpi, horizontal);
   // A little thickening across the line keeps a slightly skewed ruling in
   // one long run; then only runs of `length` survive the opening; closing
   // bridges gaps left by noise or a faint scan.
@@ -80,8 +89,6 @@ PixPtr LineMask(PIX* binary, bool horizontal, int length) {
   return AdoptPix(horizontal ? pixCloseBrick(nullptr, open.get(), gap, 1) : pixCloseBrick(nullptr, open.get(), 1, gap));
 }
 
-}  // namespace
-
 Status FindTableGrid(PIX* binary, int dpi, TableGrid* out) {
   if (binary == nullptr || pixGetDepth(binary) != 1) return Status::InvalidArgument("表格检测需要二值图像");
   *out = TableGrid();
@@ -91,11 +98,11 @@ Status FindTableGrid(PIX* binary, int dpi, TableGrid* out) {
   const int tol = std::max(4, dpi / 20);          // grid lines closer than this are one
   const int min_row = std::max(8, dpi * 16 / 100);  // ~4 mm: no row of text is lower
   const int min_col = std::max(8, dpi / 4);         // ~6 mm: no cell is narrower
-  const int h_len = std::max(10, dpi * 35 / 100); // longer than any CJK glyph
-  const int v_len = std::max(10, dpi * 22 / 100);
+  const int h_len = RulingLength(dpi, true);
+  const int v_len = RulingLength(dpi, false);
 
-  PixPtr hmask = LineMask(binary, true, h_len);
-  PixPtr vmask = LineMask(binary, false, v_len);
+  PixPtr hmask = RulingMask(binary, dpi, true);
+  PixPtr vmask = RulingMask(binary, dpi, false);
   if (!hmask || !vmask) return Status::Internal("表格线检测失败");
   out->rulings = AdoptPix(pixOr(nullptr, hmask.get(), vmask.get()));
   std::vector<Ruling> hr = Rulings(hmask.get(), true, h_len);

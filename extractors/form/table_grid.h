@@ -46,6 +46,15 @@ struct TableGrid {
 // grid has no rulings; null only if Leptonica fails.
 PixPtr WithoutRulings(PIX* binary, const TableGrid& grid);
 
+// The shortest run of ink taken for a ruling line at `dpi`: longer than any
+// glyph's stroke.
+int RulingLength(int dpi, bool horizontal);
+
+// The horizontal (or vertical) ruling lines of a 1 bpp page as a mask of the
+// page's size: runs at least RulingLength long, slightly skewed ones kept,
+// small gaps bridged. Null only if Leptonica fails.
+PixPtr RulingMask(PIX* binary, int dpi, bool horizontal);
+
 // Finds the table on a 1 bpp page at `dpi`. An image without a table yields
 // an empty grid and OK; InvalidArgument when `binary` is null or not 1 bpp.
 Status FindTableGrid(PIX* binary, int dpi, TableGrid* out);

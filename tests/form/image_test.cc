@@ -7,6 +7,7 @@
 
 #include "extractors/form/cell_image.h"
 #include "extractors/form/checkbox.h"
+#include "extractors/form/keystone.h"
 #include "extractors/form/page_cleaner.h"
 #include "extractors/form/table_grid.h"
 #include "tests/form/synthetic.h"
@@ -150,6 +151,84 @@ TEST(PageCleaner, CorrectsSkew) {
   ASSERT_TRUE(FindTableGrid(clean.binary.get(), clean.dpi, &grid).ok());
   ASSERT_EQ(grid.rows.size(), 12u);
   for (const GridRow& r : grid.rows) EXPECT_EQ(r.cells.size(), 4u);
+}
+
+// The page as a phone sees it from below its bottom edge: the table's top
+// corners pulled inwards by `pull` pixels and down a little.
+PixPtr Keystoned(PIX* page, int pull) {
+  // Upright table corners (DrawFormPage) and where the photo shows them.
+  Quad upright, photo;
+  double xs[4] = {200, 2280, 2280, 200}, ys[4] = {300, 300, 2100, 2100};
+  for (int i = 0; i < 4; ++i) {
+    upright.x[i] = photo.x[i] = xs[i];
+    upright.y[i] = photo.y[i] = ys[i];
+  }
+  photo.x[0] += pull, photo.x[1] -= pull, photo.y[0] += pull / 3, photo.y[1] += pull / 3;
+  PTA* dst = ptaCreate(4);
+  PTA* src = ptaCreate(4);
+  for (int i = 0; i < 4; ++i) {
+    ptaAddPt(dst, photo.x[i], photo.y[i]);
+    ptaAddPt(src, upright.x[i], upright.y[i]);
+  }
+  PixPtr out = AdoptPix(pixProjectivePta(page, dst, src, L_BRING_IN_WHITE));
+  ptaDestroy(&dst);
+  ptaDestroy(&src);
+  pixSetResolution(out.get(), 300, 300);
+  return out;
+}
+
+TEST(Keystone, FindsTheFrameAndStraightensAPhoto) {
+  PixPtr page = DrawFormPage(2480, 3300);
+  PixPtr photo = Keystoned(page.get(), 60);
+  PixPtr bin = Binarize(photo.get(), 300);
+  Quad frame;
+  ASSERT_TRUE(FindTableFrame(bin.get(), 300, &frame));
+  EXPECT_NEAR(frame.x[0], 260, 5);
+  EXPECT_NEAR(frame.y[0], 320, 5);
+  EXPECT_NEAR(frame.x[2], 2280, 5);
+  EXPECT_NEAR(frame.y[2], 2100, 5);
+  EXPECT_GT(KeystoneDistance(frame), 25);  // half the pull: the target rectangle takes the mean
+
+  CleanPage clean;
+  ASSERT_TRUE(CleanPageImage(photo.get(), 300, &clean).ok());
+  EXPECT_GT(clean.keystone_px, 25);
+  Quad after;
+  ASSERT_TRUE(FindTableFrame(clean.binary.get(), 300, &after));
+  EXPECT_LT(KeystoneDistance(after), 4);
+  // Straightened, every column boundary is one x again from top to bottom.
+  TableGrid grid;
+  ASSERT_TRUE(FindTableGrid(clean.binary.get(), clean.dpi, &grid).ok());
+  ASSERT_EQ(grid.rows.size(), 12u);
+  for (const GridRow& r : grid.rows) {
+    ASSERT_EQ(r.cells.size(), 4u);
+    EXPECT_NEAR(r.cells[1].x, grid.rows[0].cells[1].x, 4);
+    EXPECT_NEAR(r.cells[3].x, grid.rows[0].cells[3].x, 4);
+  }
+}
+
+TEST(Keystone, LeavesStraightPagesAndNonFramesAlone) {
+  PixPtr page = DrawFormPage(2480, 3300);
+  CleanPage clean;
+  ASSERT_TRUE(CleanPageImage(page.get(), 300, &clean).ok());
+  EXPECT_EQ(clean.keystone_px, 0);
+  // A straight frame: nothing to do.
+  Quad frame;
+  PixPtr bin = Binarize(page.get(), 300);
+  ASSERT_TRUE(FindTableFrame(bin.get(), 300, &frame));
+  EXPECT_LT(KeystoneDistance(frame), 3);
+  EXPECT_EQ(StraightenKeystone(page.get(), frame, 300), nullptr);
+  // Rulings that do not close a frame (no right side, no bottom) are not
+  // taken for one.
+  PixPtr open = Blank(2480, 3300, 1);
+  Line(open.get(), 200, 300, 2280, 300, 3);
+  Line(open.get(), 200, 300, 200, 2100, 3);
+  Line(open.get(), 200, 1200, 1800, 2000, 3);
+  EXPECT_FALSE(FindTableFrame(open.get(), 300, &frame));
+  // A frame found wrongly (one corner far off) is not applied.
+  Quad wild = frame;
+  wild.x[1] -= 400;
+  EXPECT_EQ(StraightenKeystone(page.get(), wild, 300), nullptr);
+  EXPECT_FALSE(FindTableFrame(nullptr, 300, &frame));
 }
 
 TEST(PageCleaner, RescalesAndRejectsTinyImages) {
@@ -328,6 +407,34 @@ TEST(CellImage, RulingRemnantsAndSpecksAreBlank) {
   // A degenerate box.
   CellInk none = AnalyzeCell(bin.get(), CellBox{10, 10, 5, 5, 1}, 3, 300);
   EXPECT_TRUE(none.blank());
+}
+
+// Text written close to a ruling (a photo at 216 dpi, a cramped Word cell):
+// the left stroke of the first glyph, as tall as most of the cell, is not a
+// ruling remnant — with the ruling itself present or already taken out.
+TEST(CellImage, GlyphStrokeNearTheRulingIsKept) {
+  for (bool ruling_removed : {false, true}) {
+    PixPtr bin = Blank(600, 120, 1);
+    if (!ruling_removed) Rect(bin.get(), 50, 30, 500, 60, 3);
+    // 甘-like: a tall left stroke 6 px inside the left ruling, then a glyph.
+    Line(bin.get(), 58, 36, 58, 84, 3);
+    Line(bin.get(), 58, 60, 80, 60, 3);
+    Glyph(bin.get(), 90, 40, 40);
+    CellInk ink = AnalyzeCell(bin.get(), CellBox{50, 30, 500, 60, 1}, 3, 216);
+    ASSERT_FALSE(ink.blank()) << ruling_removed;
+    EXPECT_LE(ink.inner.x, 57) << ruling_removed;
+    EXPECT_LE(ink.ink.x, 57) << ruling_removed;
+  }
+  // A blurred photo joins the stroke to the ruling: the ruling is no
+  // thicker than a ruling, the rest is the glyph's.
+  PixPtr bin = Blank(600, 120, 1);
+  Rect(bin.get(), 50, 30, 500, 60, 3);
+  Fill(bin.get(), 50, 36, 8, 48);
+  Line(bin.get(), 56, 60, 80, 60, 3);  // 甘's crossbar from the joined stroke
+  Glyph(bin.get(), 90, 40, 40);
+  CellInk ink = AnalyzeCell(bin.get(), CellBox{50, 30, 500, 60, 1}, 3, 216);
+  ASSERT_FALSE(ink.blank());
+  EXPECT_LE(ink.ink.x, 57);
 }
 
 // ---------------------------------------------------------------- checkboxes
