@@ -60,9 +60,9 @@ std::string Join(const std::vector<std::string>& lines) {
   return out;
 }
 
-// The raw lines of the first page and where they came from.
-std::vector<std::string> ReadFirstPage(const Document& doc, const ClassifyParams& params, OcrEngine* ocr,
-                                       std::string* source) {
+// The raw lines of the first page and where they came from. A scan is read
+// down to `ocr_fraction` of its height.
+std::vector<std::string> ReadFirstPage(const Document& doc, double ocr_fraction, OcrEngine* ocr, std::string* source) {
   std::vector<std::string> lines;
   if (!doc.pages.empty()) lines = PageLines(doc.pages[0]);
   // Word documents hold most of a form in tables; spreadsheets hold nothing else.
@@ -76,7 +76,7 @@ std::vector<std::string> ReadFirstPage(const Document& doc, const ClassifyParams
   }
   if (has_image && ocr) {
     OcrResult result;
-    if (OcrPage(doc.pages[0], {params.ocr_top_fraction, RedInk::kKeep, false}, OcrLayout::kSparse, ocr, &result).ok() &&
+    if (OcrPage(doc.pages[0], {ocr_fraction, RedInk::kKeep, false}, OcrLayout::kSparse, ocr, &result).ok() &&
         !result.text.empty()) {
       *source = "ocr";
       return SplitLines(result.text);
@@ -84,6 +84,15 @@ std::vector<std::string> ReadFirstPage(const Document& doc, const ClassifyParams
   }
   *source = lines.empty() ? "none" : "text";
   return lines;
+}
+
+// The lines of a scanned first page between `from` and `to` (fractions of its height).
+std::vector<std::string> ReadPageBand(const Page& page, double from, double to, OcrEngine* ocr) {
+  OcrResult result;
+  OcrPrep prep{to, RedInk::kKeep, false};
+  prep.from_fraction = from;
+  if (!OcrPage(page, prep, OcrLayout::kSparse, ocr, &result).ok()) return {};
+  return SplitLines(result.text);
 }
 
 void AddTitleKinds(const std::vector<std::string>& lines, const ClassifyParams& params,
@@ -136,10 +145,11 @@ Status Classifier::Create(const Templates& templates, std::unique_ptr<Classifier
   return Status::OK();
 }
 
-Classification Classifier::Classify(const Document& doc, const std::string& path, OcrEngine* ocr) const {
+Classification Classifier::Decide(const std::vector<std::string>& lines, const std::string& path,
+                                  const std::string& source) const {
   const ClassifyParams& params = rules_.params();
   Classification result;
-  std::vector<std::string> lines = ReadFirstPage(doc, params, ocr, &result.text_source);
+  result.text_source = source;
   result.first_page_text = Join(lines);
 
   ClassifyEvidence evidence;
@@ -178,6 +188,25 @@ Classification Classifier::Classify(const Document& doc, const std::string& path
                                      std::min(1.0, best / params.full_score),
                                  0.0, 1.0);
   if (result.text_source == "none") result.confidence = std::min(result.confidence, params.name_only_confidence);
+  return result;
+}
+
+Classification Classifier::Classify(const Document& doc, const std::string& path, OcrEngine* ocr) const {
+  const ClassifyParams& params = rules_.params();
+  std::string source;
+  // A scan's title part first: most first pages are settled by their title,
+  // and OCR costs what it reads. The rest of the top only when still unsure.
+  std::vector<std::string> lines = ReadFirstPage(doc, params.ocr_title_fraction, ocr, &source);
+  Classification result = Decide(lines, path, source);
+  if (source == "ocr" && params.ocr_title_fraction < params.ocr_top_fraction &&
+      result.confidence < params.sure_confidence) {
+    // From a little above the boundary: a line cut in two there is read whole.
+    constexpr double kOverlap = 0.02;
+    std::vector<std::string> more =
+        ReadPageBand(doc.pages[0], std::max(0.0, params.ocr_title_fraction - kOverlap), params.ocr_top_fraction, ocr);
+    lines.insert(lines.end(), more.begin(), more.end());
+    result = Decide(lines, path, source);
+  }
 
   const auto& containers = params.container_kinds;
   if (std::find(containers.begin(), containers.end(), result.kind) != containers.end()) {

@@ -50,6 +50,9 @@ class Classifier {
 
  private:
   explicit Classifier(ClassifyRules rules) : rules_(std::move(rules)) {}
+  // The kind the first page's `lines` (read from `source`) and the file name point to.
+  Classification Decide(const std::vector<std::string>& lines, const std::string& path,
+                        const std::string& source) const;
   ClassifyRules rules_;
 };
 

@@ -66,12 +66,15 @@ Status LoadParams(const std::filesystem::path& path, ClassifyParams* p) {
     else if (name == "full_score") p->full_score = v;
     else if (name == "name_only_confidence") p->name_only_confidence = v;
     else if (name == "ocr_top_fraction") p->ocr_top_fraction = v;
+    else if (name == "ocr_title_fraction") p->ocr_title_fraction = v;
+    else if (name == "sure_confidence") p->sure_confidence = v;
     else if (name == "contains_max_pages") p->contains_max_pages = static_cast<int>(v);
     else if (name == "contains_top_fraction") p->contains_top_fraction = v;
     else if (name == "contains_max_extra") p->contains_max_extra = static_cast<int>(v);
     else return Status::Corrupt("classify_params.tsv: unknown parameter " + name);
   }
   if (p->title_lines < 1 || p->ocr_top_fraction <= 0 || p->ocr_top_fraction > 1 ||
+      p->ocr_title_fraction <= 0 || p->ocr_title_fraction > p->ocr_top_fraction ||
       p->contains_top_fraction <= 0 || p->contains_top_fraction > 1 || p->full_score <= 0)
     return Status::Corrupt("classify_params.tsv: parameter out of range");
   return Status::OK();

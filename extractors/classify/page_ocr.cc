@@ -58,7 +58,8 @@ void Deskew(PixPtr* binary) {
 Status PreparePageImage(const Page& page, const OcrPrep& prep, PixPtr* out) {
   const double fraction = prep.top_fraction;
   if (!page.load_image) return Status::NotFound("页面没有图像");
-  if (!(fraction > 0 && fraction <= 1)) return Status::InvalidArgument("fraction out of range");
+  if (!(fraction > 0 && fraction <= 1) || !(prep.from_fraction >= 0 && prep.from_fraction < fraction))
+    return Status::InvalidArgument("fraction out of range");
   PixPtr image;
   Status s = page.load_image(&image);
   if (!s.ok()) return s;
@@ -69,9 +70,10 @@ Status PreparePageImage(const Page& page, const OcrPrep& prep, PixPtr* out) {
   PixPtr grey = ToGrey(image.get(), prep.red);
   image.reset();
   if (!grey) return Status::Corrupt("页面图像无法转换为灰度");
-  const l_int32 crop_h = std::max<l_int32>(1, static_cast<l_int32>(std::lround(h * fraction)));
-  if (crop_h < h) {
-    BOX* box = boxCreate(0, 0, w, crop_h);
+  const l_int32 crop_y = std::min<l_int32>(h - 1, static_cast<l_int32>(std::lround(h * prep.from_fraction)));
+  const l_int32 crop_h = std::max<l_int32>(1, static_cast<l_int32>(std::lround(h * fraction)) - crop_y);
+  if (crop_y > 0 || crop_h < h) {
+    BOX* box = boxCreate(0, crop_y, w, crop_h);
     PixPtr top = AdoptPix(pixClipRectangle(grey.get(), box, nullptr));
     boxDestroy(&box);
     if (!top) return Status::Corrupt("页面图像无法裁剪");

@@ -29,6 +29,7 @@ struct OcrPrep {
   RedInk red = RedInk::kKeep;
   bool remove_rules = false;   // erase long horizontal and vertical lines (table grids); not for titles,
                                // whose big bold strokes are as long
+  double from_fraction = 0.0;  // ... starting this far down, 0 <= from < top_fraction
 };
 
 // The binarised 300-dpi image of the page part described by `prep`, as OCR sees it.

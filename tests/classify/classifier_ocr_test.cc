@@ -1,4 +1,5 @@
 // OCR path of the classifier, on a small committed scan (fixtures/README.md says how it was made).
+#include <algorithm>
 #include <filesystem>
 
 #include <gtest/gtest.h>
@@ -49,6 +50,61 @@ TEST(PageOcrTest, PreparedImageIsBinaryTopPartAt300Dpi) {
   EXPECT_NEAR(pixGetHeight(out.get()), 2 * 0.35 * pixGetHeight(src.get()), 3);
 }
 
+TEST(PageOcrTest, ABandOfThePage) {
+  Page page = ImagePage(kFixtures + "eia_approval_scan.png", 150);
+  PixPtr src = AdoptPix(pixRead((kFixtures + "eia_approval_scan.png").c_str()));
+  ASSERT_TRUE(src);
+  OcrPrep band{0.35, RedInk::kKeep, false};
+  band.from_fraction = 0.15;
+  PixPtr out;
+  ASSERT_TRUE(PreparePageImage(page, band, &out).ok());
+  EXPECT_NEAR(pixGetHeight(out.get()), 2 * 0.20 * pixGetHeight(src.get()), 3);
+  band.from_fraction = 0.35;  // empty band
+  EXPECT_EQ(PreparePageImage(page, band, &out).code(), Status::Code::kInvalidArgument);
+  band.from_fraction = -0.1;
+  EXPECT_EQ(PreparePageImage(page, band, &out).code(), Status::Code::kInvalidArgument);
+}
+
+// OCR puts spaces between words; the checks look for words across them.
+std::string NoSpaces(std::string s) {
+  s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+  return s;
+}
+
+// The fixture's page without its top `cut` of the height: the title moves up.
+Page CutPage(const std::string& file, double cut) {
+  Page page = ImagePage(file, 150);
+  page.load_image = [file, cut](PixPtr* out) {
+    PixPtr whole = AdoptPix(pixRead(file.c_str()));
+    if (!whole) return Status::Corrupt("无法解码图像");
+    int w = pixGetWidth(whole.get()), h = pixGetHeight(whole.get()), y = static_cast<int>(h * cut);
+    BOX* box = boxCreate(0, y, w, h - y);
+    *out = AdoptPix(pixClipRectangle(whole.get(), box, nullptr));
+    boxDestroy(&box);
+    return *out ? Status::OK() : Status::Corrupt("无法裁剪");
+  };
+  return page;
+}
+
+TEST(ClassifierOcrTest, ATitleAtTheTopSettlesTheKindAndTheRestIsNotRead) {
+  std::unique_ptr<OcrEngine> ocr;
+  ASSERT_TRUE(OcrEngine::Create("", "chi_sim", &ocr).ok());
+  Templates templates;
+  ASSERT_TRUE(Templates::Load(Templates::DefaultDir(), &templates).ok());
+  std::unique_ptr<Classifier> classifier;
+  ASSERT_TRUE(Classifier::Create(templates, &classifier).ok());
+  // Cut so that the title (批复) lies in the first ocr_title_fraction (0.15)
+  // and the letter's first paragraph (你公司报送的…) just below it.
+  Document doc;
+  doc.format = "image";
+  doc.pages.push_back(CutPage(kFixtures + "eia_approval_scan.png", 0.18));
+  Classification got = classifier->Classify(doc, "scan0003.jpg", ocr.get());
+  EXPECT_EQ(got.kind, "eia_doc") << got.first_page_text;
+  EXPECT_GE(got.confidence, 0.8);
+  EXPECT_NE(NoSpaces(got.first_page_text).find("批复"), std::string::npos) << got.first_page_text;
+  EXPECT_EQ(NoSpaces(got.first_page_text).find("公司报送"), std::string::npos) << got.first_page_text;
+}
+
 TEST(ClassifierOcrTest, ScannedApprovalWithGenericNameIsReadFromItsTop) {
   std::unique_ptr<OcrEngine> ocr;
   ASSERT_TRUE(OcrEngine::Create("", "chi_sim", &ocr).ok());
@@ -64,7 +120,10 @@ TEST(ClassifierOcrTest, ScannedApprovalWithGenericNameIsReadFromItsTop) {
   EXPECT_EQ(got.text_source, "ocr");
   EXPECT_EQ(got.kind, "eia_doc") << got.first_page_text;
   EXPECT_FALSE(got.is_report);
-  // Only the top was read: the body's last line is not in the text.
+  // The title lies below the first part read (the red header and the
+  // number alone leave the kind unsure): the rest of the top was read, the
+  // title found there, and the body's last line is not in the text.
+  EXPECT_NE(got.first_page_text.find("批复"), std::string::npos) << got.first_page_text;
   EXPECT_EQ(got.first_page_text.find("特此批复"), std::string::npos) << got.first_page_text;
 }
 
