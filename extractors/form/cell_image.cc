@@ -6,21 +6,13 @@
 namespace gm::form {
 namespace {
 
-struct BoxaDeleter {
-  void operator()(BOXA* b) const { boxaDestroy(&b); }
-};
-struct BoxDeleter {
-  void operator()(BOX* b) const { boxDestroy(&b); }
-};
-using BoxPtr = std::unique_ptr<BOX, BoxDeleter>;
-
 bool Black(const l_uint32* line, int x) { return GET_DATA_BIT(line, x) != 0; }
 
 // Clears the pieces of rulings left along the crop's edges: long and thin,
 // touching an edge.
 void RemoveRulingRemnants(PIX* crop, int line_width) {
   int w = pixGetWidth(crop), h = pixGetHeight(crop);
-  std::unique_ptr<BOXA, BoxaDeleter> boxa(pixConnComp(crop, nullptr, 8));
+  BoxaPtr boxa(pixConnComp(crop, nullptr, 8));
   if (!boxa) return;
   int thin = 2 * line_width + 3;
   for (int i = 0; i < boxaGetCount(boxa.get()); ++i) {
@@ -185,7 +177,7 @@ CellInk AnalyzeCell(PIX* binary, const CellBox& cell, int line_width, int dpi) {
   // are smaller, brackets a little taller).
   int glyph_h = dpi / 12;
   {
-    std::unique_ptr<BOXA, BoxaDeleter> boxa(pixConnComp(crop, nullptr, 8));
+    BoxaPtr boxa(pixConnComp(crop, nullptr, 8));
     std::vector<int> heights;
     for (int i = 0; boxa && i < boxaGetCount(boxa.get()); ++i) {
       l_int32 bx, by, bw, bh;

@@ -9,13 +9,6 @@
 namespace gm::form {
 namespace {
 
-struct BoxaDeleter {
-  void operator()(BOXA* b) const { boxaDestroy(&b); }
-};
-struct PixaDeleter {
-  void operator()(PIXA* p) const { pixaDestroy(&p); }
-};
-
 int Overlap(int a0, int a1, int b0, int b1) { return std::max(0, std::min(a1, b1) - std::max(a0, b0)); }
 
 // Median of the band [from, to) of an edge profile (-1 rows skipped); -1 if none.
@@ -310,8 +303,8 @@ std::vector<BracketPair> FindBracketPairs(const CellInk& cell) {
   if (cell.blank() || !cell.clean || cell.lines.empty()) return pairs;
   PIX* crop = cell.clean.get();
   PIXA* pixa_raw = nullptr;
-  std::unique_ptr<BOXA, BoxaDeleter> boxa(pixConnComp(crop, &pixa_raw, 8));
-  std::unique_ptr<PIXA, PixaDeleter> pixa(pixa_raw);
+  BoxaPtr boxa(pixConnComp(crop, &pixa_raw, 8));
+  PixaPtr pixa(pixa_raw);
   if (!boxa || !pixa) return pairs;
   std::vector<Candidate> found;
   int n = boxaGetCount(boxa.get());

@@ -21,16 +21,6 @@ constexpr double kMaxKeystoneFraction = 0.10;
 constexpr int kSideSamples = 64;
 constexpr double kMinSideCoverage = 0.85;
 
-struct BoxaDeleter {
-  void operator()(BOXA* b) const { boxaDestroy(&b); }
-};
-struct PixaDeleter {
-  void operator()(PIXA* p) const { pixaDestroy(&p); }
-};
-struct PtaDeleter {
-  void operator()(PTA* p) const { ptaDestroy(&p); }
-};
-
 // The extreme pixels of a component in the four diagonal directions are the
 // outer corners of a frame that is roughly upright (the page was deskewed).
 Quad DiagonalExtremes(PIX* comp, int ox, int oy) {
@@ -93,8 +83,8 @@ bool FindTableFrame(PIX* binary, int dpi, Quad* frame) {
   PixPtr rulings = AdoptPix(pixOr(nullptr, horizontal.get(), vertical.get()));
   if (!rulings) return false;
   PIXA* pixa_raw = nullptr;
-  std::unique_ptr<BOXA, BoxaDeleter> boxa(pixConnComp(rulings.get(), &pixa_raw, 8));
-  std::unique_ptr<PIXA, PixaDeleter> pixa(pixa_raw);
+  BoxaPtr boxa(pixConnComp(rulings.get(), &pixa_raw, 8));
+  PixaPtr pixa(pixa_raw);
   if (!boxa || !pixa) return false;
   int best = -1;
   long best_area = 0;
@@ -149,8 +139,8 @@ PixPtr StraightenKeystone(PIX* grey, const Quad& frame, int dpi) {
   if (distance < kMinKeystoneMm * dpi / 25.4 || distance > kMaxKeystoneFraction * width) return nullptr;
   // Leptonica maps each destination pixel back into the source: the
   // destination points come first.
-  std::unique_ptr<PTA, PtaDeleter> dst(PointsOf(target));
-  std::unique_ptr<PTA, PtaDeleter> src(PointsOf(frame));
+  PtaPtr dst(PointsOf(target));
+  PtaPtr src(PointsOf(frame));
   if (!dst || !src) return nullptr;
   PixPtr out = AdoptPix(pixProjectivePta(grey, dst.get(), src.get(), L_BRING_IN_WHITE));
   if (out) pixCopyResolution(out.get(), grey);

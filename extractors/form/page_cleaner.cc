@@ -27,14 +27,6 @@ constexpr double kFaintGlyphMinMm = 1.0;
 constexpr double kFaintGlyphMaxMm = 6.0;
 constexpr double kFaintGlyphMaxFill = 0.5;
 
-struct BoxaDeleter {
-  void operator()(BOXA* b) const { boxaDestroy(&b); }
-};
-struct PixaDeleter {
-  void operator()(PIXA* p) const { pixaDestroy(&p); }
-};
-
-
 struct Thresholds {
   int strong;  // surely ink
   int weak;    // ink when it touches sure ink (the thin strokes of a serif font)
@@ -195,8 +187,8 @@ void RemoveDarkEdges(PIX* binary) {
   if (binary == nullptr || pixGetDepth(binary) != 1) return;
   int w = pixGetWidth(binary), h = pixGetHeight(binary);
   PIXA* pixa_raw = nullptr;
-  std::unique_ptr<BOXA, BoxaDeleter> boxa(pixConnComp(binary, &pixa_raw, 8));
-  std::unique_ptr<PIXA, PixaDeleter> pixa(pixa_raw);
+  BoxaPtr boxa(pixConnComp(binary, &pixa_raw, 8));
+  PixaPtr pixa(pixa_raw);
   if (!boxa || !pixa) return;
   int n = boxaGetCount(boxa.get());
   for (int i = 0; i < n; ++i) {

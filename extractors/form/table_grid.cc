@@ -6,10 +6,6 @@
 namespace gm::form {
 namespace {
 
-struct BoxaDeleter {
-  void operator()(BOXA* b) const { boxaDestroy(&b); }
-};
-
 // A ruling line: `pos` across it (y of a horizontal one), [lo, hi] along it.
 struct Ruling {
   int pos = 0, lo = 0, hi = 0, thick = 0;
@@ -28,7 +24,7 @@ struct GridLine {
 
 std::vector<Ruling> Rulings(PIX* mask, bool horizontal, int min_len) {
   std::vector<Ruling> out;
-  std::unique_ptr<BOXA, BoxaDeleter> boxa(pixConnComp(mask, nullptr, 8));
+  BoxaPtr boxa(pixConnComp(mask, nullptr, 8));
   if (!boxa) return out;
   int n = boxaGetCount(boxa.get());
   for (int i = 0; i < n; ++i) {

@@ -110,7 +110,9 @@ int main(int argc, char** argv) {
   }
   if (args[0] == "--version") {
     std::puts("greenmine 0.1");
-    std::printf("tesseract %s, %s\n", tesseract::TessBaseAPI::Version(), getLeptonicaVersion());
+    char* leptonica = getLeptonicaVersion();  // allocated by Leptonica
+    std::printf("tesseract %s, %s\n", tesseract::TessBaseAPI::Version(), leptonica ? leptonica : "leptonica ?");
+    lept_free(leptonica);
 #ifdef GM_HAVE_OPENMP
     // What the OCR engines run with: 1 unless the operator chose otherwise.
     std::printf("OpenMP thread limit: %d\n", omp_get_thread_limit());

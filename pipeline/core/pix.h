@@ -1,4 +1,5 @@
-// PixPtr: owning handle for a Leptonica PIX, so no code calls pixDestroy by hand.
+// PixPtr and its kin: owning handles for Leptonica objects (PIX, BOX, BOXA,
+// PIXA, PTA), so no code calls a *Destroy function by hand.
 #pragma once
 
 #include <memory>
@@ -11,6 +12,23 @@ struct PixDeleter {
   void operator()(PIX* p) const { pixDestroy(&p); }
 };
 using PixPtr = std::unique_ptr<PIX, PixDeleter>;
+
+struct BoxDeleter {
+  void operator()(BOX* b) const { boxDestroy(&b); }
+};
+struct BoxaDeleter {
+  void operator()(BOXA* b) const { boxaDestroy(&b); }
+};
+struct PixaDeleter {
+  void operator()(PIXA* p) const { pixaDestroy(&p); }
+};
+struct PtaDeleter {
+  void operator()(PTA* p) const { ptaDestroy(&p); }
+};
+using BoxPtr = std::unique_ptr<BOX, BoxDeleter>;
+using BoxaPtr = std::unique_ptr<BOXA, BoxaDeleter>;
+using PixaPtr = std::unique_ptr<PIXA, PixaDeleter>;
+using PtaPtr = std::unique_ptr<PTA, PtaDeleter>;
 
 // Takes ownership of a PIX returned by a Leptonica call (which may be null).
 inline PixPtr AdoptPix(PIX* p) { return PixPtr(p); }

@@ -86,13 +86,20 @@ Page CutPage(const std::string& file, double cut) {
   return page;
 }
 
-TEST(ClassifierOcrTest, ATitleAtTheTopSettlesTheKindAndTheRestIsNotRead) {
+// The shipped rules and a chi_sim engine.
+class ClassifierOcrTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(OcrEngine::Create("", "chi_sim", &ocr).ok());
+    Templates templates;
+    ASSERT_TRUE(Templates::Load(Templates::DefaultDir(), &templates).ok());
+    ASSERT_TRUE(Classifier::Create(templates, &classifier).ok());
+  }
   std::unique_ptr<OcrEngine> ocr;
-  ASSERT_TRUE(OcrEngine::Create("", "chi_sim", &ocr).ok());
-  Templates templates;
-  ASSERT_TRUE(Templates::Load(Templates::DefaultDir(), &templates).ok());
   std::unique_ptr<Classifier> classifier;
-  ASSERT_TRUE(Classifier::Create(templates, &classifier).ok());
+};
+
+TEST_F(ClassifierOcrTest, ATitleAtTheTopSettlesTheKindAndTheRestIsNotRead) {
   // Cut so that the title (批复) lies in the first ocr_title_fraction (0.15)
   // and the letter's first paragraph (你公司报送的…) just below it.
   Document doc;
@@ -105,14 +112,7 @@ TEST(ClassifierOcrTest, ATitleAtTheTopSettlesTheKindAndTheRestIsNotRead) {
   EXPECT_EQ(NoSpaces(got.first_page_text).find("公司报送"), std::string::npos) << got.first_page_text;
 }
 
-TEST(ClassifierOcrTest, ScannedApprovalWithGenericNameIsReadFromItsTop) {
-  std::unique_ptr<OcrEngine> ocr;
-  ASSERT_TRUE(OcrEngine::Create("", "chi_sim", &ocr).ok());
-  Templates templates;
-  ASSERT_TRUE(Templates::Load(Templates::DefaultDir(), &templates).ok());
-  std::unique_ptr<Classifier> classifier;
-  ASSERT_TRUE(Classifier::Create(templates, &classifier).ok());
-
+TEST_F(ClassifierOcrTest, ScannedApprovalWithGenericNameIsReadFromItsTop) {
   Document doc;
   doc.format = "image";
   doc.pages.push_back(ImagePage(kFixtures + "eia_approval_scan.png", 150));
