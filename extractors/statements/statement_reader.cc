@@ -129,7 +129,7 @@ double Round6(double v) { return std::round(v * 1e6) / 1e6; }
 }  // namespace
 
 void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, const std::string& path, OcrEngine* ocr,
-                        std::vector<StatementFigures>* out) {
+                        std::vector<StatementFigures>* out, std::string_view first_page_top) {
   const StatementParams& params = vocab.params;
   std::vector<Assembled> assembled;
   int page_number = 0;
@@ -157,6 +157,12 @@ void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, c
       // The top, read as sparse text, holds the title; the whole page, read
       // with layout analysis, the table (its big bold title is often lost).
       std::optional<OcrResult> top;
+      if (p == 0 && !first_page_top.empty()) {
+        // The classifier's reading of this top: enough when it shows a title.
+        OcrResult known;
+        known.text = std::string(first_page_top);
+        if (!TopTitleKind(known, vocab).empty()) top = std::move(known);
+      }
       auto read_top = [&]() -> const OcrResult* {
         if (!top) {
           top.emplace();
@@ -198,11 +204,12 @@ void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, c
   }
 }
 
-Status ReadStatements(const Document& doc, const std::string& path, OcrEngine* ocr, std::vector<StatementFigures>* out) {
+Status ReadStatements(const Document& doc, const std::string& path, OcrEngine* ocr, std::vector<StatementFigures>* out,
+                      std::string_view first_page_top) {
   Status s;
   const StatementVocabulary* vocab = StatementVocabulary::Default(&s);
   if (!vocab) return s;
-  ReadStatementsWith(*vocab, doc, path, ocr, out);
+  ReadStatementsWith(*vocab, doc, path, ocr, out, first_page_top);
   return Status::OK();
 }
 

@@ -16,6 +16,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extractors/ocr/engine.h"
@@ -38,11 +39,15 @@ struct StatementFigures {
 // Reads every statement found in the document (an audit report yields
 // several) and appends them to *out; statements with no figure found are
 // left out. Fails only when the statement vocabulary cannot be loaded.
-// Thread-safe; ocr may be null (text only).
-Status ReadStatements(const Document& doc, const std::string& path, OcrEngine* ocr, std::vector<StatementFigures>* out);
+// Thread-safe; ocr may be null (text only). `first_page_top`, when not
+// empty, is the OCR text of the first page's top that the classifier already
+// read (Classification::first_page_text of a scan): when it shows a
+// statement's title, that top is not read again.
+Status ReadStatements(const Document& doc, const std::string& path, OcrEngine* ocr, std::vector<StatementFigures>* out,
+                      std::string_view first_page_top = {});
 // The same with an explicit vocabulary.
 void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, const std::string& path, OcrEngine* ocr,
-                        std::vector<StatementFigures>* out);
+                        std::vector<StatementFigures>* out, std::string_view first_page_top = {});
 
 // The package's financials: the latest year's figures, one statement kind
 // each (of several of a kind and year, the most confident); nullopt when

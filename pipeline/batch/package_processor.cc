@@ -134,7 +134,9 @@ void ReadFinancials(const std::vector<OpenedFile>& opened, const Package& packag
   std::vector<StatementFigures> statements;
   for (size_t i = 0; i < opened.size(); ++i) {
     if (!opened[i].opened || !IsStatementKind(opened[i].cls.kind)) continue;
-    ReadStatements(opened[i].doc, package.files[i].path, ocr, &statements);
+    const Classification& cls = opened[i].cls;
+    ReadStatements(opened[i].doc, package.files[i].path, ocr, &statements,
+                   cls.text_source == "ocr" ? std::string_view(cls.first_page_text) : std::string_view());
   }
   record->financials = MergeFinancials(statements);
 }

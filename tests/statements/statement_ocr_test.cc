@@ -15,7 +15,9 @@ TEST(StatementOcrTest, ScannedIncomeStatementWithASeal) {
   doc.format = "image";
   Page page;
   page.dpi = 200;
-  page.load_image = [file](PixPtr* out) {
+  int loads = 0;
+  page.load_image = [file, &loads](PixPtr* out) {
+    ++loads;
     *out = AdoptPix(pixRead(file.c_str()));
     return *out ? Status::OK() : Status::Corrupt("无法解码图像");
   };
@@ -32,6 +34,34 @@ TEST(StatementOcrTest, ScannedIncomeStatementWithASeal) {
   EXPECT_NEAR(out[0].wan.at("revenue"), 4567.890123, 1e-6);
   EXPECT_NEAR(out[0].wan.at("net_profit"), 543.21, 1e-6);
   EXPECT_GT(out[0].confidence, 0.5);
+  EXPECT_EQ(loads, 1);  // the whole page's reading found the title
+
+  // The same page with its title cut away: the whole page's reading shows
+  // no title, and neither does the top read again. The classifier's reading
+  // of the top, passed on, names the statement — and the top is not read
+  // again.
+  Document untitled = doc;
+  untitled.pages[0].load_image = [file, &loads](PixPtr* out) {
+    ++loads;
+    *out = AdoptPix(pixRead(file.c_str()));
+    if (!*out) return Status::Corrupt("无法解码图像");
+    BOX* title = boxCreate(0, 0, pixGetWidth(out->get()), pixGetHeight(out->get()) * 12 / 100);
+    pixSetInRectArbitrary(out->get(), title, pixGetDepth(out->get()) == 32 ? 0xffffff00 : 255);
+    boxDestroy(&title);
+    return Status::OK();
+  };
+  loads = 0;
+  std::vector<StatementFigures> hinted;
+  ASSERT_TRUE(ReadStatements(untitled, "scan0009.png", ocr.get(), &hinted, "某某矿业有限公司\n利润表\n2024年度").ok());
+  EXPECT_EQ(loads, 1);
+  ASSERT_EQ(hinted.size(), 1u);
+  EXPECT_EQ(hinted[0].kind, "income_statement");
+  EXPECT_NEAR(hinted[0].wan.at("revenue"), 4567.890123, 1e-6);
+  // A passed-on top that shows no title is not trusted: the reader looks itself.
+  loads = 0;
+  std::vector<StatementFigures> unhinted;
+  ASSERT_TRUE(ReadStatements(untitled, "scan0009.png", ocr.get(), &unhinted, "某某矿业有限公司").ok());
+  EXPECT_EQ(loads, 2);
 }
 
 }  // namespace
