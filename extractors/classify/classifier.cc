@@ -194,16 +194,23 @@ Classification Classifier::Decide(const std::vector<std::string>& lines, const s
 Classification Classifier::Classify(const Document& doc, const std::string& path, OcrEngine* ocr) const {
   const ClassifyParams& params = rules_.params();
   std::string source;
-  // A scan's title part first: most first pages are settled by their title,
-  // and OCR costs what it reads. The rest of the top only when still unsure.
-  std::vector<std::string> lines = ReadFirstPage(doc, params.ocr_title_fraction, ocr, &source);
+  // A scan is read band by band from the top: most first pages are settled
+  // by their title, and OCR costs what it reads (an approval's title sits
+  // below its letterhead and number; its body is not needed).
+  const std::vector<double>& bands = params.ocr_bands;
+  std::vector<std::string> lines = ReadFirstPage(doc, bands.front(), ocr, &source);
   Classification result = Decide(lines, path, source);
-  if (source == "ocr" && params.ocr_title_fraction < params.ocr_top_fraction &&
-      result.confidence < params.sure_confidence) {
-    // From a little above the boundary: a line cut in two there is read whole.
-    constexpr double kOverlap = 0.02;
-    std::vector<std::string> more =
-        ReadPageBand(doc.pages[0], std::max(0.0, params.ocr_title_fraction - kOverlap), params.ocr_top_fraction, ocr);
+  // Sure, and not only because of the last line read: a title that ends a
+  // band may go on in the next (…节能报告的审查 / 意见 makes a review, not a report).
+  auto settled = [&] {
+    if (result.confidence < params.sure_confidence) return false;
+    if (lines.size() < 2) return false;
+    Classification without_last = Decide({lines.begin(), lines.end() - 1}, path, source);
+    return without_last.kind == result.kind && without_last.is_report == result.is_report;
+  };
+  for (size_t b = 1; source == "ocr" && b < bands.size() && !settled(); ++b) {
+    // The bands meet at a gap between lines (OcrPrep): nothing is read twice or cut.
+    std::vector<std::string> more = ReadPageBand(doc.pages[0], bands[b - 1], bands[b], ocr);
     lines.insert(lines.end(), more.begin(), more.end());
     result = Decide(lines, path, source);
   }

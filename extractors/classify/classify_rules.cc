@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <functional>
 
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
@@ -56,6 +57,15 @@ Status LoadParams(const std::filesystem::path& path, ClassifyParams* p) {
       p->container_kinds = SplitBars(value);
       continue;
     }
+    if (name == "ocr_bands") {
+      p->ocr_bands.clear();
+      for (const std::string& part : SplitBars(value)) {
+        double end = 0;
+        if (!ParseNumber(part, &end)) return Status::Corrupt("classify_params.tsv: bad value for ocr_bands");
+        p->ocr_bands.push_back(end);
+      }
+      continue;
+    }
     double v = 0;
     if (!ParseNumber(value, &v)) return Status::Corrupt("classify_params.tsv: bad value for " + name);
     if (name == "title_lines") p->title_lines = static_cast<int>(v);
@@ -65,16 +75,15 @@ Status LoadParams(const std::filesystem::path& path, ClassifyParams* p) {
     else if (name == "confidence_bias") p->confidence_bias = v;
     else if (name == "full_score") p->full_score = v;
     else if (name == "name_only_confidence") p->name_only_confidence = v;
-    else if (name == "ocr_top_fraction") p->ocr_top_fraction = v;
-    else if (name == "ocr_title_fraction") p->ocr_title_fraction = v;
     else if (name == "sure_confidence") p->sure_confidence = v;
     else if (name == "contains_max_pages") p->contains_max_pages = static_cast<int>(v);
     else if (name == "contains_top_fraction") p->contains_top_fraction = v;
     else if (name == "contains_max_extra") p->contains_max_extra = static_cast<int>(v);
     else return Status::Corrupt("classify_params.tsv: unknown parameter " + name);
   }
-  if (p->title_lines < 1 || p->ocr_top_fraction <= 0 || p->ocr_top_fraction > 1 ||
-      p->ocr_title_fraction <= 0 || p->ocr_title_fraction > p->ocr_top_fraction ||
+  bool bands_ok = !p->ocr_bands.empty() && p->ocr_bands.front() > 0 && p->ocr_bands.back() <= 1 &&
+                  std::is_sorted(p->ocr_bands.begin(), p->ocr_bands.end(), std::less_equal<double>());
+  if (p->title_lines < 1 || !bands_ok ||
       p->contains_top_fraction <= 0 || p->contains_top_fraction > 1 || p->full_score <= 0)
     return Status::Corrupt("classify_params.tsv: parameter out of range");
   return Status::OK();

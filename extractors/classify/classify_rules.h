@@ -32,9 +32,11 @@ struct ClassifyParams {
   double confidence_bias = 2;      // confidence = best / (best + runner-up + bias) ...
   double full_score = 10;          // ... times min(1, best / full_score)
   double name_only_confidence = 0.4;  // the most a file name alone can make us sure of
-  double ocr_top_fraction = 0.35;  // the part of a scanned first page that is OCRed
-  double ocr_title_fraction = 0.15;  // ... of which this top part first; the rest only when that is not sure
-  double sure_confidence = 0.8;    // a classification this sure from the title part needs no more
+  // The part of a scanned first page that is OCRed, as band ends from the
+  // top (fractions of the height, increasing): each band is read only when
+  // the ones above left the classification less sure than sure_confidence.
+  std::vector<double> ocr_bands = {0.15, 0.25, 0.35};
+  double sure_confidence = 0.8;    // a classification this sure needs no further band
   int contains_max_pages = 40;     // pages searched for contained statements
   double contains_top_fraction = 0.25;  // the part of a scanned page searched for a statement title
   int contains_max_extra = 10;     // a statement title line is the title word plus at most this many characters

@@ -24,6 +24,44 @@ PixPtr ToGrey(PIX* pix, RedInk red) {
   return AdoptPix(pixConvertTo8(pix, 0));
 }
 
+// A band's edge is moved into the emptiest gap between lines within this part
+// of the page height of its nominal place (of equally empty gaps, the
+// nearest), to the gap's middle: a text line cut in two reads as neither
+// half, and as noise. Rows are weighed
+// by their pixels darker than kGapInk in the unprocessed grey page.
+constexpr double kGapWindow = 0.025;
+constexpr l_int32 kGapInk = 128;
+
+l_int32 SnapToGap(PIX* grey, l_int32 row) {
+  const l_int32 w = pixGetWidth(grey), h = pixGetHeight(grey);
+  if (row <= 0 || row >= h) return row;
+  const l_int32 reach = static_cast<l_int32>(std::lround(h * kGapWindow));
+  const l_int32 y0 = std::max<l_int32>(0, row - reach), y1 = std::min<l_int32>(h, row + reach + 1);
+  BOX* box = boxCreate(0, y0, w, y1 - y0);
+  PixPtr strip = AdoptPix(pixClipRectangle(grey, box, nullptr));
+  boxDestroy(&box);
+  PixPtr ink = strip ? AdoptPix(pixThresholdToBinary(strip.get(), kGapInk)) : nullptr;
+  NUMA* counts = ink ? pixCountPixelsByRow(ink.get(), nullptr) : nullptr;
+  if (!counts) return row;
+  l_int32 best = row, best_count = -1;
+  for (l_int32 i = 0; i < numaGetCount(counts); ++i) {
+    l_int32 count = 0, y = y0 + i;
+    numaGetIValue(counts, i, &count);
+    if (best_count < 0 || count < best_count ||
+        (count == best_count && std::abs(y - row) < std::abs(best - row))) {
+      best = y;
+      best_count = count;
+    }
+  }
+  // The middle of that gap: the lines on both sides keep their margins
+  // (a crop right under a line's ink misreads it).
+  l_int32 top = best, bottom = best, count = 0;
+  while (top > y0 && numaGetIValue(counts, top - 1 - y0, &count) == 0 && count <= best_count) --top;
+  while (bottom + 1 < y1 && numaGetIValue(counts, bottom + 1 - y0, &count) == 0 && count <= best_count) ++bottom;
+  numaDestroy(&counts);
+  return (top + bottom + 1) / 2;
+}
+
 // Erases table rules: runs of ink longer than kRuleLength (about 8 mm at
 // 300 dpi) horizontally or vertically. Tesseract reads grid lines as 一 and
 // |, and they glue cells together. A big bold title has strokes as long:
@@ -70,8 +108,14 @@ Status PreparePageImage(const Page& page, const OcrPrep& prep, PixPtr* out) {
   PixPtr grey = ToGrey(image.get(), prep.red);
   image.reset();
   if (!grey) return Status::Corrupt("页面图像无法转换为灰度");
-  const l_int32 crop_y = std::min<l_int32>(h - 1, static_cast<l_int32>(std::lround(h * prep.from_fraction)));
-  const l_int32 crop_h = std::max<l_int32>(1, static_cast<l_int32>(std::lround(h * fraction)) - crop_y);
+  l_int32 crop_y = std::min<l_int32>(h - 1, static_cast<l_int32>(std::lround(h * prep.from_fraction)));
+  l_int32 crop_end = std::max<l_int32>(crop_y + 1, static_cast<l_int32>(std::lround(h * fraction)));
+  const l_int32 snapped_y = SnapToGap(grey.get(), crop_y), snapped_end = SnapToGap(grey.get(), crop_end);
+  if (snapped_end > snapped_y) {
+    crop_y = snapped_y;
+    crop_end = snapped_end;
+  }
+  const l_int32 crop_h = crop_end - crop_y;
   if (crop_y > 0 || crop_h < h) {
     BOX* box = boxCreate(0, crop_y, w, crop_h);
     PixPtr top = AdoptPix(pixClipRectangle(grey.get(), box, nullptr));

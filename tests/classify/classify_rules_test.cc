@@ -96,9 +96,16 @@ TEST(ClassifyRulesTest, MissingOrBadParamsFail) {
   {
     RulesDir dir;
     dir.Write("classify_rules.tsv", kHeader);
-    dir.Write("classify_params.tsv", "name\tvalue\nocr_top_fraction\t1.5\n");
+    dir.Write("classify_params.tsv", "name\tvalue\nocr_bands\t0.2|1.5\n");
     ClassifyRules rules;
     EXPECT_EQ(ClassifyRules::Load(dir.path(), &rules).code(), Status::Code::kCorrupt);
+  }
+  for (const char* bands : {"0.3|0.2", "0.2|0.2", "0.2|x", "0"}) {
+    RulesDir dir;
+    dir.Write("classify_rules.tsv", kHeader);
+    dir.Write("classify_params.tsv", std::string("name\tvalue\nocr_bands\t") + bands + "\n");
+    ClassifyRules rules;
+    EXPECT_EQ(ClassifyRules::Load(dir.path(), &rules).code(), Status::Code::kCorrupt) << bands;
   }
   {
     RulesDir dir;
