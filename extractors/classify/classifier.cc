@@ -77,7 +77,8 @@ std::vector<std::string> ReadFirstPage(const Document& doc, double ocr_fraction,
   if (has_image && ocr) {
     OcrResult result;
     if (OcrPage(doc.pages[0], {ocr_fraction, RedInk::kKeep, false}, OcrLayout::kSparse, ocr, &result).ok() &&
-        !result.text.empty()) {
+        (!result.text.empty() || lines.empty())) {
+      // Nothing read is still "ocr": the bands below may hold the title.
       *source = "ocr";
       return SplitLines(result.text);
     }
@@ -212,6 +213,10 @@ Classification Classifier::Classify(const Document& doc, const std::string& path
     // The bands meet at a gap between lines (OcrPrep): nothing is read twice or cut.
     std::vector<std::string> more = ReadPageBand(doc.pages[0], bands[b - 1], bands[b], ocr);
     lines.insert(lines.end(), more.begin(), more.end());
+    result = Decide(lines, path, source);
+  }
+  if (source == "ocr" && FoldedLength(lines) == 0) {
+    source = "none";  // a scan without a readable word: the file name is all there is
     result = Decide(lines, path, source);
   }
 

@@ -143,17 +143,61 @@ TEST_F(ClassifierOcrTest, ATitleAtTheTopSettlesTheKindAndTheRestIsNotRead) {
 }
 
 TEST_F(ClassifierOcrTest, ATitleInTheSecondBandStopsTheReadingThere) {
-  // Cut so that the letterhead and number fill the first band (0.15) and the
-  // title the second (to 0.25); the letter's first paragraph (你公司报送的…)
-  // lies in the third band, which is then not read.
+  // Cut so that the number and the title's first line fill the first band
+  // (0.15) and its second line (…的批复) the second (to 0.25); the letter's
+  // first paragraph (你公司报送的…) lies in the third band, which is then not
+  // read. (A cut that leaves the letterhead leaves the title too low in the
+  // title lines for a sure kind: the third band is read, rightly.)
   Document doc;
   doc.format = "image";
-  doc.pages.push_back(CutPage(kFixtures + "eia_approval_scan.png", 0.10));
+  doc.pages.push_back(CutPage(kFixtures + "eia_approval_scan.png", 0.12));
   Classification got = classifier->Classify(doc, "scan0003.jpg", ocr.get());
   EXPECT_EQ(got.kind, "eia_doc") << got.first_page_text;
   EXPECT_GE(got.confidence, 0.8);
   EXPECT_NE(NoSpaces(got.first_page_text).find("批复"), std::string::npos) << got.first_page_text;
   EXPECT_EQ(NoSpaces(got.first_page_text).find("你公司"), std::string::npos) << got.first_page_text;
+}
+
+TEST_F(ClassifierOcrTest, ABlankFirstBandDoesNotEndTheReading) {
+  // The page from its title down, under a blank margin of a sixth of the
+  // page: the first band reads nothing, the title lies in the second.
+  const std::string file = kFixtures + "eia_approval_scan.png";
+  Page page = ImagePage(file, 150);
+  page.load_image = [file](PixPtr* out) {
+    PixPtr whole = AdoptPix(pixRead(file.c_str()));
+    if (!whole) return Status::Corrupt("无法解码图像");
+    int w = pixGetWidth(whole.get()), h = pixGetHeight(whole.get()), y = h * 18 / 100;
+    BOX* box = boxCreate(0, y, w, h - y);
+    PixPtr cut = AdoptPix(pixClipRectangle(whole.get(), box, nullptr));
+    boxDestroy(&box);
+    if (!cut) return Status::Corrupt("无法裁剪");
+    *out = AdoptPix(pixAddBorderGeneral(cut.get(), 0, 0, h / 6, 0, 0xffffff00));
+    return *out ? Status::OK() : Status::Corrupt("无法加边");
+  };
+  Document doc;
+  doc.format = "image";
+  doc.pages.push_back(page);
+  Classification got = classifier->Classify(doc, "scan0003.jpg", ocr.get());
+  EXPECT_EQ(got.text_source, "ocr");
+  EXPECT_EQ(got.kind, "eia_doc") << got.first_page_text;
+  EXPECT_NE(NoSpaces(got.first_page_text).find("批复"), std::string::npos) << got.first_page_text;
+}
+
+TEST_F(ClassifierOcrTest, AScanWithoutAWordIsClassifiedByItsNameAlone) {
+  const std::string file = kFixtures + "eia_approval_scan.png";
+  Page page = ImagePage(file, 150);
+  page.load_image = [](PixPtr* out) {
+    *out = AdoptPix(pixCreate(1240, 1754, 8));
+    if (*out) pixSetAll(out->get());
+    return *out ? Status::OK() : Status::Corrupt("无法创建");
+  };
+  Document doc;
+  doc.format = "image";
+  doc.pages.push_back(page);
+  Classification got = classifier->Classify(doc, "环评批复.jpg", ocr.get());
+  EXPECT_EQ(got.text_source, "none");
+  EXPECT_EQ(got.kind, "eia_doc");
+  EXPECT_LE(got.confidence, 0.4);
 }
 
 TEST_F(ClassifierOcrTest, ScannedApprovalWithGenericNameIsReadFromItsTop) {
