@@ -145,9 +145,17 @@ std::string RestAfterOptions(std::string_view text_utf8, const std::vector<std::
     if (IsClose(text[i])) last = i;
   if (last == std::u32string::npos) return "";
   std::string rest = CleanCellText(ToUtf8(text.substr(last + 1)));
+  const std::u32string rest32 = ToCodepoints(rest);
+  // An option whose closing bracket was lost (否(回 for 否（√）) ends the
+  // group; it is not a name.
+  for (size_t i = 0; i < rest32.size() && i < 3; ++i) {
+    if (!IsOpen(rest32[i])) continue;
+    if (std::none_of(rest32.begin() + i + 1, rest32.end(), IsClose)) return "";
+    break;
+  }
   // A stray character or two after the group is OCR noise, not a name.
   int ideographs = 0;
-  for (char32_t c : ToCodepoints(rest)) ideographs += IsIdeograph(c);
+  for (char32_t c : rest32) ideographs += IsIdeograph(c);
   return ideographs >= 2 ? rest : "";
 }
 

@@ -38,6 +38,10 @@ bool IsCjkLike(char32_t c) {
 }
 
 bool IsOpening(char32_t c) { return c == U'(' || c == U'[' || c == U'{'; }
+// Punctuation that follows its word without a space ("36.9% ," read by OCR is "36.9%,").
+bool IsTrailing(char32_t c) {
+  return c == U',' || c == U'.' || c == U';' || c == U':' || c == U'!' || c == U'?' || c == U'%';
+}
 bool IsClosing(char32_t c) { return c == U')' || c == U']' || c == U'}'; }
 
 bool Dropped(char32_t c) {
@@ -63,7 +67,10 @@ std::string NormalizeText(std::string_view raw) {
     if (c == U'-' && !out.empty() && out.back() == U'-' && !pending_space) continue;  // "——" is one dash
     if (pending_space && !out.empty()) {
       char32_t prev = out.back();
-      if (!IsCjkLike(prev) && !IsCjkLike(c) && !IsOpening(prev) && !IsClosing(c)) out.push_back(U' ');
+      if (!IsCjkLike(prev) && !IsCjkLike(c) && !IsOpening(prev) && !IsClosing(c) &&
+          // A space inside a number (12500 .00) is left for the number parsers to see and repair.
+          (!IsTrailing(c) || (prev >= U'0' && prev <= U'9')))
+        out.push_back(U' ');
     }
     pending_space = false;
     out.push_back(c);

@@ -11,7 +11,9 @@
 //   - whitespace (line breaks included) is collapsed; a space is kept only
 //     between two characters that are neither Han ideographs nor CJK
 //     punctuation ("Green Mine" stays, "甘肃 某某 公司" → "甘肃某某公司"),
-//     and never just inside a bracket;
+//     and never just inside a bracket, nor before , . ; : ! ? % other than
+//     after a digit ("36.9% ," → "36.9%,"; "12500 .00" is left to the
+//     number parsers);
 //   - trimmed.
 //
 // Malformed UTF-8 bytes become U+FFFD. The result is idempotent:

@@ -113,6 +113,8 @@ TEST(Compound, RestAfterOptions) {
   EXPECT_EQ(RestAfterOptions("是( )否(√) 原名称项目甲", prefixes), "原名称项目甲");
   EXPECT_EQ(RestAfterOptions("是( )否(√)", prefixes), "");
   EXPECT_EQ(RestAfterOptions("是( )否(√) 人", prefixes), "");
+  // The last option's closing bracket lost: the group, not a name.
+  EXPECT_EQ(RestAfterOptions("是( )否(回", prefixes), "");
 }
 
 TEST(FormLabels, LoadsAndMatchesTolerantly) {
