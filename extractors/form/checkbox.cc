@@ -513,6 +513,21 @@ CheckboxDecision JudgeCheckboxes(const CellInk& cell, const OcrResult& ocr, cons
   return out;
 }
 
+bool MarksFromPixelsAlone(const CellInk& cell, const std::vector<std::string>& options, CheckboxDecision* out) {
+  if (cell.blank() || options.empty() || FindBracketPairs(cell).size() != options.size()) return false;
+  *out = JudgeCheckboxes(cell, OcrResult{}, options);
+  return true;
+}
+
+std::string CheckboxGroupText(const std::vector<std::string>& options, const std::vector<std::string>& marked) {
+  std::string text;
+  for (const std::string& o : options) {
+    bool on = std::find(marked.begin(), marked.end(), o) != marked.end();
+    text += o + (on ? "（√）" : "（ ）");
+  }
+  return text;
+}
+
 CheckboxDecision MarksFromText(std::string_view text, const std::vector<std::string>& options) {
   static const std::u32string kMarks = U"√✓✔☑■●×✗✘☒";
   auto is_mark = [](char32_t c) { return kMarks.find(c) != std::u32string::npos; };

@@ -49,6 +49,17 @@ std::vector<BracketPair> FindBracketPairs(const CellInk& cell);
 // of the cell with word and symbol boxes in page pixels (may be empty).
 CheckboxDecision JudgeCheckboxes(const CellInk& cell, const OcrResult& ocr, const std::vector<std::string>& options);
 
+// The marks of `options` when the pixels alone settle them: the cell's
+// printed bracket pairs are exactly one per option, so the printed order
+// says whose each pair is. The cell's OCR would add nothing (it only places
+// options when pairs are missing or extra) and need not be run. False, and
+// `out` untouched, otherwise. JudgeCheckboxes with an empty OCR result
+// then decides the same.
+bool MarksFromPixelsAlone(const CellInk& cell, const std::vector<std::string>& options, CheckboxDecision* out);
+
+// A decided group as printed: 已取得（√）正在办理（ ）不涉及（ ）.
+std::string CheckboxGroupText(const std::vector<std::string>& options, const std::vector<std::string>& marked);
+
 // Marks of a checkbox group written as text ("已取得（√）正在办理（ ）不涉及（）",
 // typed in a docx or read by the OCR): an option is marked when its brackets
 // hold anything but spaces, or when a mark glyph (√ ✓ ✔ ☑ ■ × ✗) is written

@@ -102,32 +102,45 @@ OcrResult ScannedForm::ReadCell(const CellInk& ink, PIX* grey, int dpi, double s
   return out;
 }
 
-int ScannedForm::Orientation(const PageData& data) {
+int ScannedForm::Orientation(const PageData& data, std::map<std::pair<int, int>, OcrResult>* upright_reads,
+                             int* turned_reads) {
   // A few cells of the table, one text line each (surely table content, not
   // a title caught in a ruling; one a row, as rows differ more than
   // neighbours): labels and values alike read far better the right way up.
-  PixPtr without = WithoutRulings(data.page.binary.get(), data.grid);
-  PIX* text = without ? without.get() : data.page.binary.get();
-  std::vector<PixPtr> probes;
+  struct Probe {
+    PixPtr crop;
+    int ox = 0, oy = 0;
+    std::pair<int, int> at;
+  };
+  std::vector<Probe> probes;
   for (const GridRow& row : data.grid.rows) {
     if (row.cells.size() < 3 || probes.size() >= kOrientationProbes) continue;
     for (const CellBox& box : row.cells) {
-      CellInk ink = AnalyzeCell(text, box, data.grid.line_width, data.page.dpi);
-      int ox, oy;
-      PixPtr crop = CropForOcr(ink, data.page.grey.get(), &ox, &oy);
-      if (!crop || ink.lines.size() != 1) continue;
-      probes.push_back(std::move(crop));
+      CellInk ink = AnalyzeCell(data.text.get(), box, data.grid.line_width, data.page.dpi);
+      Probe p;
+      p.crop = CropForOcr(ink, data.page.grey.get(), &p.ox, &p.oy);
+      if (!p.crop || ink.lines.size() != 1) continue;
+      p.at = {box.x, box.y};
+      probes.push_back(std::move(p));
       break;
     }
   }
   if (probes.empty()) return 0;
   // How well the probes read turned by `quads` quarter turns clockwise.
+  // Upright, each is read as its cell will be, and the reading kept for it.
   auto score = [&](int quads) {
     double total = 0;
-    for (const PixPtr& p : probes) {
-      PixPtr turned = AdoptPix(quads ? pixRotateOrth(p.get(), quads) : pixClone(p.get()));
-      if (!turned) continue;
-      OcrResult r = ocr_->Recognize(turned.get(), OcrLayout::kSingleLine, data.page.dpi);
+    for (const Probe& p : probes) {
+      OcrResult r;
+      if (quads == 0) {
+        r = Recognize(ClonePix(p.crop.get()), 1.0, data.page.dpi, p.ox, p.oy);
+        (*upright_reads)[p.at] = r;
+      } else {
+        PixPtr turned = AdoptPix(pixRotateOrth(p.crop.get(), quads));
+        if (!turned) continue;
+        r = ocr_->Recognize(turned.get(), OcrLayout::kSingleLine, data.page.dpi);
+        ++*turned_reads;
+      }
       // A known label read the right way settles it.
       total += r.confidence + (labels_.Match(r.text).spec != nullptr ? 1.0 : 0.0);
       if (getenv("GM_FORM_DEBUG")) fprintf(stderr, "probe %d [%s] %.2f\n", quads, r.text.c_str(), r.confidence);
@@ -168,13 +181,19 @@ Status ScannedForm::AddPage(PIX* image, int dpi, const std::string& file, int pa
     return Status::OK();
   }
   start = std::chrono::steady_clock::now();
-  if (int degrees = Orientation(*data); degrees != 0) {
+  data->text = WithoutRulings(data->page.binary.get(), data->grid);
+  if (!data->text) return Status::Internal("表格线去除失败");
+  // Cells the orientation probe read upright, by box origin: not read twice.
+  std::map<std::pair<int, int>, OcrResult> probed;
+  if (int degrees = Orientation(*data, &probed, &timing.orientation_reads); degrees != 0) {
+    timing.orientation_reads += static_cast<int>(probed.size());
+    probed.clear();
     RotatePage(&data->page, degrees);
     s = FindTableGrid(data->page.binary.get(), data->page.dpi, &data->grid);
     if (!s.ok()) return s;
+    data->text = WithoutRulings(data->page.binary.get(), data->grid);
+    if (!data->text) return Status::Internal("表格线去除失败");
   }
-  data->text = WithoutRulings(data->page.binary.get(), data->grid);
-  if (!data->text) return Status::Internal("表格线去除失败");
   data->grid.rulings.reset();  // no longer needed: keep memory for the cells
   const TableGrid& grid = data->grid;
   double table_w = std::max(1, grid.right - grid.left);
@@ -184,6 +203,8 @@ Status ScannedForm::AddPage(PIX* image, int dpi, const std::string& file, int pa
     FormRow row;
     row.first_on_page = first_row && table_pages_ > 0;
     first_row = false;
+    // A checkbox label read in the cell just left: its group may be settled by pixels alone.
+    const LabelSpec* checkbox_label = nullptr;
     for (const CellBox& box : grow.cells) {
       auto cell = std::make_unique<CellData>();
       cell->page = page_no;
@@ -200,15 +221,33 @@ Status ScannedForm::AddPage(PIX* image, int dpi, const std::string& file, int pa
       fc.x1 = (box.x + box.w - grid.left) / table_w;
       fc.ref = static_cast<int>(cells_.size());
       fc.blank = cell->ink.blank();
-      if (!fc.blank) {
-        cell->ocr = ReadCell(cell->ink, data->page.grey.get(), data->page.dpi, 1.0);
+      CheckboxDecision marks;
+      if (fc.blank) {
+        fc.confidence = 0.9;
+      } else if (checkbox_label != nullptr && MarksFromPixelsAlone(cell->ink, checkbox_label->options, &marks)) {
+        // One printed pair per option: the pixels say it all, and the OCR
+        // of a whole group of options would cost as much as a value's.
+        fc.text = CheckboxGroupText(checkbox_label->options, marks.marked);
+        fc.confidence = marks.confidence;
+        timing.cells_by_marks += 1;
+      } else {
+        auto probe = probed.find({box.x, box.y});
+        if (probe != probed.end() && cell->ink.lines.size() == 1) {
+          cell->ocr = std::move(probe->second);
+        } else {
+          cell->ocr = ReadCell(cell->ink, data->page.grey.get(), data->page.dpi, 1.0);
+        }
         timing.cells_ocred += 1;
         fc.text = cell->ocr.text;
         fc.confidence = cell->ocr.confidence;
         // Ink that reads as nothing: a stray mark, not a value.
         if (fc.text.empty()) fc.confidence = 0.5;
-      } else {
-        fc.confidence = 0.9;
+      }
+      checkbox_label = nullptr;
+      if (!cell->ocr.text.empty()) {
+        const LabelSpec* spec = labels_.Match(cell->ocr.text).spec;
+        if (spec != nullptr && spec->kind == CellKind::kCheckbox && spec->place == ValuePlace::kRight)
+          checkbox_label = spec;
       }
       row.cells.push_back(std::move(fc));
       cells_.push_back(std::move(cell));

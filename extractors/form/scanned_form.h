@@ -2,7 +2,9 @@
 // of its table for the FormAssembler — each page cleaned and turned upright
 // (upside down or on its side),
 // its grid found, every inked cell OCRed once (labels and values alike,
-// line by line, as the cell's own row profile splits it). It keeps the
+// line by line, as the cell's own row profile splits it) — except a checkbox
+// group right of its label whose printed bracket pairs are one per option:
+// its marks come from the pixels and its text is written from them. It keeps the
 // cell images, so that it can answer the assembler's questions as a
 // CellReader: checkbox marks from pixels, a PNG per value cell, and a second
 // OCR pass with a character whitelist (form_reread.tsv) for a value that does
@@ -12,6 +14,7 @@
 // with that thread's OcrEngine (which must outlive it).
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -30,6 +33,8 @@ namespace gm::form {
 struct PageTiming {
   double clean_ms = 0, grid_ms = 0, ocr_ms = 0;
   int cells_ocred = 0;
+  int cells_by_marks = 0;  // checkbox groups settled by their pixels, not OCRed
+  int orientation_reads = 0;  // OCR calls of the orientation probe that no cell reuses
 };
 
 class ScannedForm : public CellReader {
@@ -66,7 +71,10 @@ class ScannedForm : public CellReader {
   void SecondLookAtNumber(const FormCell& cell, const FieldSpec& field, Reading* reading);
   // Clockwise degrees (0, 90, 180, 270) that make the page read best: OCR of
   // a few cells as they are and turned, stopping at a confident reading.
-  int Orientation(const PageData& page);
+  // The upright readings of the probed cells go to `upright_reads`, by the
+  // cell box's origin, as ReadCell makes them. REQUIRES: page.text is set.
+  // `turned_reads` counts the readings of turned probes.
+  int Orientation(const PageData& page, std::map<std::pair<int, int>, OcrResult>* upright_reads, int* turned_reads);
 
   const FormLabels& labels_;
   const RereadRules& reread_;

@@ -10,6 +10,7 @@
 
 #include "extractors/form/cjk_text.h"
 #include "extractors/form/form_reader.h"
+#include "extractors/form/scanned_form.h"
 #include "tests/form/fixture_doc.h"
 
 namespace gm {
@@ -168,6 +169,10 @@ TEST_F(ScanTest, CheckboxGroupsAndCompoundCells) {
   for (const char* key : {"approval_status", "land_use_status", "eia_status", "energy_review_status",
                           "preliminary_design_status", "ohs_certification", "financing_methods"})
     EXPECT_TRUE(r.fields.at(key).is_checkbox) << key;
+  // Every option has its printed pair here: the groups are settled by their
+  // pixels and not OCRed at all; their text is written from the marks.
+  EXPECT_EQ(Raw(r, "eia_status"), "已取得( )正在办理(√)不涉及( )");
+  EXPECT_EQ(Raw(r, "financing_methods"), "股权(√)发债( )贷款(√)其他( )");
   EXPECT_EQ(Raw(r, "loan_term_months"), "36");
   EXPECT_EQ(Raw(r, "loan_demand_total"), "6500");
   EXPECT_EQ(Raw(r, "loans_obtained"), "0");
@@ -191,6 +196,38 @@ TEST_F(ScanTest, CheckboxGroupsInABoldFaxScan) {
   EXPECT_EQ(Marked(r, "eia_status"), std::vector<std::string>{"已取得"});
   EXPECT_EQ(Marked(r, "energy_review_status"), std::vector<std::string>{"已取得"});
   EXPECT_EQ(Marked(r, "preliminary_design_status"), std::vector<std::string>{"正在办理"});
+}
+
+// What a page costs: the orientation probe's upright readings are the
+// cells' own (nothing read twice on an upright page), and checkbox groups
+// with one printed pair per option are not OCRed at all.
+TEST_F(ScanTest, UprightProbesAndSettledGroupsCostNoExtraReading) {
+  form::FormLabels labels;
+  form::RereadRules reread;
+  form::CapitalAmount capital;
+  ASSERT_TRUE(form::FormLabels::Load(*templates_, &labels).ok());
+  ASSERT_TRUE(form::RereadRules::Load(*templates_, &reread).ok());
+  ASSERT_TRUE(form::CapitalAmount::Load(*templates_, &capital).ok());
+  auto page = [](const char* name) {
+    return AdoptPix(pixRead((std::string(form::testing::kFixtures) + name).c_str()));
+  };
+  {
+    form::ScannedForm scanned(labels, reread, capital, ocr_.get());
+    PixPtr image = page("p2_checkboxes.png");
+    ASSERT_TRUE(image);
+    ASSERT_TRUE(scanned.AddPage(image.get(), 200, "p2_checkboxes.png", 0).ok());
+    ASSERT_EQ(scanned.timings().size(), 1u);
+    EXPECT_EQ(scanned.timings()[0].orientation_reads, 0);
+    EXPECT_EQ(scanned.timings()[0].cells_by_marks, 7);  // the seven status and method groups
+  }
+  {
+    form::ScannedForm scanned(labels, reread, capital, ocr_.get());
+    PixPtr image = page("p1_top_upside_down.png");
+    ASSERT_TRUE(image);
+    ASSERT_TRUE(scanned.AddPage(image.get(), 200, "p1_top_upside_down.png", 0).ok());
+    ASSERT_EQ(scanned.timings().size(), 1u);
+    EXPECT_GT(scanned.timings()[0].orientation_reads, 0);  // turned: the upright readings are of no use
+  }
 }
 
 TEST_F(ScanTest, ErrorsWhenNothingCanBeRead) {
