@@ -258,8 +258,41 @@ CellInk AnalyzeCell(PIX* binary, const CellBox& cell, int line_width, int dpi) {
 
 namespace {
 
-// Crops `region` (in the coordinates of ink.clean) for the OCR.
-PixPtr CropRegion(const CellInk& ink, PIX* grey, int x, int y, int w, int h, int* origin_x, int* origin_y) {
+// Grey levels of ink the binarisation found too faint to keep (a 。 printed
+// thin and light): darker than kFaintInk but not as dark as kFaintFloor.
+// Darker pixels missing from the binary image were taken out as specks on
+// purpose, and stay out.
+constexpr l_int32 kFaintInk = 200, kFaintFloor = 150;
+
+// The faint ink (kFaintInk, kFaintFloor) of `grey` (8 bpp) in the box, as 1 bpp.
+PixPtr FaintInk(PIX* grey, int x, int y, int w, int h) {
+  PixPtr g = AdoptPix(pixClipRectangle(grey, BoxPtr(boxCreate(x, y, w, h)).get(), nullptr));
+  if (!g) return nullptr;
+  PixPtr below = AdoptPix(pixThresholdToBinary(g.get(), kFaintInk));
+  PixPtr dark = AdoptPix(pixThresholdToBinary(g.get(), kFaintFloor));
+  if (!below || !dark) return nullptr;
+  pixSubtract(below.get(), below.get(), dark.get());
+  return below;
+}
+
+// Whether the strip right of a line's ink (cell coordinates) holds enough
+// faint ink for a full stop of a line `line_h` high.
+bool FaintMarkRightOf(const CellInk& ink, PIX* grey, int x, int y, int w, int h, int line_h) {
+  if (grey == nullptr || pixGetDepth(grey) != 8) return false;
+  x = std::max(0, x);
+  w = std::min(ink.inner.w - x, w);
+  if (w <= 0 || h <= 0) return false;
+  PixPtr faint = FaintInk(grey, ink.inner.x + x, ink.inner.y + y, w, h);
+  l_int32 n = 0;
+  if (!faint || pixCountPixels(faint.get(), &n, nullptr) != 0) return false;
+  const int stop = std::max(2, line_h / 8);
+  return n >= stop * stop;
+}
+
+// Crops `region` (in the coordinates of ink.clean) for the OCR. Columns of
+// the region from `faint_from` on (-1: none) also keep the grey's faint ink.
+PixPtr CropRegion(const CellInk& ink, PIX* grey, int x, int y, int w, int h, int* origin_x, int* origin_y,
+                  int faint_from = -1) {
   x = std::max(0, x);
   y = std::max(0, y);
   w = std::min(ink.inner.w - x, w);
@@ -269,6 +302,13 @@ PixPtr CropRegion(const CellInk& ink, PIX* grey, int x, int y, int w, int h, int
   if (!crop) return nullptr;
   if (grey != nullptr && pixGetDepth(grey) == 8) {
     PixPtr g = AdoptPix(pixClipRectangle(grey, BoxPtr(boxCreate(ink.inner.x + x, ink.inner.y + y, w, h)).get(), nullptr));
+    if (g && faint_from >= 0 && faint_from < w) {
+      PixPtr faint = FaintInk(grey, ink.inner.x + x, ink.inner.y + y, w, h);
+      if (faint) {
+        pixClearInRect(faint.get(), BoxPtr(boxCreate(0, 0, faint_from, h)).get());
+        pixOr(crop.get(), crop.get(), faint.get());
+      }
+    }
     // Keep the grey only near the cell's ink.
     PixPtr near = AdoptPix(pixDilateBrick(nullptr, crop.get(), 5, 5));
     if (g && near && pixGetWidth(g.get()) == pixGetWidth(near.get()) && pixGetHeight(g.get()) == pixGetHeight(near.get())) {
@@ -288,11 +328,23 @@ PixPtr CropRegion(const CellInk& ink, PIX* grey, int x, int y, int w, int h, int
 
 }  // namespace
 
+// A line at least this many line heights wide may be a sentence ending in
+// 。, small and often faint: the binarisation may have dropped it while the
+// grey image still shows it. When faint ink lies within one character
+// right of such a line, the crop takes it in.
+constexpr int kSentenceWidth = 4;
+
 PixPtr CropForOcr(const CellInk& ink, PIX* grey, int* origin_x, int* origin_y) {
   if (ink.blank() || !ink.clean) return nullptr;
-  int margin = std::max(4, ink.LineHeight() / 5);
+  const int line_h = ink.LineHeight();
+  int margin = std::max(4, line_h / 5);
+  const int ink_x = ink.ink.x - ink.inner.x, ink_y = ink.ink.y - ink.inner.y;
+  const bool sentence = ink.ink.w >= kSentenceWidth * line_h &&
+                        FaintMarkRightOf(ink, grey, ink_x + ink.ink.w, ink_y, line_h, ink.ink.h, line_h);
+  int right = sentence ? std::max(margin, line_h) : margin;
   return CropRegion(ink, grey, ink.ink.x - ink.inner.x - margin, ink.ink.y - ink.inner.y - margin,
-                    ink.ink.w + 2 * margin, ink.ink.h + 2 * margin, origin_x, origin_y);
+                    ink.ink.w + margin + right, ink.ink.h + 2 * margin, origin_x, origin_y,
+                    sentence ? margin + ink.ink.w : -1);
 }
 
 PixPtr CropLineForOcr(const CellInk& ink, size_t line, PIX* grey, int* origin_x, int* origin_y) {
@@ -322,8 +374,12 @@ PixPtr CropLineForOcr(const CellInk& ink, size_t line, PIX* grey, int* origin_x,
     }
     if (hi >= lo) minx = lo, maxx = hi;
   }
-  return CropRegion(ink, grey, minx - margin, l.y - ink.inner.y - up, maxx - minx + 1 + 2 * margin, l.h + up + down,
-                    origin_x, origin_y);
+  // The last line of a long text may end in a faint 。 (kSentenceWidth).
+  const bool sentence = line + 1 == ink.lines.size() && maxx - minx + 1 >= kSentenceWidth * l.h &&
+                        FaintMarkRightOf(ink, grey, maxx + 1, l.y - ink.inner.y, l.h, l.h, l.h);
+  int right = sentence ? std::max(margin, l.h) : margin;
+  return CropRegion(ink, grey, minx - margin, l.y - ink.inner.y - up, maxx - minx + 1 + margin + right, l.h + up + down,
+                    origin_x, origin_y, sentence ? margin + (maxx - minx + 1) : -1);
 }
 
 std::string CellPng(PIX* grey, const CellBox& cell, int dpi) {

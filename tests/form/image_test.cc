@@ -437,6 +437,43 @@ TEST(CellImage, GlyphStrokeNearTheRulingIsKept) {
   EXPECT_LE(ink.ink.x, 57);
 }
 
+// A sentence's final 。 printed too faint for the binarisation: the grey
+// image still shows it, and the OCR crop takes it in. A dark speck the
+// binarisation left out on purpose stays out, and so does faint ink right
+// of a short value.
+TEST(CellImage, AFaintFullStopAfterASentenceIsKeptForTheOcr) {
+  auto draw = [](int stop_grey, int glyphs, PixPtr* bin, PixPtr* grey) {
+    *bin = Blank(900, 120, 1);
+    *grey = Blank(900, 120, 8);
+    pixSetAll(grey->get());  // white paper
+    for (int k = 0; k < glyphs; ++k) {
+      Glyph(bin->get(), 70 + k * 50, 40, 40);
+      pixRasterop(grey->get(), 70 + k * 50, 40, 40, 40, PIX_CLR, nullptr, 0, 0);  // solid dark glyph
+    }
+    const int x = 70 + glyphs * 50 + 4;
+    for (int y = 68; y < 78; ++y)
+      for (int dx = 0; dx < 10; ++dx) pixSetPixel(grey->get(), x + dx, y, stop_grey);
+    return x;
+  };
+  PixPtr bin, grey;
+  for (int stop_grey : {180, 0}) {
+    for (int glyphs : {8, 2}) {
+      const int stop_x = draw(stop_grey, glyphs, &bin, &grey);
+      CellInk ink = AnalyzeCell(bin.get(), CellBox{50, 20, 800, 80, 1}, 3, 300);
+      ASSERT_FALSE(ink.blank());
+      int ox = 0, oy = 0;
+      PixPtr crop = CropForOcr(ink, grey.get(), &ox, &oy);
+      ASSERT_TRUE(crop);
+      // The grey of the stop inside the crop, if the crop reaches it.
+      l_uint32 v = 255;
+      const int cx = stop_x + 5 - ox, cy = 72 - oy;
+      if (cx < pixGetWidth(crop.get())) pixGetPixel(crop.get(), cx, cy, &v);
+      const bool kept = stop_grey == 180 && glyphs == 8;
+      EXPECT_EQ(v < 255, kept) << "stop grey " << stop_grey << ", " << glyphs << " glyphs, value " << v;
+    }
+  }
+}
+
 // ---------------------------------------------------------------- checkboxes
 
 enum class Mark { kNone, kTick, kTickTouching, kCross, kFilled, kText };
