@@ -14,6 +14,7 @@ Status FormReader::Create(const Templates& templates, std::unique_ptr<FormReader
   if (!s.ok()) return s;
   if ((s = form::RereadRules::Load(templates, &reader->reread_)); !s.ok()) return s;
   if ((s = form::CapitalAmount::Load(templates, &reader->capital_)); !s.ok()) return s;
+  if ((s = form::OcrFixes::Load(templates, &reader->fixes_)); !s.ok()) return s;
   *out = std::move(reader);
   return Status::OK();
 }
@@ -23,7 +24,7 @@ Status FormReader::ReadScanned(const std::vector<const Document*>& docs, const s
   *out = FormReading();
   if (ocr == nullptr) return Status::InvalidArgument("ReadScanned needs an OCR engine");
   if (docs.size() != paths.size()) return Status::InvalidArgument("ReadScanned: docs and paths differ in length");
-  form::ScannedForm scanned(labels_, reread_, capital_, ocr);
+  form::ScannedForm scanned(labels_, reread_, capital_, fixes_, ocr);
   Status first_error;
   int pages_read = 0;
   std::string source;

@@ -11,7 +11,7 @@
 // Electronic forms: a docx table, or a text PDF's positioned spans.
 //
 // The layout knowledge is data: form_labels.tsv, form_compound.tsv,
-// form_reread.tsv, form_capital.tsv under Templates::dir().
+// form_reread.tsv, form_capital.tsv, form_ocr_fixes.tsv under Templates::dir().
 //
 // Thread-safety: a FormReader is immutable after Create; all methods are
 // const and may run on many threads at once, each with its own OcrEngine.
@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "extractors/form/capital_amount.h"
+#include "extractors/form/ocr_fixes.h"
 #include "extractors/form/form_labels.h"
 #include "extractors/form/reread_rules.h"
 #include "extractors/ocr/engine.h"
@@ -61,6 +62,7 @@ class FormReader {
   form::FormLabels labels_;
   form::RereadRules reread_;
   form::CapitalAmount capital_;
+  form::OcrFixes fixes_;
 };
 
 }  // namespace gm

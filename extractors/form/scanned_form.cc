@@ -45,8 +45,8 @@ struct ScannedForm::CellData {
 };
 
 ScannedForm::ScannedForm(const FormLabels& labels, const RereadRules& reread, const CapitalAmount& capital,
-                         OcrEngine* ocr)
-    : labels_(labels), reread_(reread), capital_(capital), ocr_(ocr) {}
+                         const OcrFixes& fixes, OcrEngine* ocr)
+    : labels_(labels), reread_(reread), capital_(capital), fixes_(fixes), ocr_(ocr) {}
 
 ScannedForm::~ScannedForm() = default;
 
@@ -238,7 +238,7 @@ Status ScannedForm::AddPage(PIX* image, int dpi, const std::string& file, int pa
           cell->ocr = ReadCell(cell->ink, data->page.grey.get(), data->page.dpi, 1.0);
         }
         timing.cells_ocred += 1;
-        fc.text = cell->ocr.text;
+        fc.text = fixes_.Apply(cell->ocr.text);
         fc.confidence = cell->ocr.confidence;
         // Ink that reads as nothing: a stray mark, not a value.
         if (fc.text.empty()) fc.confidence = 0.5;

@@ -23,6 +23,7 @@
 #include "extractors/form/cell_image.h"
 #include "extractors/form/form_assembler.h"
 #include "extractors/form/form_labels.h"
+#include "extractors/form/ocr_fixes.h"
 #include "extractors/form/page_cleaner.h"
 #include "extractors/form/reread_rules.h"
 #include "extractors/form/table_grid.h"
@@ -39,7 +40,9 @@ struct PageTiming {
 
 class ScannedForm : public CellReader {
  public:
-  ScannedForm(const FormLabels& labels, const RereadRules& reread, const CapitalAmount& capital, OcrEngine* ocr);
+  // The tables are the caller's and must outlive the ScannedForm.
+  ScannedForm(const FormLabels& labels, const RereadRules& reread, const CapitalAmount& capital,
+              const OcrFixes& fixes, OcrEngine* ocr);
   ~ScannedForm() override;
 
   // Reads one page image (any depth; `dpi` as declared, 0 if unknown) that
@@ -79,6 +82,7 @@ class ScannedForm : public CellReader {
   const FormLabels& labels_;
   const RereadRules& reread_;
   const CapitalAmount& capital_;
+  const OcrFixes& fixes_;
   OcrEngine* ocr_;
   std::vector<std::unique_ptr<PageData>> pages_;
   std::vector<std::unique_ptr<CellData>> cells_;

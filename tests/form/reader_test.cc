@@ -317,7 +317,7 @@ TEST(FormReaderCreate, FailsWithoutItsTables) {
   std::filesystem::path dir = std::filesystem::temp_directory_path() / "gm_form_no_reread";
   std::filesystem::create_directories(dir);
   for (const char* f : {"fields.tsv", "catalog.tsv", "checklist.tsv", "findings.tsv", "form_labels.tsv", "form_compound.tsv",
-                        "form_capital.tsv"})
+                        "form_capital.tsv", "form_ocr_fixes.tsv"})
     std::filesystem::copy_file(std::filesystem::path(GREENMINE_SOURCE_DIR "/templates") / f, dir / f,
                                std::filesystem::copy_options::overwrite_existing);
   std::filesystem::remove(dir / "form_reread.tsv");

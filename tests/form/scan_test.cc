@@ -205,6 +205,8 @@ TEST_F(ScanTest, UprightProbesAndSettledGroupsCostNoExtraReading) {
   form::FormLabels labels;
   form::RereadRules reread;
   form::CapitalAmount capital;
+  form::OcrFixes fixes;
+  ASSERT_TRUE(form::OcrFixes::Load(*templates_, &fixes).ok());
   ASSERT_TRUE(form::FormLabels::Load(*templates_, &labels).ok());
   ASSERT_TRUE(form::RereadRules::Load(*templates_, &reread).ok());
   ASSERT_TRUE(form::CapitalAmount::Load(*templates_, &capital).ok());
@@ -212,7 +214,7 @@ TEST_F(ScanTest, UprightProbesAndSettledGroupsCostNoExtraReading) {
     return AdoptPix(pixRead((std::string(form::testing::kFixtures) + name).c_str()));
   };
   {
-    form::ScannedForm scanned(labels, reread, capital, ocr_.get());
+    form::ScannedForm scanned(labels, reread, capital, fixes, ocr_.get());
     PixPtr image = page("p2_checkboxes.png");
     ASSERT_TRUE(image);
     ASSERT_TRUE(scanned.AddPage(image.get(), 200, "p2_checkboxes.png", 0).ok());
@@ -221,7 +223,7 @@ TEST_F(ScanTest, UprightProbesAndSettledGroupsCostNoExtraReading) {
     EXPECT_EQ(scanned.timings()[0].cells_by_marks, 7);  // the seven status and method groups
   }
   {
-    form::ScannedForm scanned(labels, reread, capital, ocr_.get());
+    form::ScannedForm scanned(labels, reread, capital, fixes, ocr_.get());
     PixPtr image = page("p1_top_upside_down.png");
     ASSERT_TRUE(image);
     ASSERT_TRUE(scanned.AddPage(image.get(), 200, "p1_top_upside_down.png", 0).ok());

@@ -9,6 +9,7 @@
 #include "extractors/form/cjk_text.h"
 #include "extractors/form/compound.h"
 #include "extractors/form/form_labels.h"
+#include "extractors/form/ocr_fixes.h"
 #include "extractors/form/reread_rules.h"
 
 namespace gm::form {
@@ -159,7 +160,7 @@ std::filesystem::path TempTemplates(const std::string& name, const std::string& 
   std::filesystem::path dir = std::filesystem::temp_directory_path() / ("gm_form_" + name);
   std::filesystem::create_directories(dir);
   for (const char* f : {"fields.tsv", "catalog.tsv", "checklist.tsv", "findings.tsv", "form_labels.tsv",
-                        "form_compound.tsv", "form_reread.tsv", "form_capital.tsv"})
+                        "form_compound.tsv", "form_reread.tsv", "form_capital.tsv", "form_ocr_fixes.tsv"})
     std::filesystem::copy_file(std::filesystem::path(GREENMINE_SOURCE_DIR "/templates") / f, dir / f,
                                std::filesystem::copy_options::overwrite_existing);
   if (!labels.empty()) std::ofstream(dir / "form_labels.tsv") << labels;
@@ -274,6 +275,32 @@ TEST(CapitalAmount, RejectsBadTable) {
   EXPECT_EQ(CapitalAmount::Load(t, &cap).code(), Status::Code::kCorrupt);
   std::ofstream(t.dir() / "form_capital.tsv") << "kind\ttext\tmeans\nweird\t参\t叁\n";
   EXPECT_EQ(CapitalAmount::Load(t, &cap).code(), Status::Code::kCorrupt);
+}
+
+TEST(OcrFixes, PutsRightPhrasesThatMeanNothingAsRead) {
+  OcrFixes fixes;
+  ASSERT_TRUE(OcrFixes::Load(LoadTemplates(), &fixes).ok());
+  EXPECT_GT(fixes.size(), 0u);
+  EXPECT_EQ(fixes.Apply("2023年未资产总额22.64亿元"), "2023年末资产总额22.64亿元");
+  // Through the OCR's spaces, which stay.
+  EXPECT_EQ(fixes.Apply("2023 年 未 资产 总额 22.64 亿 元"), "2023 年 末 资产 总额 22.64 亿 元");
+  EXPECT_EQ(fixes.Apply("年节电4200万干瓦时"), "年节电4200万千瓦时");
+  // Right words are left alone.
+  EXPECT_EQ(fixes.Apply("本年未资产化的支出"), "本年未资产化的支出");
+  EXPECT_EQ(fixes.Apply("近两年未开展清洁生产审核"), "近两年未开展清洁生产审核");
+  EXPECT_EQ(fixes.Apply(""), "");
+}
+
+TEST(OcrFixes, RejectsBadTable) {
+  Templates t;
+  ASSERT_TRUE(Templates::Load(TempTemplates("bad_fixes", "", ""), &t).ok());
+  OcrFixes fixes;
+  std::ofstream(t.dir() / "form_ocr_fixes.tsv") << "read\tmeant\n年未资产总额\t年末资产\n";
+  EXPECT_EQ(OcrFixes::Load(t, &fixes).code(), Status::Code::kCorrupt);
+  std::ofstream(t.dir() / "form_ocr_fixes.tsv") << "read\tmeant\n\t\n";
+  EXPECT_EQ(OcrFixes::Load(t, &fixes).code(), Status::Code::kCorrupt);
+  std::filesystem::remove(t.dir() / "form_ocr_fixes.tsv");
+  EXPECT_EQ(OcrFixes::Load(t, &fixes).code(), Status::Code::kNotFound);
 }
 
 TEST(RereadRules, RejectsBadTable) {
