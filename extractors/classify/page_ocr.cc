@@ -27,8 +27,8 @@ PixPtr ToGrey(PIX* pix, RedInk red) {
 // A band's edge is moved into the emptiest gap between lines within this part
 // of the page height of its nominal place (of equally empty gaps, the
 // nearest), to the gap's middle: a text line cut in two reads as neither
-// half, and as noise. Rows are weighed
-// by their pixels darker than kGapInk in the unprocessed grey page.
+// half, and as noise. Rows are weighed by their pixels darker than kGapInk
+// in the unprocessed grey page.
 constexpr double kGapWindow = 0.025;
 constexpr l_int32 kGapInk = 128;
 
@@ -37,9 +37,7 @@ l_int32 SnapToGap(PIX* grey, l_int32 row) {
   if (row <= 0 || row >= h) return row;
   const l_int32 reach = static_cast<l_int32>(std::lround(h * kGapWindow));
   const l_int32 y0 = std::max<l_int32>(0, row - reach), y1 = std::min<l_int32>(h, row + reach + 1);
-  BOX* box = boxCreate(0, y0, w, y1 - y0);
-  PixPtr strip = AdoptPix(pixClipRectangle(grey, box, nullptr));
-  boxDestroy(&box);
+  PixPtr strip = AdoptPix(pixClipRectangle(grey, BoxPtr(boxCreate(0, y0, w, y1 - y0)).get(), nullptr));
   PixPtr ink = strip ? AdoptPix(pixThresholdToBinary(strip.get(), kGapInk)) : nullptr;
   NUMA* counts = ink ? pixCountPixelsByRow(ink.get(), nullptr) : nullptr;
   if (!counts) return row;

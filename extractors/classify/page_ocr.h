@@ -31,12 +31,13 @@ struct OcrPrep {
                                // whose big bold strokes are as long
   double from_fraction = 0.0;  // ... starting this far down, 0 <= from < top_fraction
 };
-// A part's top and bottom edges are moved to the emptiest pixel row within
-// 2.5 % of the page height of where the fractions put them, so that no text
-// line is cut in two. The same fraction always lands on the same row: a part
-// ending at f and one starting at f meet without a gap or an overlap.
 
 // The binarised 300-dpi image of the page part described by `prep`, as OCR sees it.
+// The part's top and bottom edges are moved into the emptiest gap between
+// lines within 2.5 % of the page height of where the fractions put them, so
+// that no text line is cut in two. The same fraction always lands on the
+// same row: a part ending at f and one starting at f meet without a gap or
+// an overlap.
 // Fails with NotFound when the page has no image, InvalidArgument for a bad
 // fraction, or the loader's error when the image cannot be decoded.
 Status PreparePageImage(const Page& page, const OcrPrep& prep, PixPtr* out);

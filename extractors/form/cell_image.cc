@@ -264,25 +264,30 @@ namespace {
 // purpose, and stay out.
 constexpr l_int32 kFaintInk = 200, kFaintFloor = 150;
 
-// The faint ink (kFaintInk, kFaintFloor) of `grey` (8 bpp) in the box, as 1 bpp.
-PixPtr FaintInk(PIX* grey, int x, int y, int w, int h) {
-  PixPtr g = AdoptPix(pixClipRectangle(grey, BoxPtr(boxCreate(x, y, w, h)).get(), nullptr));
-  if (!g) return nullptr;
-  PixPtr below = AdoptPix(pixThresholdToBinary(g.get(), kFaintInk));
-  PixPtr dark = AdoptPix(pixThresholdToBinary(g.get(), kFaintFloor));
+// The faint ink (kFaintInk, kFaintFloor) of an 8 bpp image, as 1 bpp.
+PixPtr FaintInk(PIX* grey) {
+  PixPtr below = AdoptPix(pixThresholdToBinary(grey, kFaintInk));
+  PixPtr dark = AdoptPix(pixThresholdToBinary(grey, kFaintFloor));
   if (!below || !dark) return nullptr;
   pixSubtract(below.get(), below.get(), dark.get());
   return below;
 }
 
-// Whether the strip right of a line's ink (cell coordinates) holds enough
-// faint ink for a full stop of a line `line_h` high.
-bool FaintMarkRightOf(const CellInk& ink, PIX* grey, int x, int y, int w, int h, int line_h) {
-  if (grey == nullptr || pixGetDepth(grey) != 8) return false;
-  x = std::max(0, x);
-  w = std::min(ink.inner.w - x, w);
+// A line at least this many line heights wide may be a sentence ending in
+// 。, small and often faint: the binarisation may have dropped it while the
+// grey image still shows it. When faint ink lies within one character
+// right of such a line, the crop takes it in.
+constexpr int kSentenceWidth = 4;
+
+// Whether a line `line_h` high whose ink spans [ink_x, end_x) (cell
+// coordinates) and rows [y, y + h) is long enough to be a sentence and has
+// faint ink for a full stop within one character right of it.
+bool EndsInFaintStop(const CellInk& ink, PIX* grey, int ink_x, int end_x, int y, int h, int line_h) {
+  if (grey == nullptr || pixGetDepth(grey) != 8 || end_x - ink_x < kSentenceWidth * line_h) return false;
+  const int x = std::max(0, end_x), w = std::min(ink.inner.w - x, line_h);
   if (w <= 0 || h <= 0) return false;
-  PixPtr faint = FaintInk(grey, ink.inner.x + x, ink.inner.y + y, w, h);
+  PixPtr strip = AdoptPix(pixClipRectangle(grey, BoxPtr(boxCreate(ink.inner.x + x, ink.inner.y + y, w, h)).get(), nullptr));
+  PixPtr faint = strip ? FaintInk(strip.get()) : nullptr;
   l_int32 n = 0;
   if (!faint || pixCountPixels(faint.get(), &n, nullptr) != 0) return false;
   const int stop = std::max(2, line_h / 8);
@@ -303,7 +308,7 @@ PixPtr CropRegion(const CellInk& ink, PIX* grey, int x, int y, int w, int h, int
   if (grey != nullptr && pixGetDepth(grey) == 8) {
     PixPtr g = AdoptPix(pixClipRectangle(grey, BoxPtr(boxCreate(ink.inner.x + x, ink.inner.y + y, w, h)).get(), nullptr));
     if (g && faint_from >= 0 && faint_from < w) {
-      PixPtr faint = FaintInk(grey, ink.inner.x + x, ink.inner.y + y, w, h);
+      PixPtr faint = FaintInk(g.get());
       if (faint) {
         pixClearInRect(faint.get(), BoxPtr(boxCreate(0, 0, faint_from, h)).get());
         pixOr(crop.get(), crop.get(), faint.get());
@@ -328,19 +333,12 @@ PixPtr CropRegion(const CellInk& ink, PIX* grey, int x, int y, int w, int h, int
 
 }  // namespace
 
-// A line at least this many line heights wide may be a sentence ending in
-// 。, small and often faint: the binarisation may have dropped it while the
-// grey image still shows it. When faint ink lies within one character
-// right of such a line, the crop takes it in.
-constexpr int kSentenceWidth = 4;
-
 PixPtr CropForOcr(const CellInk& ink, PIX* grey, int* origin_x, int* origin_y) {
   if (ink.blank() || !ink.clean) return nullptr;
   const int line_h = ink.LineHeight();
   int margin = std::max(4, line_h / 5);
   const int ink_x = ink.ink.x - ink.inner.x, ink_y = ink.ink.y - ink.inner.y;
-  const bool sentence = ink.ink.w >= kSentenceWidth * line_h &&
-                        FaintMarkRightOf(ink, grey, ink_x + ink.ink.w, ink_y, line_h, ink.ink.h, line_h);
+  const bool sentence = EndsInFaintStop(ink, grey, ink_x, ink_x + ink.ink.w, ink_y, ink.ink.h, line_h);
   int right = sentence ? std::max(margin, line_h) : margin;
   return CropRegion(ink, grey, ink.ink.x - ink.inner.x - margin, ink.ink.y - ink.inner.y - margin,
                     ink.ink.w + margin + right, ink.ink.h + 2 * margin, origin_x, origin_y,
@@ -374,9 +372,9 @@ PixPtr CropLineForOcr(const CellInk& ink, size_t line, PIX* grey, int* origin_x,
     }
     if (hi >= lo) minx = lo, maxx = hi;
   }
-  // The last line of a long text may end in a faint 。 (kSentenceWidth).
-  const bool sentence = line + 1 == ink.lines.size() && maxx - minx + 1 >= kSentenceWidth * l.h &&
-                        FaintMarkRightOf(ink, grey, maxx + 1, l.y - ink.inner.y, l.h, l.h, l.h);
+  // The last line of a long text may end in a faint 。.
+  const bool sentence =
+      line + 1 == ink.lines.size() && EndsInFaintStop(ink, grey, minx, maxx + 1, l.y - ink.inner.y, l.h, l.h);
   int right = sentence ? std::max(margin, l.h) : margin;
   return CropRegion(ink, grey, minx - margin, l.y - ink.inner.y - up, maxx - minx + 1 + margin + right, l.h + up + down,
                     origin_x, origin_y, sentence ? margin + (maxx - minx + 1) : -1);

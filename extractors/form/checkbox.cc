@@ -440,14 +440,17 @@ std::vector<BracketPair> FindBracketPairs(const CellInk& cell) {
   return pairs;
 }
 
-CheckboxDecision JudgeCheckboxes(const CellInk& cell, const OcrResult& ocr, const std::vector<std::string>& options) {
+namespace {
+
+// JudgeCheckboxes on the pairs FindBracketPairs found in the cell.
+CheckboxDecision JudgePairs(const CellInk& cell, std::vector<BracketPair> pairs, const OcrResult& ocr,
+                            const std::vector<std::string>& options) {
   CheckboxDecision out;
   out.located.assign(options.size(), false);
   if (cell.blank()) {
     out.confidence = 0.9;  // an empty cell: surely nothing marked
     return out;
   }
-  std::vector<BracketPair> pairs = FindBracketPairs(cell);
   for (const BracketPair& q : PairsFromSymbols(cell, ocr)) {
     bool known = std::any_of(pairs.begin(), pairs.end(), [&](const BracketPair& p) {
       return Overlap(p.open.x, p.close.x + p.close.w, q.open.x, q.close.x + q.close.w) > 0 &&
@@ -513,9 +516,17 @@ CheckboxDecision JudgeCheckboxes(const CellInk& cell, const OcrResult& ocr, cons
   return out;
 }
 
+}  // namespace
+
+CheckboxDecision JudgeCheckboxes(const CellInk& cell, const OcrResult& ocr, const std::vector<std::string>& options) {
+  return JudgePairs(cell, FindBracketPairs(cell), ocr, options);
+}
+
 bool MarksFromPixelsAlone(const CellInk& cell, const std::vector<std::string>& options, CheckboxDecision* out) {
-  if (cell.blank() || options.empty() || FindBracketPairs(cell).size() != options.size()) return false;
-  *out = JudgeCheckboxes(cell, OcrResult{}, options);
+  if (cell.blank() || options.empty()) return false;
+  std::vector<BracketPair> pairs = FindBracketPairs(cell);
+  if (pairs.size() != options.size()) return false;
+  *out = JudgePairs(cell, std::move(pairs), OcrResult{}, options);
   return true;
 }
 

@@ -85,9 +85,7 @@ TEST(PageOcrTest, ABandEdgeThroughALineMovesToTheGapBesideIt) {
     ASSERT_TRUE(PreparePageImage(page, top, &out).ok());
     const l_int32 w = pixGetWidth(out.get()), h = pixGetHeight(out.get());
     // The last rows hold no ink: the edge lies between lines, not through one.
-    BOX* box = boxCreate(0, h - 4, w, 4);
-    PixPtr bottom = AdoptPix(pixClipRectangle(out.get(), box, nullptr));
-    boxDestroy(&box);
+    PixPtr bottom = AdoptPix(pixClipRectangle(out.get(), BoxPtr(boxCreate(0, h - 4, w, 4)).get(), nullptr));
     ASSERT_TRUE(bottom);
     l_int32 ink = -1;
     pixCountPixels(bottom.get(), &ink, nullptr);
@@ -101,16 +99,17 @@ std::string NoSpaces(std::string s) {
   return s;
 }
 
-// The fixture's page without its top `cut` of the height: the title moves up.
-Page CutPage(const std::string& file, double cut) {
+// The fixture's page without its top `cut` of the height (the title moves
+// up), under a white margin of `blank_top` of the original height.
+Page CutPage(const std::string& file, double cut, double blank_top = 0) {
   Page page = ImagePage(file, 150);
-  page.load_image = [file, cut](PixPtr* out) {
+  page.load_image = [file, cut, blank_top](PixPtr* out) {
     PixPtr whole = AdoptPix(pixRead(file.c_str()));
     if (!whole) return Status::Corrupt("无法解码图像");
     int w = pixGetWidth(whole.get()), h = pixGetHeight(whole.get()), y = static_cast<int>(h * cut);
-    BOX* box = boxCreate(0, y, w, h - y);
-    *out = AdoptPix(pixClipRectangle(whole.get(), box, nullptr));
-    boxDestroy(&box);
+    *out = AdoptPix(pixClipRectangle(whole.get(), BoxPtr(boxCreate(0, y, w, h - y)).get(), nullptr));
+    if (*out && blank_top > 0)
+      *out = AdoptPix(pixAddBorderGeneral(out->get(), 0, 0, static_cast<int>(h * blank_top), 0, 0xffffff00));
     return *out ? Status::OK() : Status::Corrupt("无法裁剪");
   };
   return page;
@@ -161,22 +160,9 @@ TEST_F(ClassifierOcrTest, ATitleInTheSecondBandStopsTheReadingThere) {
 TEST_F(ClassifierOcrTest, ABlankFirstBandDoesNotEndTheReading) {
   // The page from its title down, under a blank margin of a sixth of the
   // page: the first band reads nothing, the title lies in the second.
-  const std::string file = kFixtures + "eia_approval_scan.png";
-  Page page = ImagePage(file, 150);
-  page.load_image = [file](PixPtr* out) {
-    PixPtr whole = AdoptPix(pixRead(file.c_str()));
-    if (!whole) return Status::Corrupt("无法解码图像");
-    int w = pixGetWidth(whole.get()), h = pixGetHeight(whole.get()), y = h * 18 / 100;
-    BOX* box = boxCreate(0, y, w, h - y);
-    PixPtr cut = AdoptPix(pixClipRectangle(whole.get(), box, nullptr));
-    boxDestroy(&box);
-    if (!cut) return Status::Corrupt("无法裁剪");
-    *out = AdoptPix(pixAddBorderGeneral(cut.get(), 0, 0, h / 6, 0, 0xffffff00));
-    return *out ? Status::OK() : Status::Corrupt("无法加边");
-  };
   Document doc;
   doc.format = "image";
-  doc.pages.push_back(page);
+  doc.pages.push_back(CutPage(kFixtures + "eia_approval_scan.png", 0.18, 1.0 / 6));
   Classification got = classifier->Classify(doc, "scan0003.jpg", ocr.get());
   EXPECT_EQ(got.text_source, "ocr");
   EXPECT_EQ(got.kind, "eia_doc") << got.first_page_text;
