@@ -5,6 +5,8 @@
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
 
+#include "extractors/ocr/inline_openmp.h"
+
 namespace gm {
 namespace {
 
@@ -108,5 +110,7 @@ void OcrEngine::SetCharacterWhitelist(const std::string& characters) {
 std::string OcrEngine::Fingerprint() const {
   return std::string("tesseract-") + tesseract::TessBaseAPI::Version() + "/" + language_ + "/lstm";
 }
+
+bool OcrEngine::RegionsRunInline() { return OpenMpRunsInline(); }
 
 }  // namespace gm

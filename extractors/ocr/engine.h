@@ -70,6 +70,11 @@ class OcrEngine {
   // different engine are never reused.
   std::string Fingerprint() const;
 
+  // Whether Tesseract's OpenMP regions run on the calling thread, without
+  // libgomp's per-region system calls (inline_openmp.h); false means
+  // libgomp runs them: slower, same results.
+  static bool RegionsRunInline();
+
  private:
   OcrEngine();
   std::unique_ptr<tesseract::TessBaseAPI> api_;

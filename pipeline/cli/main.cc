@@ -17,6 +17,7 @@
 #include <omp.h>
 #endif
 
+#include "extractors/ocr/engine.h"
 #include "pipeline/batch/batch.h"
 #include "pipeline/core/templates.h"
 
@@ -86,6 +87,8 @@ void PrintSummary(const gm::BatchReport& r, const std::filesystem::path& out) {
 // without. libgomp reads OMP_THREAD_LIMIT once, when it is loaded — before
 // main — so setting it here has no effect on this process; we set it and
 // start the program again. An operator's own OMP_THREAD_LIMIT is kept.
+// (Tesseract's regions now run inline, extractors/ocr/inline_openmp.h, and
+// start no threads at all; the limit stays for any region that does not.)
 void LimitOpenMpThreads(char** argv) {
   if (std::getenv("OMP_THREAD_LIMIT") != nullptr) return;
   setenv("OMP_THREAD_LIMIT", "1", 1);
@@ -117,6 +120,7 @@ int main(int argc, char** argv) {
     // What the OCR engines run with: 1 unless the operator chose otherwise.
     std::printf("OpenMP thread limit: %d\n", omp_get_thread_limit());
 #endif
+    std::printf("Tesseract's OpenMP regions: %s\n", gm::OcrEngine::RegionsRunInline() ? "inline" : "libgomp");
     return 0;
   }
   if (args[0] != "run") return Usage("unknown command '" + args[0] + "'");

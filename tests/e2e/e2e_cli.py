@@ -38,6 +38,8 @@ def main():
     # load, so this needs a restart of the process), and keeps an operator's own.
     saved = os.environ.pop('OMP_THREAD_LIMIT', None)
     expect('OpenMP limited to one thread', ['--version'], 0, ['OpenMP thread limit: 1\n'])
+    # ... and runs Tesseract's regions inline, without libgomp's system call per region.
+    expect('OpenMP regions inline', ['--version'], 0, ["Tesseract's OpenMP regions: inline\n"])
     os.environ['OMP_THREAD_LIMIT'] = '3'
     expect('operator\'s OpenMP limit kept', ['--version'], 0, ['OpenMP thread limit: 3\n'])
     if saved is None: os.environ.pop('OMP_THREAD_LIMIT', None)
