@@ -15,8 +15,20 @@ Status FormReader::Create(const Templates& templates, std::unique_ptr<FormReader
   if ((s = form::RereadRules::Load(templates, &reader->reread_)); !s.ok()) return s;
   if ((s = form::CapitalAmount::Load(templates, &reader->capital_)); !s.ok()) return s;
   if ((s = form::OcrFixes::Load(templates, &reader->fixes_)); !s.ok()) return s;
+  TsvTable names;
+  if ((s = LoadTsv(templates.dir() / "form_typed_names.tsv", &names)); !s.ok()) return s;
+  for (const auto& row : names.rows)
+    if (!names.Get(row, "field").empty()) reader->typed_name_fields_.push_back(names.Get(row, "field"));
   *out = std::move(reader);
   return Status::OK();
+}
+
+void FormReader::CorrectNames(const std::vector<std::string>& typed_texts, FormReading* reading) const {
+  const form::TypedNames typed(typed_texts);
+  for (const std::string& key : typed_name_fields_) {
+    auto it = reading->fields.find(key);
+    if (it != reading->fields.end()) it->second.raw = typed.Correct(it->second.raw);
+  }
 }
 
 Status FormReader::ReadScanned(const std::vector<const Document*>& docs, const std::vector<std::string>& paths,

@@ -11,7 +11,8 @@
 // Electronic forms: a docx table, or a text PDF's positioned spans.
 //
 // The layout knowledge is data: form_labels.tsv, form_compound.tsv,
-// form_reread.tsv, form_capital.tsv, form_ocr_fixes.tsv under Templates::dir().
+// form_reread.tsv, form_capital.tsv, form_ocr_fixes.tsv, form_typed_names.tsv under
+// Templates::dir().
 //
 // Thread-safety: a FormReader is immutable after Create; all methods are
 // const and may run on many threads at once, each with its own OcrEngine.
@@ -26,6 +27,7 @@
 #include "extractors/form/ocr_fixes.h"
 #include "extractors/form/form_labels.h"
 #include "extractors/form/reread_rules.h"
+#include "extractors/form/typed_names.h"
 #include "extractors/ocr/engine.h"
 #include "pipeline/core/document.h"
 #include "pipeline/core/reading.h"
@@ -48,6 +50,10 @@ class FormReader {
   // Reads the form from an electronic document (docx tables, or a text PDF's spans).
   Status ReadElectronic(const Document& doc, const std::string& path, FormReading* out) const;
 
+  // Puts right the misread characters of a scan's names (the fields of
+  // form_typed_names.tsv) from the package's typed texts — its name, the
+  // e-mail's subject and body, its files' names; see form::TypedNames.
+  void CorrectNames(const std::vector<std::string>& typed_texts, FormReading* reading) const;
   // How much a page looks like the application form (0..1), from text already available
   // (e.g. the OCR of the page top that classification did): title words and labels found.
   double FormLikeness(std::string_view text) const;
@@ -63,6 +69,7 @@ class FormReader {
   form::RereadRules reread_;
   form::CapitalAmount capital_;
   form::OcrFixes fixes_;
+  std::vector<std::string> typed_name_fields_;
 };
 
 }  // namespace gm

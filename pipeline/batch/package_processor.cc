@@ -88,6 +88,25 @@ void ReadStrayFormPages(const BatchContext& ctx, const Package& package, OcrEngi
   }
 }
 
+// What the package's senders typed themselves: its name, the e-mail's
+// subject and body, and every part of its files' paths, without extensions.
+std::vector<std::string> TypedTexts(const Package& package) {
+  auto stem = [](const std::string& name) {
+    const size_t dot = name.rfind('.');
+    return dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
+  };
+  std::vector<std::string> texts{stem(package.source), package.origin.subject, package.origin.body};
+  for (const InputFile& f : package.files) {
+    size_t from = 0;
+    for (size_t slash = f.path.find('/'); from <= f.path.size(); slash = f.path.find('/', from)) {
+      const size_t end = slash == std::string::npos ? f.path.size() : slash;
+      texts.push_back(stem(f.path.substr(from, end - from)));
+      from = end + 1;
+    }
+  }
+  return texts;
+}
+
 // Reads the application form: the stamped scan, and an electronic copy
 // (docx, Word-exported PDF) when the package has one; see MergeTypedCopy.
 void ReadForm(const BatchContext& ctx, const Package& package, OcrEngine* ocr, std::vector<OpenedFile>* files,
@@ -109,6 +128,7 @@ void ReadForm(const BatchContext& ctx, const Package& package, OcrEngine* ocr, s
   bool have_scan = false, have_typed = false;
   if (!scans.empty()) have_scan = ctx.form_reader->ReadScanned(scans, scan_paths, ocr, &scanned).ok();
   if (have_scan) ReadStrayFormPages(ctx, package, ocr, files, record, &scanned);
+  if (have_scan) ctx.form_reader->CorrectNames(TypedTexts(package), &scanned);
   if (electronic)
     have_typed = ctx.form_reader->ReadElectronic(electronic->doc, package.files[electronic->doc.file_index].path,
                                                  &typed).ok();

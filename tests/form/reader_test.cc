@@ -308,6 +308,18 @@ TEST_F(ElectronicTest, FormLikeness) {
   EXPECT_DOUBLE_EQ(reader_->FormLikeness(""), 0.0);
 }
 
+TEST_F(ElectronicTest, CorrectNamesTouchesOnlyTheNameFields) {
+  FormReading r;
+  r.fields["company_name"].raw = "甘肃密街矿业集团有限公司";
+  r.fields["project_name"].raw = "窗街铅锌矿矿石堆场全封闭改造项目";
+  r.fields["project_location"].raw = "兰州市窗街铅锌矿";  // not a name field: stays as read
+  reader_->CorrectNames({"窑街铅锌矿入库资料", "甘肃窑街矿业集团有限公司营业执照"}, &r);
+  EXPECT_EQ(r.fields["company_name"].raw, "甘肃窑街矿业集团有限公司");
+  EXPECT_EQ(r.fields["project_name"].raw, "窑街铅锌矿矿石堆场全封闭改造项目");
+  EXPECT_EQ(r.fields["project_location"].raw, "兰州市窗街铅锌矿");
+  EXPECT_EQ(r.fields.count("former_project_name"), 0u) << "no field is added";
+}
+
 TEST(FormReaderCreate, FailsWithoutItsTables) {
   Templates t;
   ASSERT_TRUE(Templates::Load(GREENMINE_SOURCE_DIR "/templates", &t).ok());
@@ -317,7 +329,7 @@ TEST(FormReaderCreate, FailsWithoutItsTables) {
   std::filesystem::path dir = std::filesystem::temp_directory_path() / "gm_form_no_reread";
   std::filesystem::create_directories(dir);
   for (const char* f : {"fields.tsv", "catalog.tsv", "checklist.tsv", "findings.tsv", "form_labels.tsv", "form_compound.tsv",
-                        "form_capital.tsv", "form_ocr_fixes.tsv"})
+                        "form_capital.tsv", "form_ocr_fixes.tsv", "form_typed_names.tsv"})
     std::filesystem::copy_file(std::filesystem::path(GREENMINE_SOURCE_DIR "/templates") / f, dir / f,
                                std::filesystem::copy_options::overwrite_existing);
   std::filesystem::remove(dir / "form_reread.tsv");

@@ -11,6 +11,7 @@
 #include "extractors/form/form_labels.h"
 #include "extractors/form/ocr_fixes.h"
 #include "extractors/form/reread_rules.h"
+#include "extractors/form/typed_names.h"
 
 namespace gm::form {
 namespace {
@@ -160,7 +161,7 @@ std::filesystem::path TempTemplates(const std::string& name, const std::string& 
   std::filesystem::path dir = std::filesystem::temp_directory_path() / ("gm_form_" + name);
   std::filesystem::create_directories(dir);
   for (const char* f : {"fields.tsv", "catalog.tsv", "checklist.tsv", "findings.tsv", "form_labels.tsv",
-                        "form_compound.tsv", "form_reread.tsv", "form_capital.tsv", "form_ocr_fixes.tsv"})
+                        "form_compound.tsv", "form_reread.tsv", "form_capital.tsv", "form_ocr_fixes.tsv", "form_typed_names.tsv"})
     std::filesystem::copy_file(std::filesystem::path(GREENMINE_SOURCE_DIR "/templates") / f, dir / f,
                                std::filesystem::copy_options::overwrite_existing);
   if (!labels.empty()) std::ofstream(dir / "form_labels.tsv") << labels;
@@ -288,7 +289,41 @@ TEST(OcrFixes, PutsRightPhrasesThatMeanNothingAsRead) {
   // Right words are left alone.
   EXPECT_EQ(fixes.Apply("本年未资产化的支出"), "本年未资产化的支出");
   EXPECT_EQ(fixes.Apply("近两年未开展清洁生产审核"), "近两年未开展清洁生产审核");
+  EXPECT_EQ(fixes.Apply("2024年缴纳各项税费8273万元,无众税。"), "2024年缴纳各项税费8273万元,无欠税。");
   EXPECT_EQ(fixes.Apply(""), "");
+}
+
+TEST(TypedNames, PutsRightAMisreadCharacterFromTheTypedName) {
+  const TypedNames typed({"窑街铅锌矿入库资料", "转发-平川萤石矿入库申请材料", "", "附件/环评批复"});
+  // At the start of both texts: 窗 → 窑, four agreeing characters after it.
+  EXPECT_EQ(typed.Correct("窗街铅锌矿矿石堆场全封闭改造项目"), "窑街铅锌矿矿石堆场全封闭改造项目");
+  // Inside: two agreeing characters on each side (平川 董 石矿).
+  EXPECT_EQ(typed.Correct("平川董石矿历史遗留废石场整治项目"), "平川萤石矿历史遗留废石场整治项目");
+  // Through the OCR's spaces, which stay.
+  EXPECT_EQ(typed.Correct("平川 董 石矿 整治"), "平川 萤 石矿 整治");
+  // Right readings are left alone.
+  EXPECT_EQ(typed.Correct("平川萤石矿历史遗留废石场整治项目"), "平川萤石矿历史遗留废石场整治项目");
+  EXPECT_EQ(typed.Correct(""), "");
+}
+
+TEST(TypedNames, LeavesACharacterWithoutContextOnBothSides) {
+  const TypedNames typed({"平川萤石矿入库申请材料"});
+  // 亭 has no agreeing character on its left, 华 is not 平: another mine, not a misreading.
+  EXPECT_EQ(typed.Correct("华亭萤石矿选矿废水处理"), "华亭萤石矿选矿废水处理");
+  // Nothing agrees on the right, and the reading ends where the typed text goes on: 窑 stays.
+  EXPECT_EQ(typed.Correct("平川萤石窑"), "平川萤石窑");
+  // Three agreeing characters in all are not enough.
+  EXPECT_EQ(typed.Correct("川董石矿"), "川董石矿");
+  // Only ideographs are replaced: a digit or a letter read in a name stays.
+  const TypedNames digits({"平川1号萤石矿"});
+  EXPECT_EQ(digits.Correct("平川2号萤石矿"), "平川2号萤石矿");
+}
+
+TEST(TypedNames, TwoDifferentTypedCandidatesCancel) {
+  const TypedNames typed({"甘肃窑街矿业集团", "甘肃密街矿业集团"});
+  EXPECT_EQ(typed.Correct("甘肃窗街矿业集团有限公司"), "甘肃窗街矿业集团有限公司");
+  const TypedNames same({"甘肃窑街矿业集团", "甘肃窑街矿业集团资料"});
+  EXPECT_EQ(same.Correct("甘肃窗街矿业集团有限公司"), "甘肃窑街矿业集团有限公司");
 }
 
 TEST(OcrFixes, RejectsBadTable) {

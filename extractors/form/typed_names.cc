@@ -1,0 +1,70 @@
+#include "extractors/form/typed_names.h"
+
+#include <map>
+
+#include "extractors/form/cjk_text.h"
+
+namespace gm::form {
+namespace {
+
+// Agreeing characters of `a` before `i` and of `b` before `j`, going left.
+int AgreeLeft(const std::u32string& a, size_t i, const std::u32string& b, size_t j) {
+  int n = 0;
+  while (i > 0 && j > 0 && a[i - 1] == b[j - 1]) --i, --j, ++n;
+  return n;
+}
+
+int AgreeRight(const std::u32string& a, size_t i, const std::u32string& b, size_t j) {
+  int n = 0;
+  while (i + 1 < a.size() && j + 1 < b.size() && a[i + 1] == b[j + 1]) ++i, ++j, ++n;
+  return n;
+}
+
+}  // namespace
+
+TypedNames::TypedNames(const std::vector<std::string>& texts) {
+  for (const std::string& t : texts) {
+    std::u32string cps = ToCodepoints(Nfkc(t));
+    if (cps.size() > static_cast<size_t>(kMinContext)) texts_.push_back(std::move(cps));
+  }
+}
+
+std::string TypedNames::Correct(std::string_view read) const {
+  if (texts_.empty()) return std::string(read);
+  std::u32string all = ToCodepoints(read);
+  std::u32string bare;  // without the OCR's spaces
+  std::vector<size_t> at;
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (all[i] == U' ') continue;
+    bare.push_back(all[i]);
+    at.push_back(i);
+  }
+  // Position in `bare` → the typed characters proposed for it (a set: two
+  // different proposals cancel each other).
+  std::map<size_t, std::u32string> proposed;
+  for (const std::u32string& typed : texts_) {
+    for (size_t i = 0; i < bare.size(); ++i) {
+      if (!IsIdeograph(bare[i])) continue;
+      for (size_t j = 0; j < typed.size(); ++j) {
+        if (typed[j] == bare[i] || !IsIdeograph(typed[j])) continue;
+        const int left = AgreeLeft(bare, i, typed, j), right = AgreeRight(bare, i, typed, j);
+        if (left + right < kMinContext) continue;
+        const bool left_ok = left >= 2 || (static_cast<size_t>(left) == i && static_cast<size_t>(left) == j);
+        const bool right_ok =
+            right >= 2 || (i + right + 1 == bare.size() && j + right + 1 == typed.size());
+        if (!left_ok || !right_ok) continue;
+        std::u32string& p = proposed[i];
+        if (p.find(typed[j]) == std::u32string::npos) p.push_back(typed[j]);
+      }
+    }
+  }
+  bool changed = false;
+  for (const auto& [i, chars] : proposed) {
+    if (chars.size() != 1) continue;
+    all[at[i]] = chars[0];
+    changed = true;
+  }
+  return changed ? ToUtf8(all) : std::string(read);
+}
+
+}  // namespace gm::form
