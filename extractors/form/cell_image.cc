@@ -128,6 +128,21 @@ int CellInk::LineHeight() const {
   return best ? best : ink.h;
 }
 
+int FewestDigitsShown(const CellInk& ink) {
+  if (ink.blank() || !ink.clean || ink.lines.size() > 1) return 0;
+  const int line_h = ink.LineHeight();
+  if (line_h <= 0) return 0;
+  const int by_width = static_cast<int>(ink.ink.w / (0.85 * line_h));
+  BoxaPtr boxes(pixConnComp(ink.clean.get(), nullptr, 8));
+  int by_shape = 0;
+  for (int i = 0; boxes && i < boxaGetCount(boxes.get()); ++i) {
+    l_int32 x, y, w, h;
+    if (boxaGetBoxGeometry(boxes.get(), i, &x, &y, &w, &h) != 0) continue;
+    if (2 * h >= line_h && 20 * w <= 17 * h) ++by_shape;
+  }
+  return std::max(by_width, by_shape);
+}
+
 CellInk AnalyzeCell(PIX* binary, const CellBox& cell, int line_width, int dpi) {
   CellInk out;
   int pw = pixGetWidth(binary), ph = pixGetHeight(binary);
@@ -294,6 +309,13 @@ bool EndsInFaintStop(const CellInk& ink, PIX* grey, int ink_x, int end_x, int y,
   return n >= stop * stop;
 }
 
+// How far along a text line the grey around the binarised ink is kept, in
+// line heights (the mask is dilated by this much in all, half on each
+// side). Measured: 0.5–1.5 all read better than the former 5 px (samples
+// 95.0 → 95.5–95.7 %, hard set 83.9 → 85.2–85.7 %); 0.8 covers most of a
+// lost digit's width.
+constexpr double kGlyphReach = 0.8;
+
 // Crops `region` (in the coordinates of ink.clean) for the OCR. Columns of
 // the region from `faint_from` on (-1: none) also keep the grey's faint ink.
 PixPtr CropRegion(const CellInk& ink, PIX* grey, int x, int y, int w, int h, int* origin_x, int* origin_y,
@@ -314,8 +336,12 @@ PixPtr CropRegion(const CellInk& ink, PIX* grey, int x, int y, int w, int h, int
         pixOr(crop.get(), crop.get(), faint.get());
       }
     }
-    // Keep the grey only near the cell's ink.
-    PixPtr near = AdoptPix(pixDilateBrick(nullptr, crop.get(), 5, 5));
+    // Keep the grey only near the cell's ink — along the line, up to
+    // kGlyphReach line heights across: a faint glyph the binarisation lost
+    // whole (a thin 0 or 5 in light small print: 4670 read as 467) stands
+    // beside kept ones.
+    const int reach = std::max(5, static_cast<int>(kGlyphReach * ink.LineHeight()));
+    PixPtr near = AdoptPix(pixDilateBrick(nullptr, crop.get(), reach, 5));
     if (g && near && pixGetWidth(g.get()) == pixGetWidth(near.get()) && pixGetHeight(g.get()) == pixGetHeight(near.get())) {
       pixInvert(near.get(), near.get());
       pixPaintThroughMask(g.get(), near.get(), 0, 0, 255);

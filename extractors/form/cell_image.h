@@ -50,6 +50,14 @@ PixPtr CropForOcr(const CellInk& ink, PIX* grey, int* origin_x, int* origin_y);
 // read line by line — Tesseract's block layout sometimes drops a line.
 PixPtr CropLineForOcr(const CellInk& ink, size_t line, PIX* grey, int* origin_x, int* origin_y);
 
+// The fewest digits a one-line amount cell can show: its ink's width over
+// the widest a digit is (0.85 of the line's height; digits are narrower in
+// every common face), or the number of its ink components shaped like a
+// digit (as tall as half the line, narrower than high) when more. Blurred
+// digits touch, so the width counts where components cannot. An OCR reading
+// of the amount with fewer digits lost some. 0 for a blank or multi-line cell.
+int FewestDigitsShown(const CellInk& ink);
+
 // A PNG of the cell (its outer box, rulings included) from the grey page,
 // scaled to ~150 dpi, for the reviewer. Empty on failure.
 std::string CellPng(PIX* grey, const CellBox& cell, int dpi);

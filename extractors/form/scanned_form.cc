@@ -286,9 +286,14 @@ void ScannedForm::SecondLookAtNumber(const FormCell& cell, const FieldSpec& fiel
   std::string have = digits(reading->raw);
   // Tesseract drops the first digit of a short number, or reads a % as 9%,
   // at some text sizes and not at others: a doubtful number is read again
-  // larger, and the better reading kept.
-  if (have.empty() || (reading->confidence >= kSureNumber && have.size() > 2)) return;
+  // larger, and the better reading kept. A reading is doubtful when unsure,
+  // very short, or — for a plain amount, where every tall narrow blot is a
+  // digit — shorter than the digits the cell shows (small print: 32930 read
+  // as 930, sure of itself).
   const CellData& data = *cells_[cell.ref];
+  const bool plain = field.type == "wan" || field.type == "number" || field.type == "phone";
+  const bool lost = plain && have.size() < static_cast<size_t>(FewestDigitsShown(data.ink));
+  if (have.empty() || (reading->confidence >= kSureNumber && have.size() > 2 && !lost)) return;
   OcrResult again = ReadCell(data.ink, pages_[data.page]->page.grey.get(), pages_[data.page]->page.dpi, kLargerScale);
   std::string text = CleanCellText(again.text);
   if (field.type == "wan" || field.type == "pct" || field.type == "number") text = FixDigitGrouping(text);

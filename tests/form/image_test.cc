@@ -474,6 +474,48 @@ TEST(CellImage, AFaintFullStopAfterASentenceIsKeptForTheOcr) {
   }
 }
 
+TEST(CellImage, AGlyphTheBinarisationLostBesideKeptOnesIsInTheOcrCrop) {
+  // Five glyphs on the grey page; the binarisation kept all but the second
+  // (a faint 5 of 58300) — and, far right, a speck of grey with no kept ink
+  // near it.
+  PixPtr bin = Blank(900, 120, 1), grey = Blank(900, 120, 8);
+  pixSetAll(grey.get());
+  for (int k = 0; k < 5; ++k) {
+    const int x = 100 + k * 34;  // digits: 30 wide, 4 apart, 40 high
+    pixRasterop(grey.get(), x, 40, 30, 40, PIX_CLR, nullptr, 0, 0);
+    if (k != 1) Glyph(bin.get(), x, 40, 40);
+  }
+  pixRasterop(grey.get(), 700, 50, 20, 20, PIX_CLR, nullptr, 0, 0);
+  CellInk ink = AnalyzeCell(bin.get(), CellBox{50, 20, 800, 80, 1}, 3, 300);
+  ASSERT_FALSE(ink.blank());
+  int ox = 0, oy = 0;
+  PixPtr crop = CropForOcr(ink, grey.get(), &ox, &oy);
+  ASSERT_TRUE(crop);
+  ASSERT_EQ(pixGetDepth(crop.get()), 8);
+  l_uint32 lost = 255;
+  pixGetPixel(crop.get(), 100 + 34 + 15 - ox, 60 - oy, &lost);
+  EXPECT_LT(lost, 128u) << "the lost glyph's ink is kept for the OCR";
+  l_uint32 speck = 0;
+  if (700 + 10 - ox < pixGetWidth(crop.get())) pixGetPixel(crop.get(), 700 + 10 - ox, 60 - oy, &speck);
+  else speck = 255;
+  EXPECT_EQ(speck, 255u) << "grey far from any kept ink stays out";
+}
+
+TEST(CellImage, FewestDigitsShownCountsTouchingDigitsByWidth) {
+  auto cell = [](int digits, int gap, int lines) {
+    PixPtr bin = Blank(900, 200, 1);
+    for (int line = 0; line < lines; ++line)
+      for (int k = 0; k < digits; ++k) pixRasterop(bin.get(), 100 + k * (28 + gap), 40 + line * 70, 28, 40, PIX_SET, nullptr, 0, 0);
+    return AnalyzeCell(bin.get(), CellBox{50, 20, 800, 160, 1}, 3, 300);
+  };
+  EXPECT_EQ(FewestDigitsShown(cell(3, 8, 1)), 3) << "three digits apart";
+  // Five blurred digits touching (an advance of 0.7 line heights, as printed): one component, as wide as five.
+  EXPECT_GE(FewestDigitsShown(cell(5, 0, 1)), 4);
+  EXPECT_LE(FewestDigitsShown(cell(5, 0, 1)), 5);
+  EXPECT_EQ(FewestDigitsShown(cell(4, 8, 2)), 0) << "a multi-line cell is no amount";
+  EXPECT_EQ(FewestDigitsShown(cell(0, 0, 1)), 0);
+}
+
 // ---------------------------------------------------------------- checkboxes
 
 enum class Mark { kNone, kTick, kTickTouching, kCross, kFilled, kText };
