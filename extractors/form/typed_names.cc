@@ -24,7 +24,8 @@ int AgreeRight(const std::u32string& a, size_t i, const std::u32string& b, size_
 
 TypedNames::TypedNames(const std::vector<std::string>& texts) {
   for (const std::string& t : texts) {
-    std::u32string cps = ToCodepoints(Nfkc(t));
+    std::u32string cps = ToCodepoints(Nfkc(t.substr(0, 4 * kMaxTextChars)));  // UTF-8: at most 4 bytes a character
+    if (cps.size() > kMaxTextChars) cps.resize(kMaxTextChars);
     if (cps.size() > static_cast<size_t>(kMinContext)) texts_.push_back(std::move(cps));
   }
 }

@@ -30,6 +30,10 @@ class TypedNames {
  public:
   // Agreeing characters around a replaced one, both sides together.
   static constexpr int kMinContext = 4;
+  // Of a long text (an e-mail body) only the first this many characters are
+  // used: names are written near the top, and the comparison's cost grows
+  // with the text.
+  static constexpr size_t kMaxTextChars = 4000;
 
   // `texts`: typed UTF-8 texts of the package, any length; empty ones are ignored.
   explicit TypedNames(const std::vector<std::string>& texts);

@@ -319,6 +319,14 @@ TEST(TypedNames, LeavesACharacterWithoutContextOnBothSides) {
   EXPECT_EQ(digits.Correct("平川2号萤石矿"), "平川2号萤石矿");
 }
 
+TEST(TypedNames, ALongBodyIsReadFromItsTop) {
+  std::string body = "我公司甘肃窑街矿业集团有限公司申报入库。";
+  for (int i = 0; i < 100000; ++i) body += "附件材料齐全。";
+  const TypedNames typed({body + "甘肃平川萤石矿业"});
+  EXPECT_EQ(typed.Correct("甘肃密街矿业集团有限公司"), "甘肃窑街矿业集团有限公司");
+  EXPECT_EQ(typed.Correct("甘肃平川董石矿业"), "甘肃平川董石矿业") << "past the first characters nothing is used";
+}
+
 TEST(TypedNames, TwoDifferentTypedCandidatesCancel) {
   const TypedNames typed({"甘肃窑街矿业集团", "甘肃密街矿业集团"});
   EXPECT_EQ(typed.Correct("甘肃窗街矿业集团有限公司"), "甘肃窗街矿业集团有限公司");
