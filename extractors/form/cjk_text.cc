@@ -94,6 +94,16 @@ std::string ToUtf8(std::u32string_view text) {
   return out;
 }
 
+Spaceless WithoutSpaces(std::u32string_view text) {
+  Spaceless out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == U' ') continue;
+    out.bare.push_back(text[i]);
+    out.at.push_back(i);
+  }
+  return out;
+}
+
 bool IsIdeograph(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF);
 }

@@ -9,11 +9,21 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace gm::form {
 
 std::u32string ToCodepoints(std::string_view utf8);
 std::string ToUtf8(std::u32string_view text);
+
+// The characters of OCR text without the spaces OCR puts between them, and
+// where each sits in the text: what a phrase-level fix compares, and where it
+// writes its changes back so that the spaces stay.
+struct Spaceless {
+  std::u32string bare;
+  std::vector<size_t> at;  // bare[k] is text[at[k]]
+};
+Spaceless WithoutSpaces(std::u32string_view text);
 
 // True for CJK ideographs (the basic block and extension A).
 bool IsIdeograph(char32_t c);

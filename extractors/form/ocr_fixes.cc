@@ -24,14 +24,7 @@ Status OcrFixes::Load(const Templates& templates, OcrFixes* out) {
 
 std::string OcrFixes::Apply(std::string_view text) const {
   std::u32string all = ToCodepoints(text);
-  // The characters without the OCR's spaces, and where each sits in `all`.
-  std::u32string bare;
-  std::vector<size_t> at;
-  for (size_t i = 0; i < all.size(); ++i) {
-    if (all[i] == U' ') continue;
-    bare.push_back(all[i]);
-    at.push_back(i);
-  }
+  auto [bare, at] = WithoutSpaces(all);
   bool changed = false;
   for (const Fix& fix : fixes_) {
     for (size_t p = bare.find(fix.read); p != std::u32string::npos; p = bare.find(fix.read, p + fix.read.size())) {

@@ -33,13 +33,7 @@ TypedNames::TypedNames(const std::vector<std::string>& texts) {
 std::string TypedNames::Correct(std::string_view read) const {
   if (texts_.empty()) return std::string(read);
   std::u32string all = ToCodepoints(read);
-  std::u32string bare;  // without the OCR's spaces
-  std::vector<size_t> at;
-  for (size_t i = 0; i < all.size(); ++i) {
-    if (all[i] == U' ') continue;
-    bare.push_back(all[i]);
-    at.push_back(i);
-  }
+  const auto [bare, at] = WithoutSpaces(all);
   // Position in `bare` → the typed characters proposed for it (a set: two
   // different proposals cancel each other).
   std::map<size_t, std::u32string> proposed;

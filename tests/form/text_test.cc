@@ -35,6 +35,13 @@ TEST(CjkText, CodepointsRoundTripAndReplaceInvalidBytes) {
   EXPECT_EQ(ToCodepoints(std::string("\xc0\xaf", 2))[0], char32_t(0xFFFD));
 }
 
+TEST(CjkText, WithoutSpacesKeepsWhereEachCharacterWas) {
+  const Spaceless s = WithoutSpaces(U" 年 未资 产 ");
+  EXPECT_EQ(s.bare, U"年未资产");
+  EXPECT_EQ(s.at, (std::vector<size_t>{1, 3, 4, 6}));
+  EXPECT_TRUE(WithoutSpaces(U"   ").bare.empty());
+}
+
 TEST(CjkText, LabelKeyKeepsOnlyIdeographs) {
   EXPECT_EQ(ToUtf8(LabelKey("注册资金（万元）*\n³")), "注册资金万元");
   EXPECT_EQ(ToUtf8(LabelKey("近2年行政奖励、处罚情况")), "近年行政奖励处罚情况");
