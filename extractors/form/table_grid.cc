@@ -9,6 +9,7 @@ namespace {
 // A ruling line: `pos` across it (y of a horizontal one), [lo, hi] along it.
 struct Ruling {
   int pos = 0, lo = 0, hi = 0, thick = 0;
+  int x = 0, y = 0, w = 0, h = 0;  // the component's box
 };
 
 // One grid line: a y (or x) with the union of its ruling pieces.
@@ -30,7 +31,7 @@ std::vector<Ruling> Rulings(PIX* mask, bool horizontal, int min_len) {
   for (int i = 0; i < n; ++i) {
     l_int32 x, y, w, h;
     boxaGetBoxGeometry(boxa.get(), i, &x, &y, &w, &h);
-    Ruling r = horizontal ? Ruling{y + h / 2, x, x + w - 1, h} : Ruling{x + w / 2, y, y + h - 1, w};
+    Ruling r = horizontal ? Ruling{y + h / 2, x, x + w - 1, h, x, y, w, h} : Ruling{x + w / 2, y, y + h - 1, w, x, y, w, h};
     if (r.hi - r.lo + 1 >= min_len) out.push_back(r);
   }
   return out;
@@ -61,6 +62,18 @@ int Median(std::vector<int> v, int fallback) {
   if (v.empty()) return fallback;
   std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
   return v[v.size() / 2];
+}
+
+// The mask of the table's own rulings: the pieces of `mask` (horizontal
+// or vertical) that lie on one of the grid's lines at `positions`. A long
+// run of ink elsewhere — the strokes of a bold heading that touch after a
+// blurred scan — is writing, and stays in its cell.
+void AddTableRulings(PIX* mask, const std::vector<Ruling>& pieces, const std::vector<int>& positions, int tol,
+                     PIX* out) {
+  for (const Ruling& r : pieces) {
+    bool on_grid = std::any_of(positions.begin(), positions.end(), [&](int p) { return std::abs(r.pos - p) <= tol; });
+    if (on_grid) pixRasterop(out, r.x, r.y, r.w, r.h, PIX_SRC | PIX_DST, mask, r.x, r.y);
+  }
 }
 
 }  // namespace
@@ -100,7 +113,6 @@ Status FindTableGrid(PIX* binary, int dpi, TableGrid* out) {
   PixPtr hmask = RulingMask(binary, dpi, true);
   PixPtr vmask = RulingMask(binary, dpi, false);
   if (!hmask || !vmask) return Status::Internal("表格线检测失败");
-  out->rulings = AdoptPix(pixOr(nullptr, hmask.get(), vmask.get()));
   std::vector<Ruling> hr = Rulings(hmask.get(), true, h_len);
   std::vector<Ruling> all_v = Rulings(vmask.get(), false, v_len);
   if (hr.empty() || all_v.size() < 2) return Status::OK();
@@ -216,6 +228,14 @@ Status FindTableGrid(PIX* binary, int dpi, TableGrid* out) {
     out->cut_at_top = out->cut_at_bottom = false;
     return Status::OK();
   }
+  // What WithoutRulings takes out: the rulings on the grid's lines only.
+  out->rulings = AdoptPix(pixCreateTemplate(hmask.get()));
+  if (!out->rulings) return Status::Internal("表格线检测失败");
+  std::vector<int> row_lines, column_lines;
+  for (const GridLine& g : ys) row_lines.push_back(g.pos);
+  for (const Ruling& v : vr) column_lines.push_back(v.pos);
+  AddTableRulings(hmask.get(), hr, row_lines, 2 * tol, out->rulings.get());
+  AddTableRulings(vmask.get(), all_v, column_lines, 2 * tol, out->rulings.get());
   out->left = left;
   out->right = right;
   out->top = out->rows.front().y;

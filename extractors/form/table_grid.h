@@ -36,7 +36,7 @@ struct TableGrid {
   int left = 0, right = 0, top = 0, bottom = 0;  // the table's extent
   bool cut_at_top = false;         // the table continues from the previous page
   bool cut_at_bottom = false;      // the table continues on the next page
-  PixPtr rulings;                  // 1 bpp mask of the ruling lines found (page size); null if none
+  PixPtr rulings;                  // 1 bpp mask of the table's rulings, those on its grid lines (page size); null if none
   bool empty() const { return rows.empty(); }
 };
 

@@ -349,6 +349,34 @@ TEST(TableGrid, TableCutByThePageBreak) {
   EXPECT_LT(grid.rows[0].y, 10);
 }
 
+// A bold heading blurred by the scan: its glyphs' horizontal strokes touch
+// into a run longer than any glyph, as long as a short ruling. It lies
+// inside its row, not on a grid line: WithoutRulings leaves it in the cell,
+// and takes out the table's own rulings.
+TEST(TableGrid, WithoutRulingsKeepsALongStrokeInsideARow) {
+  PixPtr bin = Blank(1600, 800, 1);
+  for (int y : {100, 300, 500}) Line(bin.get(), 100, y, 1500, y, 3);
+  for (int x : {100, 1500}) Line(bin.get(), x, 100, x, 500, 3);
+  Line(bin.get(), 600, 300, 600, 500, 3);
+  for (int k = 0; k < 8; ++k) Glyph(bin.get(), 200 + k * 44, 170, 40, 5);
+  Line(bin.get(), 200, 190, 550, 190, 5);  // the touching strokes: 350 px at 300 dpi
+  TableGrid grid;
+  ASSERT_TRUE(FindTableGrid(bin.get(), 300, &grid).ok());
+  ASSERT_EQ(grid.rows.size(), 2u);
+  EXPECT_GE(350, RulingLength(300, true));
+  PixPtr text = WithoutRulings(bin.get(), grid);
+  ASSERT_TRUE(text);
+  l_uint32 v = 0;
+  pixGetPixel(text.get(), 400, 190, &v);
+  EXPECT_EQ(v, 1u) << "the heading's stroke was taken for a ruling";
+  pixGetPixel(text.get(), 1000, 300, &v);
+  EXPECT_EQ(v, 0u) << "a table ruling is left";
+  pixGetPixel(text.get(), 600, 400, &v);
+  EXPECT_EQ(v, 0u) << "a column ruling is left";
+  CellInk ink = AnalyzeCell(text.get(), grid.rows[0].cells[0], grid.line_width, 300);
+  EXPECT_EQ(ink.lines.size(), 1u);
+}
+
 TEST(TableGrid, NoTableAndBadInput) {
   PixPtr bin = Blank(800, 800, 1);
   for (int k = 0; k < 10; ++k) Glyph(bin.get(), 100 + k * 50, 100, 40);
