@@ -69,6 +69,14 @@ std::string CapitalAmount::Repair(std::string_view text) const {
       s[i] = units_.back();
     }
   }
+  // What follows the amount's 元 (or 整) and is no part of the notation is
+  // the OCR's reading of a speck or of 整 itself ("玖仟零贰拾万元束").
+  size_t yuan = s.find_last_of(U"元整");
+  if (yuan != std::u32string::npos && yuan > 0) {
+    size_t end = yuan + 1;
+    while (end < s.size() && ends_.find(s[end]) != std::u32string::npos) ++end;
+    s.erase(end);
+  }
   return ToUtf8(s);
 }
 

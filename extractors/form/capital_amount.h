@@ -25,8 +25,8 @@ class CapitalAmount {
   // least two characters of the notation (misreads counted).
   bool Applies(std::string_view text) const;
 
-  // The repaired amount (spaces dropped); `text` unchanged when it does not
-  // apply.
+  // The repaired amount (spaces dropped, and whatever foreign to the
+  // notation follows its 元 or 整); `text` unchanged when it does not apply.
   std::string Repair(std::string_view text) const;
 
  private:

@@ -74,6 +74,14 @@ std::string BracketAfter(std::string_view text_utf8, std::string_view anchor, in
     }
     if (ordinal < 0) return "";
   }
+  if (anchor.empty() && ordinal <= 0 && std::none_of(text.begin(), text.end(), IsOpen)) {
+    // Both brackets lost to the OCR ("36个月" for "（ 36 ）个月"): the number.
+    size_t i = 0;
+    while (i < text.size() && !IsDigit(text[i])) ++i;
+    std::u32string number;
+    while (i < text.size() && (IsDigit(text[i]) || text[i] == U'.')) number.push_back(text[i++]);
+    return CleanCellText(ToUtf8(number));
+  }
   size_t from = 0;
   for (int k = 0; k <= std::max(0, ordinal); ++k) {
     size_t open = from;

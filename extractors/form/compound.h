@@ -21,7 +21,9 @@ namespace gm::form {
 // character of a 3+ character anchor is forgiven); with an empty anchor, the
 // first bracket pair. When the anchor is not found, the `ordinal`-th (0-based)
 // bracket pair of the text is taken instead (-1: none). A missing closing
-// bracket ends the content at the next ideograph. Cleaned by CleanCellText.
+// bracket ends the content at the next ideograph; with an empty anchor and
+// no bracket at all, the text's first number is the content ("36个月").
+// Cleaned by CleanCellText.
 std::string BracketAfter(std::string_view text, std::string_view anchor, int ordinal);
 
 // The phone number of a contact cell: the first run of at least 7 digits,

@@ -82,6 +82,7 @@ std::optional<double> ParseDecimal(std::string_view text) {
 std::optional<ParsedAmount> ParseAmount(std::string_view text, AmountUnit implied) {
   ParsedAmount out;
   std::string s = normalize::RepairDigits(NormalizeText(text), &out.repaired);
+  if (normalize::StripStrayMarks(&s)) out.repaired = true;
   StripDecorations(&s);
   StripBracketsBeforeUnit(&s);
   bool negative = StripNegativeParentheses(&s);

@@ -19,6 +19,7 @@ constexpr std::u32string_view kMonthTails[] = {U"份", U"初", U"上旬", U"中�
 // Words tolerated around a date; their presence counts as a repair.
 constexpr std::u32string_view kAround[] = {U"预计", U"计划", U"拟", U"于", U"开工", U"开始", U"前", U"左右", U"起"};
 constexpr size_t kMaxAround = 6;  // code points of such words in all
+constexpr size_t kMaxStray = 2;   // ASCII letters or signs dropped at the ends
 
 bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
@@ -72,7 +73,14 @@ std::optional<ParsedDate> ParseCore(std::u32string s) {
     } else if (!rest.empty()) {
       bool tail = false;
       for (auto t : kMonthTails) tail |= rest == t;
-      if (!tail) return std::nullopt;
+      if (tail) return d;
+      // The day's 日 lost or misread by the OCR ("22晶", "22"): digits and
+      // at most one character after them, at the end of the cell.
+      size_t digits = 0;
+      while (digits < rest.size() && IsDigit(rest[digits])) ++digits;
+      if (digits == 0 || digits > 2 || rest.size() - digits > 1) return std::nullopt;
+      d.day = *Number(rest.substr(0, digits));
+      d.repaired = true;
     }
     return d;
   }
@@ -140,9 +148,14 @@ std::optional<ParsedDate> ParseDate(std::string_view text) {
     }
   }
   if (dropped > kMaxAround) return std::nullopt;
+  // A stray mark of the scan read as a letter or sign at either end
+  // ("s 2024年1月4日"): a date starts and ends with a numeral or 年月日.
+  size_t stray = 0;
+  while (!s.empty() && s.front() < 0x80 && !IsDigit(s.front()) && stray < kMaxStray) s.erase(0, 1), ++stray;
+  while (!s.empty() && s.back() < 0x80 && !IsDigit(s.back()) && stray < kMaxStray) s.pop_back(), ++stray;
   auto d = ParseCore(s);
   if (!d || !Valid(*d)) return std::nullopt;
-  d->repaired = repaired || dropped > 0;
+  d->repaired = d->repaired || repaired || dropped > 0 || stray > 0;
   return d;
 }
 

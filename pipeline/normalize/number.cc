@@ -42,6 +42,10 @@ std::string Prepare(std::string_view text, bool* repaired) {
     again = false;
     for (std::string_view p : kPrefixes) again |= StripPrefix(&s, p);
     for (std::string_view p : kSuffixes) again |= StripSuffix(&s, p);
+    if (normalize::StripStrayMarks(&s)) {
+      again = true;
+      if (repaired != nullptr) *repaired = true;
+    }
   }
   return s;
 }
@@ -66,6 +70,7 @@ std::optional<ParsedNumber> ParsePercentDetailed(std::string_view text) {
   } else {
     StripSuffix(&s, "%");
   }
+  if (normalize::StripStrayMarks(&s)) out.repaired = true;  // "10.6?%"
   auto v = PlainNumber(s);
   if (!v) return std::nullopt;
   out.value = *v * scale;

@@ -80,4 +80,24 @@ std::string RepairDigits(std::string_view text, bool* repaired, bool join_groups
   return ToUtf8(out);
 }
 
+bool StripStrayMarks(std::string* s) {
+  static constexpr std::string_view kStray[] = {"。", "．", ".", "?", "？", "!", "'", "\"", "`", "_", "~", ",", "，", "、", "·"};
+  bool any = false;
+  for (bool again = true; again;) {
+    again = false;
+    while (!s->empty() && s->back() == ' ') s->pop_back();
+    while (!s->empty() && s->front() == ' ') s->erase(0, 1);
+    for (std::string_view m : kStray) {
+      if (s->size() > m.size() && s->compare(s->size() - m.size(), m.size(), m) == 0) {
+        s->erase(s->size() - m.size());
+        again = any = true;
+      } else if (m != "." && s->size() > m.size() && s->compare(0, m.size(), m) == 0) {  // ".5" is a number
+        s->erase(0, m.size());
+        again = any = true;
+      }
+    }
+  }
+  return any;
+}
+
 }  // namespace gm::normalize

@@ -27,4 +27,9 @@ namespace gm::normalize {
 // groups of 3 and 4 digits that are not thousands).
 std::string RepairDigits(std::string_view text, bool* repaired = nullptr, bool join_groups = true);
 
+// Drops the stray marks the OCR reads at either end of a number — a speck
+// or the cell's full stop read as "。", ".", "?", "'", "_" … ("58。",
+// "1220.00。"). A sign or bracket is not stray. True when it dropped any.
+bool StripStrayMarks(std::string* s);
+
 }  // namespace gm::normalize

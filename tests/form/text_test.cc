@@ -99,6 +99,8 @@ TEST(Compound, BracketAfterAnchorOrdinalAndLostBrackets) {
   EXPECT_EQ(BracketAfter("政X金(1)万元,自X金(2)万元,其X(3)万元", "其他", 2), "3");
   EXPECT_EQ(BracketAfter("政X金(1)万元", "其他", -1), "");
   EXPECT_EQ(BracketAfter("（ 36 ）个月", "", 0), "36");
+  EXPECT_EQ(BracketAfter("36 个 月", "", 0), "36");  // both brackets lost
+  EXPECT_EQ(BracketAfter("个月", "", 0), "");
   EXPECT_EQ(BracketAfter("", "", 0), "");
 }
 
@@ -271,6 +273,10 @@ TEST(CapitalAmount, RepairsMisreadNumerals) {
   EXPECT_EQ(cap.Repair("陆佰伍X万元整"), "陆佰伍拾万元整");
   EXPECT_EQ(cap.Repair("壹 仟 贰 佰 万 元 整"), "壹仟贰佰万元整");
   EXPECT_EQ(cap.Repair("12500"), "12500");
+  // After its 元 or 整, what is no part of the notation goes.
+  EXPECT_EQ(cap.Repair("玖仟零贰拾万元束"), "玖仟零贰拾万元");
+  EXPECT_EQ(cap.Repair("叁仟零玖拾万元整，"), "叁仟零玖拾万元整");
+  EXPECT_EQ(cap.Repair("叁仟零玖拾万元角"), "叁仟零玖拾万元角");
 }
 
 TEST(CapitalAmount, RejectsBadTable) {

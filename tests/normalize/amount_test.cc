@@ -63,6 +63,8 @@ const WanCase kWanCases[] = {
     {"陆佰参拾万元整", AmountUnit::kWan, 630, false},
     {"伍亿柒什肆佰万元整", AmountUnit::kWan, 57400, true},
     {"壹什伍佰万元整", AmountUnit::kWan, 1500, true},
+    {"1220.00。", AmountUnit::kWan, 1220, true},  // a stray mark at the end
+    {"_21070", AmountUnit::kWan, 21070, true},
 };
 
 TEST(ParseWanTest, Table) {

@@ -24,6 +24,14 @@ TEST(ParsePercentTest, Table) {
   EXPECT_DOUBLE_EQ(ParsePercentDetailed("6.5%0")->value, 6.5);
   EXPECT_TRUE(ParsePercentDetailed("6.5%0")->repaired);
   EXPECT_FALSE(ParsePercentDetailed("56.3%")->repaired);
+  // Stray marks the OCR read at the ends: a speck, the cell's full stop.
+  for (const char* raw : {"58。", "58.", "'58", "10.6?%0"}) {
+    auto p = ParsePercentDetailed(raw);
+    ASSERT_TRUE(p.has_value()) << "raw: " << raw;
+    EXPECT_TRUE(p->repaired) << "raw: " << raw;
+  }
+  EXPECT_DOUBLE_EQ(ParsePercentDetailed("10.6?%0")->value, 10.6);
+  EXPECT_DOUBLE_EQ(ParsePercentDetailed(".5%")->value, 0.5);  // a leading point is the number's
 }
 
 TEST(ParsePercentTest, Refused) {
