@@ -144,6 +144,26 @@ int EditDistance(std::u32string_view a, std::u32string_view b) {
   return row[b.size()];
 }
 
+std::string CleanProseText(std::string_view ocr_text) {
+  static const std::u32string kStopLookalikes = U"，,:：;；、.·-";
+  static const std::u32string kBorder = U"|｜丨_—–";
+  std::string clean = CleanCellText(ocr_text);
+  std::u32string in = ToCodepoints(Nfkc(ocr_text));
+  size_t e = in.size();
+  while (e > 0 && (IsSpace(in[e - 1]) || in[e - 1] == U'\n' || kBorder.find(in[e - 1]) != std::u32string::npos)) --e;
+  // The marks after the last ideograph: "合理 ，", "支持 ， ，", "验收 -".
+  size_t p = e;
+  bool mark = false;
+  while (p > 0 && (IsSpace(in[p - 1]) || kStopLookalikes.find(in[p - 1]) != std::u32string::npos)) {
+    mark |= !IsSpace(in[p - 1]);
+    --p;
+  }
+  if (!mark || p == 0 || !IsIdeograph(in[p - 1])) return clean;
+  std::u32string c = ToCodepoints(clean);
+  if (c.empty() || !IsIdeograph(c.back())) return clean;
+  return clean + "。";
+}
+
 std::string CleanCellText(std::string_view ocr_text) {
   std::u32string in = ToCodepoints(Nfkc(ocr_text));
   // Join: a run of spaces and line breaks between two characters becomes

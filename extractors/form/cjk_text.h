@@ -48,6 +48,12 @@ int EditDistance(std::u32string_view a, std::u32string_view b);
 // '%' that belongs to the text.
 std::string CleanCellText(std::string_view ocr_text);
 
+// CleanCellText for a cell of prose (项目描述, 财务状况 …, whose sentences end
+// with 。): the marks the OCR made of the closing 。 — "，", ":", ";", "、",
+// ".", "·" or "-" after the last ideograph — are the 。 ("结构合理，" ->
+// "结构合理。"). A text ending without any mark is left so.
+std::string CleanProseText(std::string_view ocr_text);
+
 // An amount whose thousands separators the OCR read as points:
 // "8.530.00" -> "8,530.00" (every point but the last becomes a comma when
 // there are several). Other text is returned unchanged.

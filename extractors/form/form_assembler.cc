@@ -288,7 +288,7 @@ void AssembleForm(const FormLabels& labels, const Templates& templates, const st
     Reading r;
     std::vector<std::string> options = spec.kind == CellKind::kCheckbox ? spec.options : std::vector<std::string>{};
     if (options.empty() && LooksLikeCheckboxes(text, VocabularyOptions(*field))) options = VocabularyOptions(*field);
-    r.raw = CleanCellText(text);
+    r.raw = spec.kind == CellKind::kBlock && field->type == "text" ? CleanProseText(text) : CleanCellText(text);
     r.confidence = text.empty() ? kBlankConfidence : text_conf;
     if (!options.empty()) {
       r.is_checkbox = true;

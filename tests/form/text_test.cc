@@ -71,6 +71,20 @@ TEST(CjkText, CleanCellTextJoinsLinesAndStripsJunk) {
   EXPECT_EQ(CleanCellText("non CJK words"), "non CJK words");
 }
 
+TEST(CjkText, CleanProseTextTakesAMisreadClosingStopForTheStop) {
+  EXPECT_EQ(CleanProseText("经 营 状况 良好 ， 资 产 负债 结构\n合理 ，"), "经营状况良好,资产负债结构合理。");
+  EXPECT_EQ(CleanProseText("近 两 年 未 受到 行政 奖励 和 处 罚 :"), "近两年未受到行政奖励和处罚。");
+  EXPECT_EQ(CleanProseText("给予 支持 . |"), "给予支持。");
+  EXPECT_EQ(CleanProseText("给予\n支持 ， ，"), "给予支持。");
+  EXPECT_EQ(CleanProseText("环境 局 验收 -|"), "环境局验收。");
+  EXPECT_EQ(CleanProseText("改善 生态 环境 。"), "改善生态环境。");
+  // No mark at all, or a mark after something else than writing: as CleanCellText.
+  EXPECT_EQ(CleanProseText("给予 支持"), "给予支持");
+  EXPECT_EQ(CleanProseText("新增 就业 120 ,"), "新增就业120");
+  EXPECT_EQ(CleanProseText("| _"), "");
+  EXPECT_EQ(CleanProseText("，"), "");
+}
+
 TEST(CjkText, FixDigitGrouping) {
   EXPECT_EQ(FixDigitGrouping("8.530.00"), "8,530.00");
   EXPECT_EQ(FixDigitGrouping("12.345.678.50"), "12,345,678.50");
