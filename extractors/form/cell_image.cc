@@ -1,7 +1,9 @@
 #include "extractors/form/cell_image.h"
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
+#include <vector>
 
 namespace gm::form {
 namespace {
@@ -404,6 +406,77 @@ PixPtr CropLineForOcr(const CellInk& ink, size_t line, PIX* grey, int* origin_x,
   int right = sentence ? std::max(margin, l.h) : margin;
   return CropRegion(ink, grey, minx - margin, l.y - ink.inner.y - up, maxx - minx + 1 + margin + right, l.h + up + down,
                     origin_x, origin_y, sentence ? margin + (maxx - minx + 1) : -1);
+}
+
+namespace {
+// A faint stroke is darker than the cell's paper by this many of its noise's
+// standard deviations, and by this many grey levels at least.
+constexpr double kFaintNoiseSigmas = 3.5;
+constexpr int kFaintMinContrast = 20;
+}  // namespace
+
+CellInk WithFaintStrokes(const CellInk& ink, PIX* grey) {
+  CellInk out;
+  out.inner = ink.inner;
+  out.ink = ink.ink;
+  out.lines = ink.lines;
+  out.ink_pixels = ink.ink_pixels;
+  out.stroke_width = ink.stroke_width;
+  if (ink.clean) out.clean = AdoptPix(pixCopy(nullptr, ink.clean.get()));
+  if (ink.blank() || !ink.clean || grey == nullptr || pixGetDepth(grey) != 8) return out;
+  // A margin around the inner box takes in the rulings, so that what is
+  // joined to them can be told by its touching the crop's border.
+  const int pad = 4 + ink.stroke_width;
+  int x0 = std::max(0, ink.inner.x - pad), y0 = std::max(0, ink.inner.y - pad);
+  int x1 = std::min<int>(pixGetWidth(grey), ink.inner.x + ink.inner.w + pad);
+  int y1 = std::min<int>(pixGetHeight(grey), ink.inner.y + ink.inner.h + pad);
+  if (x1 - x0 < 8 || y1 - y0 < 8) return out;
+  BoxPtr box(boxCreate(x0, y0, x1 - x0, y1 - y0));
+  PixPtr crop = AdoptPix(pixClipRectangle(grey, box.get(), nullptr));
+  if (!crop) return out;
+  // The cell's paper and its noise, from the light side of the histogram.
+  NumaPtr hist(pixGetGrayHistogram(crop.get(), 1));
+  if (!hist) return out;
+  std::vector<double> counts(256, 0);
+  double total = 0;
+  for (int v = 0; v < 256; ++v) {
+    l_float32 c = 0;
+    numaGetFValue(hist.get(), v, &c);
+    counts[v] = c;
+    total += c;
+  }
+  int paper = 255;
+  for (double below = 0; paper >= 0; --paper) {  // the median, counted from the light end
+    below += counts[paper];
+    if (below * 2 >= total) break;
+  }
+  double spread = 0, n = 0;
+  for (int v = paper; v < 256; ++v) {
+    spread += counts[v] * (v - paper) * (v - paper);
+    n += counts[v];
+  }
+  double sigma = n > 0 ? std::sqrt(spread / n) : 1.0;
+  int threshold = paper - std::max(static_cast<int>(kFaintNoiseSigmas * sigma), kFaintMinContrast);
+  if (threshold <= 0) return out;
+  PixPtr bin = AdoptPix(pixThresholdToBinary(crop.get(), threshold));
+  if (!bin) return out;
+  PixPtr inside = AdoptPix(pixRemoveBorderConnComps(bin.get(), 8));
+  if (!inside) return out;
+  // Only within the text lines.
+  PixPtr bands = AdoptPix(pixCreateTemplate(inside.get()));
+  if (!bands) return out;
+  for (const InkBox& line : ink.lines) {
+    int top = line.y - line.h / 4 - y0, height = line.h + line.h / 2;
+    pixRasterop(bands.get(), ink.inner.x - x0, top, ink.inner.w, height, PIX_SET, nullptr, 0, 0);
+  }
+  pixAnd(inside.get(), inside.get(), bands.get());
+  int piece = std::max(3, ink.LineHeight() / 5);
+  PixPtr pieces =
+      AdoptPix(pixSelectBySize(inside.get(), piece, piece, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GTE, nullptr));
+  if (!pieces) return out;
+  pixRasterop(out.clean.get(), 0, 0, ink.inner.w, ink.inner.h, PIX_SRC | PIX_DST, pieces.get(), ink.inner.x - x0,
+              ink.inner.y - y0);
+  return out;
 }
 
 std::string CellPng(PIX* grey, const CellBox& cell, int dpi) {

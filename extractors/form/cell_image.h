@@ -58,6 +58,15 @@ PixPtr CropLineForOcr(const CellInk& ink, size_t line, PIX* grey, int* origin_x,
 // of the amount with fewer digits lost some. 0 for a blank or multi-line cell.
 int FewestDigitsShown(const CellInk& ink);
 
+// The cell's ink with the faint strokes the page's binarisation lost —
+// the thin brackets of a checkbox group printed light and scanned blurred —
+// taken back from `grey` (the 8 bpp page the binary came from): within the
+// cell's text lines, what is darker than the cell's own paper by more than
+// its noise, in pieces of a fifth of a line or more, and not joined to the
+// rulings around the cell. Lines and boxes are the same as `ink`'s; a copy
+// of `ink` when it is blank or `grey` is null.
+CellInk WithFaintStrokes(const CellInk& ink, PIX* grey);
+
 // A PNG of the cell (its outer box, rulings included) from the grey page,
 // scaled to ~150 dpi, for the reviewer. Empty on failure.
 std::string CellPng(PIX* grey, const CellBox& cell, int dpi);

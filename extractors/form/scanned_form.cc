@@ -42,7 +42,13 @@ struct ScannedForm::CellData {
   CellBox box;
   CellInk ink;
   OcrResult ocr;          // boxes in page pixels
+  std::unique_ptr<CellInk> faint;  // ink with the faint strokes (WithFaintStrokes), for checkbox groups; lazily
 };
+
+const CellInk& ScannedForm::FaintInk(CellData* cell, PIX* grey) {
+  if (!cell->faint) cell->faint = std::make_unique<CellInk>(WithFaintStrokes(cell->ink, grey));
+  return *cell->faint;
+}
 
 ScannedForm::ScannedForm(const FormLabels& labels, const RereadRules& reread, const CapitalAmount& capital,
                          const OcrFixes& fixes, OcrEngine* ocr)
@@ -224,7 +230,10 @@ Status ScannedForm::AddPage(PIX* image, int dpi, const std::string& file, int pa
       CheckboxDecision marks;
       if (fc.blank) {
         fc.confidence = 0.9;
-      } else if (checkbox_label != nullptr && MarksFromPixelsAlone(cell->ink, checkbox_label->options, &marks)) {
+      } else if (checkbox_label != nullptr &&
+                 (MarksFromPixelsAlone(FaintInk(cell.get(), data->page.grey.get()), checkbox_label->options,
+                                       &marks) ||
+                  MarksFromPixelsAlone(cell->ink, checkbox_label->options, &marks))) {
         // One printed pair per option: the pixels say it all, and the OCR
         // of a whole group of options would cost as much as a value's.
         fc.text = CheckboxGroupText(checkbox_label->options, marks.marked);
@@ -263,8 +272,12 @@ Status ScannedForm::AddPage(PIX* image, int dpi, const std::string& file, int pa
 
 CheckboxDecision ScannedForm::Marks(const FormCell& cell, const std::vector<std::string>& options) {
   if (cell.ref < 0 || static_cast<size_t>(cell.ref) >= cells_.size()) return MarksFromText(cell.text, options);
-  const CellData& data = *cells_[cell.ref];
-  return JudgeCheckboxes(data.ink, data.ocr, options);
+  CellData& data = *cells_[cell.ref];
+  // The brackets of a light, blurred print may be whole only with the faint
+  // strokes; where they are not, the cell's ink may still say more.
+  CheckboxDecision with_faint = JudgeCheckboxes(FaintInk(&data, pages_[data.page]->page.grey.get()), data.ocr, options);
+  CheckboxDecision plain = JudgeCheckboxes(data.ink, data.ocr, options);
+  return with_faint.confidence >= plain.confidence ? with_faint : plain;
 }
 
 std::string ScannedForm::Png(const FormCell& cell) {

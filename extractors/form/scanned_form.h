@@ -70,6 +70,9 @@ class ScannedForm : public CellReader {
   // The OCR of a cell, boxes in page pixels: one line as it is, several
   // line by line; `scale` enlarges the text first.
   OcrResult ReadCell(const CellInk& ink, PIX* grey, int dpi, double scale);
+  // The cell's ink with its faint strokes (WithFaintStrokes), computed once;
+  // `grey` is the cell's page.
+  const CellInk& FaintInk(CellData* cell, PIX* grey);
   // A number read doubtfully, read again larger; the better reading kept.
   void SecondLookAtNumber(const FormCell& cell, const FieldSpec& field, Reading* reading);
   // Clockwise degrees (0, 90, 180, 270) that make the page read best: OCR of

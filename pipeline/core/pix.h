@@ -1,5 +1,5 @@
 // PixPtr and its kin: owning handles for Leptonica objects (PIX, BOX, BOXA,
-// PIXA, PTA), so no code calls a *Destroy function by hand.
+// PIXA, PTA, NUMA), so no code calls a *Destroy function by hand.
 #pragma once
 
 #include <memory>
@@ -25,10 +25,14 @@ struct PixaDeleter {
 struct PtaDeleter {
   void operator()(PTA* p) const { ptaDestroy(&p); }
 };
+struct NumaDeleter {
+  void operator()(NUMA* n) const { numaDestroy(&n); }
+};
 using BoxPtr = std::unique_ptr<BOX, BoxDeleter>;
 using BoxaPtr = std::unique_ptr<BOXA, BoxaDeleter>;
 using PixaPtr = std::unique_ptr<PIXA, PixaDeleter>;
 using PtaPtr = std::unique_ptr<PTA, PtaDeleter>;
+using NumaPtr = std::unique_ptr<NUMA, NumaDeleter>;
 
 // Takes ownership of a PIX returned by a Leptonica call (which may be null).
 inline PixPtr AdoptPix(PIX* p) { return PixPtr(p); }

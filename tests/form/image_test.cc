@@ -660,6 +660,47 @@ TEST(Checkbox, OcrLostTheLabels) {
   EXPECT_EQ(d.marked, std::vector<std::string>{"不涉及"});
 }
 
+// A light print scanned blurred: the glyphs and the tick are dark, the thin
+// brackets light grey, and the page's threshold keeps only the dark. The
+// brackets come back from the grey page with the faint strokes, and settle
+// the group; the table's rulings around the cell do not come back.
+TEST(Checkbox, FaintBracketsComeBackFromTheGreyPage) {
+  const std::vector<std::string> options = {"已完成核准", "已完成备案", "正在办理", "不涉及"};
+  PixPtr grey = Blank(900, 400, 8);
+  PixPtr light = Blank(900, 400, 1);
+  CellBox box{20, 20, 860, 360, 1};
+  Rect(grey.get(), box.x, box.y, box.w, box.h, 3);
+  for (int k = 0; k < 4; ++k) {
+    int y = 50 + 80 * k;
+    for (int c = 0; c < 4; ++c) Glyph(grey.get(), 50 + 48 * c, y, 40);
+    Bracket(light.get(), 250, y - 3, 46, true, 8, 2);
+    Bracket(light.get(), 320, y - 3, 46, false, 8, 2);
+    if (k == 1) Tick(grey.get(), 270, y + 6, 30);
+  }
+  pixSetMasked(grey.get(), light.get(), 190);
+  PixPtr binary = AdoptPix(pixThresholdToBinary(grey.get(), 128));
+  CellInk ink = AnalyzeCell(binary.get(), box, 3, 300);
+  ASSERT_EQ(ink.lines.size(), 4u);
+  EXPECT_TRUE(FindBracketPairs(ink).empty());
+  CheckboxDecision d;
+  EXPECT_FALSE(MarksFromPixelsAlone(ink, options, &d));
+
+  CellInk faint = WithFaintStrokes(ink, grey.get());
+  EXPECT_EQ(faint.lines.size(), ink.lines.size());
+  ASSERT_EQ(FindBracketPairs(faint).size(), 4u);
+  ASSERT_TRUE(MarksFromPixelsAlone(faint, options, &d));
+  EXPECT_EQ(d.marked, std::vector<std::string>{"已完成备案"});
+  // Nothing along the cell's edges: the rulings stayed out.
+  l_int32 edge = 0;
+  PixPtr left = AdoptPix(pixClipRectangle(faint.clean.get(), BoxPtr(boxCreate(0, 0, 6, ink.inner.h)).get(), nullptr));
+  pixCountPixels(left.get(), &edge, nullptr);
+  EXPECT_EQ(edge, 0);
+  // A blank cell, or no grey page: the ink as it was.
+  EXPECT_TRUE(WithFaintStrokes(AnalyzeCell(binary.get(), CellBox{600, 40, 200, 100, 1}, 3, 300), grey.get()).blank());
+  CellInk same = WithFaintStrokes(ink, nullptr);
+  EXPECT_TRUE(FindBracketPairs(same).empty());
+}
+
 TEST(Checkbox, BracketShapesAndBlankCell) {
   DrawnGroup g = DrawGroup({"是", "否"}, {Mark::kTick, Mark::kNone}, 2);
   CellInk ink = AnalyzeCell(g.page.get(), g.box, 3, 300);
