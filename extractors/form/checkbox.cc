@@ -264,15 +264,16 @@ bool FitsGlyph(const SharedGeometry& g, const Candidate& c) {
 }
 
 // Whether a pair is of the shared geometry. A pair of another height is
-// strokes. A narrower one is strokes when its glyphs differ too — a pair
-// typed without its blank, （）, is narrower but of the same glyph. A wider
-// one is kept: text written into 其他（ ） widens it.
+// strokes. A narrower or wider one is strokes when its glyphs differ too: a
+// pair typed without its blank, （）, is narrower, and text written into
+// 其他（ ） widens one, but both are of the printed glyph — a glyph's stroke
+// that bows like （ before a lost real one is not.
 bool FitsShared(const SharedGeometry& g, const Match& m) {
   if (!g.known) return true;
   if (!SameHeight(g.height, BracketHeight(m))) return false;
   auto tall_enough = [&](const Candidate& c) { return !c.merged || FitsGlyph(g, c); };
   if (!tall_enough(*m.open) || !tall_enough(*m.close)) return false;
-  if (SameSpan(g.span, Span(m)) || Span(m) > g.span) return true;
+  if (SameSpan(g.span, Span(m))) return true;
   return FitsGlyph(g, *m.open) && FitsGlyph(g, *m.close);
 }
 

@@ -27,6 +27,10 @@ constexpr double kConfidentProbe = 0.8;
 constexpr double kSureNumber = 0.85;
 constexpr double kLargerScale = 1.5;
 
+// A checkbox decision at least this confident found its options' bracket
+// pairs (JudgeCheckboxes gives 0.5 when it falls back to the OCR's text).
+constexpr double kPairsSettle = 0.6;
+
 }  // namespace
 
 struct ScannedForm::PageData {
@@ -231,9 +235,9 @@ Status ScannedForm::AddPage(PIX* image, int dpi, const std::string& file, int pa
       if (fc.blank) {
         fc.confidence = 0.9;
       } else if (checkbox_label != nullptr &&
-                 (MarksFromPixelsAlone(FaintInk(cell.get(), data->page.grey.get()), checkbox_label->options,
-                                       &marks) ||
-                  MarksFromPixelsAlone(cell->ink, checkbox_label->options, &marks))) {
+                 (MarksFromPixelsAlone(cell->ink, checkbox_label->options, &marks) ||
+                  MarksFromPixelsAlone(FaintInk(cell.get(), data->page.grey.get()), checkbox_label->options,
+                                       &marks))) {
         // One printed pair per option: the pixels say it all, and the OCR
         // of a whole group of options would cost as much as a value's.
         fc.text = CheckboxGroupText(checkbox_label->options, marks.marked);
@@ -273,11 +277,14 @@ Status ScannedForm::AddPage(PIX* image, int dpi, const std::string& file, int pa
 CheckboxDecision ScannedForm::Marks(const FormCell& cell, const std::vector<std::string>& options) {
   if (cell.ref < 0 || static_cast<size_t>(cell.ref) >= cells_.size()) return MarksFromText(cell.text, options);
   CellData& data = *cells_[cell.ref];
-  // The brackets of a light, blurred print may be whole only with the faint
-  // strokes; where they are not, the cell's ink may still say more.
-  CheckboxDecision with_faint = JudgeCheckboxes(FaintInk(&data, pages_[data.page]->page.grey.get()), data.ocr, options);
+  // The cell's ink decides when it shows a pair for every option; when it
+  // does not, the brackets of a light, blurred print may be whole with the
+  // faint strokes (which thicken every stroke a little, so they come second).
   CheckboxDecision plain = JudgeCheckboxes(data.ink, data.ocr, options);
-  return with_faint.confidence >= plain.confidence ? with_faint : plain;
+  bool all_located = std::all_of(plain.located.begin(), plain.located.end(), [](bool l) { return l; });
+  if (all_located && plain.confidence >= kPairsSettle) return plain;
+  CheckboxDecision with_faint = JudgeCheckboxes(FaintInk(&data, pages_[data.page]->page.grey.get()), data.ocr, options);
+  return with_faint.confidence > plain.confidence ? with_faint : plain;
 }
 
 std::string ScannedForm::Png(const FormCell& cell) {
