@@ -213,6 +213,17 @@ std::string CleanCellText(std::string_view ocr_text) {
       --e;
       continue;
     }
+    // A lone small Latin letter after Chinese writing is a speck or the
+    // ruling's edge read as a letter ("有限公司w"); words and codes (LED,
+    // PPP, 20BP) are capitals or longer.
+    if (c >= U'a' && c <= U'z' && e - 1 > b) {
+      size_t p = e - 1;
+      while (p > b && joined[p - 1] == U' ') --p;
+      if (p > b && IsIdeograph(joined[p - 1])) {
+        e = p;
+        continue;
+      }
+    }
     break;
   }
   return ToUtf8(std::u32string_view(joined).substr(b, e - b));

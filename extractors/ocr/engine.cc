@@ -1,11 +1,14 @@
 #include "extractors/ocr/engine.h"
 
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
 
 #include "extractors/ocr/inline_openmp.h"
+#include "pipeline/core/hash.h"
 
 namespace gm {
 namespace {
@@ -37,10 +40,27 @@ OcrEngine::~OcrEngine() {
 
 Status OcrEngine::Create(const std::string& tessdata_dir, const std::string& language,
                          std::unique_ptr<OcrEngine>* out) {
+  return Create(tessdata_dir, language, "", out);
+}
+
+Status OcrEngine::Create(const std::string& tessdata_dir, const std::string& language,
+                         const std::string& user_words_file, std::unique_ptr<OcrEngine>* out) {
   std::unique_ptr<OcrEngine> engine(new OcrEngine());
   engine->language_ = language;
   const char* dir = tessdata_dir.empty() ? nullptr : tessdata_dir.c_str();
-  if (engine->api_->Init(dir, language.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
+  // Tesseract reads the user words while it loads the dictionary, so they
+  // are an Init variable; it says nothing when the file is missing.
+  std::vector<std::string> names, values;
+  if (!user_words_file.empty()) {
+    std::ifstream in(user_words_file, std::ios::binary);
+    if (!in) return Status::NotFound("OCR user words file " + user_words_file + " cannot be read");
+    std::stringstream words;
+    words << in.rdbuf();
+    engine->user_words_digest_ = Sha256Hex(words.str());
+    names.push_back("user_words_file");
+    values.push_back(user_words_file);
+  }
+  if (engine->api_->Init(dir, language.c_str(), tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values, false) != 0) {
     return Status::NotFound("Tesseract model '" + language + "' not found" +
                             (dir ? " in " + tessdata_dir : std::string()) +
                             "; install it with: apt-get install tesseract-ocr-chi-sim");
@@ -108,7 +128,8 @@ void OcrEngine::SetCharacterWhitelist(const std::string& characters) {
 }
 
 std::string OcrEngine::Fingerprint() const {
-  return std::string("tesseract-") + tesseract::TessBaseAPI::Version() + "/" + language_ + "/lstm";
+  return std::string("tesseract-") + tesseract::TessBaseAPI::Version() + "/" + language_ + "/lstm" +
+         (user_words_digest_.empty() ? std::string() : "/words-" + user_words_digest_.substr(0, 16));
 }
 
 bool OcrEngine::RegionsRunInline() { return OpenMpRunsInline(); }

@@ -189,8 +189,12 @@ Status RunBatch(const BatchOptions& options, BatchReport* report) {
 
   int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::vector<std::unique_ptr<OcrEngine>> engines(jobs);
+  // Words of the domain the OCR's dictionary lacks (place names of Gansu,
+  // mining and finance terms): templates/ocr_words.txt, when there.
+  const fs::path words = options.settings.templates_dir / "ocr_words.txt";
+  const std::string user_words = fs::is_regular_file(words, ec) ? words.string() : std::string();
   for (auto& engine : engines) {
-    Status s = OcrEngine::Create(options.settings.tessdata_dir, options.settings.ocr_language, &engine);
+    Status s = OcrEngine::Create(options.settings.tessdata_dir, options.settings.ocr_language, user_words, &engine);
     if (!s.ok()) return s;
   }
   std::unique_ptr<BatchContext> ctx;

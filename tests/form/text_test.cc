@@ -69,6 +69,12 @@ TEST(CjkText, CleanCellTextJoinsLinesAndStripsJunk) {
   EXPECT_EQ(CleanCellText("— _ ."), "");
   EXPECT_EQ(CleanCellText(""), "");
   EXPECT_EQ(CleanCellText("non CJK words"), "non CJK words");
+  // A lone small letter after Chinese writing is junk; words and codes stay.
+  EXPECT_EQ(CleanCellText("嘉峪铁矿业有限公司w"), "嘉峪铁矿业有限公司");
+  EXPECT_EQ(CleanCellText("有限公司 i |"), "有限公司");
+  EXPECT_EQ(CleanCellText("更换为LED"), "更换为LED");
+  EXPECT_EQ(CleanCellText("二期A"), "二期A");
+  EXPECT_EQ(CleanCellText("下浮20bp"), "下浮20bp");
 }
 
 TEST(CjkText, CleanProseTextTakesAMisreadClosingStopForTheStop) {

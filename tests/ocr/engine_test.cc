@@ -1,0 +1,60 @@
+#include "extractors/ocr/engine.h"
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <string>
+
+#include <gtest/gtest.h>
+
+namespace gm {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path WriteWords(const std::string& name, const std::string& words) {
+  fs::path p = fs::temp_directory_path() / ("gm_ocr_words_" + name + ".txt");
+  std::ofstream(p, std::ios::binary) << words;
+  return p;
+}
+
+// The user words are part of what a reading depends on: a cached record made
+// with other words is not reused.
+TEST(OcrEngine, UserWordsLoadAndNameTheEngine) {
+  std::unique_ptr<OcrEngine> plain, some, other;
+  ASSERT_TRUE(OcrEngine::Create("", "chi_sim", &plain).ok());
+  ASSERT_TRUE(OcrEngine::Create("", "chi_sim", WriteWords("a", "投融资\n项目库\n").string(), &some).ok());
+  ASSERT_TRUE(OcrEngine::Create("", "chi_sim", WriteWords("b", "陇南市\n").string(), &other).ok());
+  EXPECT_NE(plain->Fingerprint(), some->Fingerprint());
+  EXPECT_NE(some->Fingerprint(), other->Fingerprint());
+  std::unique_ptr<OcrEngine> same;
+  ASSERT_TRUE(OcrEngine::Create("", "chi_sim", "", &same).ok());
+  EXPECT_EQ(plain->Fingerprint(), same->Fingerprint());
+}
+
+TEST(OcrEngine, MissingUserWordsFileIsNotFound) {
+  std::unique_ptr<OcrEngine> engine;
+  Status s = OcrEngine::Create("", "chi_sim", "/nonexistent/ocr_words.txt", &engine);
+  EXPECT_EQ(s.code(), Status::Code::kNotFound);
+  EXPECT_NE(s.ToString().find("ocr_words.txt"), std::string::npos);
+}
+
+// templates/ocr_words.txt is read by Tesseract as it is: one word a line, no
+// comments, no blanks, no spaces, no repeats.
+TEST(OcrEngine, TheTemplatesWordListIsClean) {
+  std::ifstream in(fs::path(GREENMINE_SOURCE_DIR) / "templates" / "ocr_words.txt");
+  ASSERT_TRUE(in.good());
+  std::set<std::string> seen;
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    EXPECT_FALSE(line.empty()) << "line " << n;
+    EXPECT_EQ(line.find_first_of(" \t\r#"), std::string::npos) << "line " << n << ": " << line;
+    EXPECT_TRUE(seen.insert(line).second) << "repeated: " << line;
+  }
+  EXPECT_GT(n, 100);
+}
+
+}  // namespace
+}  // namespace gm
