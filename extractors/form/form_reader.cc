@@ -15,6 +15,7 @@ Status FormReader::Create(const Templates& templates, std::unique_ptr<FormReader
   if ((s = form::RereadRules::Load(templates, &reader->reread_)); !s.ok()) return s;
   if ((s = form::CapitalAmount::Load(templates, &reader->capital_)); !s.ok()) return s;
   if ((s = form::OcrFixes::Load(templates, &reader->fixes_)); !s.ok()) return s;
+  if ((s = form::DomainWords::Load(templates, &reader->domain_words_)); !s.ok()) return s;
   TsvTable names;
   if ((s = LoadTsv(templates.dir() / "form_typed_names.tsv", &names)); !s.ok()) return s;
   for (const auto& row : names.rows)
@@ -65,6 +66,11 @@ Status FormReader::ReadScanned(const std::vector<const Document*>& docs, const s
     return Status::NotFound("扫描件中未找到申请表的表格（未检测到表格线），请提供清晰的扫描件");
   }
   form::AssembleForm(labels_, templates_, scanned.rows(), source, &scanned, out);
+  // Writing (names, prose): a misread character inside a word of the domain.
+  for (auto& [key, reading] : out->fields) {
+    const FieldSpec* field = templates_.Field(key);
+    if (field != nullptr && field->type == "text") reading.raw = domain_words_.Correct(reading.raw);
+  }
   if (out->fields.empty()) {
     return Status::NotFound("扫描件中的表格未能识别出申请表的栏目（如“企业名称”“项目名称”），可能不是申请表或扫描不清晰");
   }

@@ -11,8 +11,8 @@
 // Electronic forms: a docx table, or a text PDF's positioned spans.
 //
 // The layout knowledge is data: form_labels.tsv, form_compound.tsv,
-// form_reread.tsv, form_capital.tsv, form_ocr_fixes.tsv, form_typed_names.tsv under
-// Templates::dir().
+// form_reread.tsv, form_capital.tsv, form_ocr_fixes.tsv, form_typed_names.tsv and
+// ocr_words.txt (the domain's words, see form::DomainWords) under Templates::dir().
 //
 // Thread-safety: a FormReader is immutable after Create; all methods are
 // const and may run on many threads at once, each with its own OcrEngine.
@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "extractors/form/capital_amount.h"
+#include "extractors/form/domain_words.h"
 #include "extractors/form/ocr_fixes.h"
 #include "extractors/form/form_labels.h"
 #include "extractors/form/reread_rules.h"
@@ -69,6 +70,7 @@ class FormReader {
   form::RereadRules reread_;
   form::CapitalAmount capital_;
   form::OcrFixes fixes_;
+  form::DomainWords domain_words_;
   std::vector<std::string> typed_name_fields_;
 };
 

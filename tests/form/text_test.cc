@@ -8,6 +8,7 @@
 #include "extractors/form/capital_amount.h"
 #include "extractors/form/cjk_text.h"
 #include "extractors/form/compound.h"
+#include "extractors/form/domain_words.h"
 #include "extractors/form/form_labels.h"
 #include "extractors/form/ocr_fixes.h"
 #include "extractors/form/reread_rules.h"
@@ -324,6 +325,41 @@ TEST(OcrFixes, PutsRightPhrasesThatMeanNothingAsRead) {
   EXPECT_EQ(fixes.Apply("近两年未开展清洁生产审核"), "近两年未开展清洁生产审核");
   EXPECT_EQ(fixes.Apply("2024年缴纳各项税费8273万元,无众税。"), "2024年缴纳各项税费8273万元,无欠税。");
   EXPECT_EQ(fixes.Apply(""), "");
+}
+
+TEST(DomainWords, PutsRightOneMisreadCharacterOfADomainWord) {
+  const DomainWords words({"陇南市", "华亭市", "清洁生产", "优惠利率", "二氧化碳", "有限公司", "高耗能", "尾矿库"});
+  EXPECT_EQ(words.Correct("并通过喊南市生态环境局验收。"), "并通过陇南市生态环境局验收。");
+  EXPECT_EQ(words.Correct("甘肃省平凉市华享市红沙岗镇"), "甘肃省平凉市华亭市红沙岗镇");
+  EXPECT_EQ(words.Correct("完成第一轮清 沽 生产审核"), "完成第一轮清 洁 生产审核");  // spaces kept
+  EXPECT_EQ(words.Correct("希望给予绿色贷款优囊利率"), "希望给予绿色贷款优惠利率");
+  EXPECT_EQ(words.Correct("年减少二气化碳排放"), "年减少二氧化碳排放");
+  EXPECT_EQ(words.Correct("甘肃某矿业有限公可"), "甘肃某矿业有限公司");
+  EXPECT_EQ(words.Correct("高能耗设备"), "高能耗设备");  // two characters away
+  EXPECT_EQ(words.Correct(""), "");
+}
+
+TEST(DomainWords, LeavesWordsOfTheirOwn) {
+  // The ends of a three-character term make other words; its middle may be put right.
+  const DomainWords words({"高耗能", "尾矿库", "资产负债率", "资产负债结构", "兰州银行", "分行", "废石场"});
+  EXPECT_EQ(words.Correct("对主要耗能设备实施变频改造"), "对主要耗能设备实施变频改造");
+  EXPECT_EQ(words.Correct("加高尾矿坝"), "加高尾矿坝");
+  EXPECT_EQ(words.Correct("历史遗留废右场"), "历史遗留废石场");
+  // A character inside a domain word read as it is stays.
+  EXPECT_EQ(words.Correct("资产负债结构合理"), "资产负债结构合理");
+  EXPECT_EQ(words.Correct("甘肃银行兰州分行"), "甘肃银行兰州分行");
+  // Two words proposing different characters for one place cancel.
+  const DomainWords two({"平凉市", "平川市"});
+  EXPECT_EQ(two.Correct("平X市"), "平X市");
+  EXPECT_EQ(two.Correct("平汌市"), "平汌市");
+  EXPECT_EQ(DomainWords().Correct("喊南市"), "喊南市");
+}
+
+TEST(DomainWords, LoadsTheTemplatesList) {
+  Templates t = LoadTemplates();
+  DomainWords words;
+  ASSERT_TRUE(DomainWords::Load(t, &words).ok());
+  EXPECT_EQ(words.Correct("通过酒录市生态环境局验收"), "通过酒泉市生态环境局验收");
 }
 
 TEST(TypedNames, PutsRightAMisreadCharacterFromTheTypedName) {
