@@ -1,5 +1,6 @@
 #include "pipeline/normalize/credit_code.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "pipeline/normalize/text.h"
@@ -102,12 +103,38 @@ std::string CleanCreditCode(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// A code read with one character too many — a speck read as S, a glyph
+// read twice ("MKS5X" for "MK5X"): the code without it, when exactly one
+// such character's removal leaves a valid code whose organization code is
+// consistent too. Only a character outside the alphabet or the repeat of
+// its neighbour is a candidate, so that a code read wrongly elsewhere is
+// not "repaired" by chance.
+std::optional<std::string> WithoutExtraCharacter(const std::string& code) {
+  std::vector<std::string> valid;
+  for (size_t i = 0; i < code.size(); ++i) {
+    const bool foreign = std::string_view(kAlphabet).find(code[i]) == std::string_view::npos;
+    const bool repeated = i > 0 && code[i] == code[i - 1];
+    if (!foreign && !repeated) continue;
+    std::string candidate = code.substr(0, i) + code.substr(i + 1);
+    if (IsValidCreditCode(candidate) && OrgCodeConsistent(candidate) &&
+        std::find(valid.begin(), valid.end(), candidate) == valid.end())
+      valid.push_back(candidate);
+  }
+  if (valid.size() != 1) return std::nullopt;
+  return valid[0];
+}
+
+}  // namespace
+
 std::optional<std::string> RepairCreditCode(std::string_view text) {
   // A lower-case l is OCR's 1 or L, never itself: make it the forced I.
   std::string lowered_l(text);
   for (char& c : lowered_l)
     if (c == 'l') c = 'I';
   std::string code = CleanCreditCode(lowered_l);
+  if (code.size() == kLength + 1) return WithoutExtraCharacter(code);
   if (code.size() != kLength) return std::nullopt;
   if (IsValidCreditCode(code)) return code;
   // Positions that must change (character not allowed there) and the

@@ -32,6 +32,9 @@ bool IsValidCreditCode(std::string_view code);
 //     1 in 200 (measured on random errors);
 //   - when several forced replacements pass, the one whose organization code
 //     is consistent is taken, if there is exactly one.
+//   - a code of 19 characters loses the one character that is outside the
+//     alphabet or repeats its neighbour, when exactly one such removal
+//     leaves a valid code with a consistent organization code ("…MKS5X").
 // nullopt when no repair, or more than one, makes the code valid. The
 // normalizer lowers the confidence of every repaired code.
 std::optional<std::string> RepairCreditCode(std::string_view text);

@@ -59,6 +59,17 @@ TEST(CreditCodeTest, LookalikeRepairs) {
   for (const auto& c : cases) EXPECT_EQ(RepairCreditCode(c.read), c.code) << c.read;
 }
 
+TEST(CreditCodeTest, OneCharacterTooMany) {
+  // A speck read as S, a character read twice: the code without it.
+  EXPECT_EQ(RepairCreditCode("91620100MA4TC2MKS5X"), "91620100MA4TC2MK5X");
+  EXPECT_EQ(RepairCreditCode("916200007109215S417"), "916200007109215417");
+  EXPECT_EQ(RepairCreditCode("9162000071092154417"), "916200007109215417");
+  // A character of the alphabet that repeats nothing is no candidate; nor a
+  // removal that leaves an invalid code.
+  EXPECT_FALSE(RepairCreditCode("91620100MA4TC2MK5XY").has_value());
+  EXPECT_FALSE(RepairCreditCode("91620100MA4TC2MKS6X").has_value());
+}
+
 TEST(CreditCodeTest, AmbiguousRepairRefused) {
   // O → 0…D and O → D…Q both pass the check, and neither organization code is consistent.
   EXPECT_FALSE(RepairCreditCode("91620100O26O18159C").has_value());
