@@ -519,6 +519,16 @@ CheckboxDecision JudgePairs(const CellInk& cell, std::vector<BracketPair> pairs,
 
 }  // namespace
 
+bool PairsShareOneSpan(const std::vector<BracketPair>& pairs) {
+  if (pairs.size() < 2) return true;
+  std::vector<int> spans;
+  for (const BracketPair& p : pairs) spans.push_back(p.close.x + p.close.w - p.open.x);
+  std::vector<int> sorted = spans;
+  std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
+  const int median = sorted[sorted.size() / 2];
+  return std::all_of(spans.begin(), spans.end(), [&](int s) { return SameSpan(s, median); });
+}
+
 CheckboxDecision JudgeCheckboxes(const CellInk& cell, const OcrResult& ocr, const std::vector<std::string>& options) {
   return JudgePairs(cell, FindBracketPairs(cell), ocr, options);
 }

@@ -45,6 +45,12 @@ struct CheckboxDecision {
 // right), with their interior ink and the marked decision.
 std::vector<BracketPair> FindBracketPairs(const CellInk& cell);
 
+// Whether `pairs` share one printed span, outer edge to outer edge (within
+// a tenth): false when one spans much more or less than the others — a
+// glyph's stroke bowed like （ paired in place of a lost bracket, or text
+// written into 其他（ ）. True for fewer than two pairs.
+bool PairsShareOneSpan(const std::vector<BracketPair>& pairs);
+
 // Decides the marks of `options` (printed order) in `cell`. `ocr` is the OCR
 // of the cell with word and symbol boxes in page pixels (may be empty).
 CheckboxDecision JudgeCheckboxes(const CellInk& cell, const OcrResult& ocr, const std::vector<std::string>& options);

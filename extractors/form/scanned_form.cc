@@ -54,6 +54,16 @@ const CellInk& ScannedForm::FaintInk(CellData* cell, PIX* grey) {
   return *cell->faint;
 }
 
+const CellInk& ScannedForm::CheckboxInk(CellData* cell, PIX* grey) {
+  // The cell's own ink, unless one of its pairs spans more (or less) than
+  // the rest and the faint strokes make them all alike: a bracket the
+  // threshold lost was stood in for by a glyph's stroke bowed like （.
+  if (PairsShareOneSpan(FindBracketPairs(cell->ink))) return cell->ink;
+  const CellInk& faint = FaintInk(cell, grey);
+  const std::vector<BracketPair> pairs = FindBracketPairs(faint);
+  return pairs.size() >= 2 && PairsShareOneSpan(pairs) ? faint : cell->ink;
+}
+
 ScannedForm::ScannedForm(const FormLabels& labels, const RereadRules& reread, const CapitalAmount& capital,
                          const OcrFixes& fixes, OcrEngine* ocr)
     : labels_(labels), reread_(reread), capital_(capital), fixes_(fixes), ocr_(ocr) {}
@@ -235,7 +245,8 @@ Status ScannedForm::AddPage(PIX* image, int dpi, const std::string& file, int pa
       if (fc.blank) {
         fc.confidence = 0.9;
       } else if (checkbox_label != nullptr &&
-                 (MarksFromPixelsAlone(cell->ink, checkbox_label->options, &marks) ||
+                 (MarksFromPixelsAlone(CheckboxInk(cell.get(), data->page.grey.get()), checkbox_label->options,
+                                       &marks) ||
                   MarksFromPixelsAlone(FaintInk(cell.get(), data->page.grey.get()), checkbox_label->options,
                                        &marks))) {
         // One printed pair per option: the pixels say it all, and the OCR
@@ -277,10 +288,11 @@ Status ScannedForm::AddPage(PIX* image, int dpi, const std::string& file, int pa
 CheckboxDecision ScannedForm::Marks(const FormCell& cell, const std::vector<std::string>& options) {
   if (cell.ref < 0 || static_cast<size_t>(cell.ref) >= cells_.size()) return MarksFromText(cell.text, options);
   CellData& data = *cells_[cell.ref];
-  // The cell's ink decides when it shows a pair for every option; when it
-  // does not, the brackets of a light, blurred print may be whole with the
-  // faint strokes (which thicken every stroke a little, so they come second).
-  CheckboxDecision plain = JudgeCheckboxes(data.ink, data.ocr, options);
+  // The cell's ink (CheckboxInk) decides when it shows a pair for every
+  // option; when it does not, the brackets of a light, blurred print may be
+  // whole with the faint strokes (which thicken every stroke a little, so
+  // they come second).
+  CheckboxDecision plain = JudgeCheckboxes(CheckboxInk(&data, pages_[data.page]->page.grey.get()), data.ocr, options);
   bool all_located = std::all_of(plain.located.begin(), plain.located.end(), [](bool l) { return l; });
   if (all_located && plain.confidence >= kPairsSettle) return plain;
   CheckboxDecision with_faint = JudgeCheckboxes(FaintInk(&data, pages_[data.page]->page.grey.get()), data.ocr, options);

@@ -73,6 +73,9 @@ class ScannedForm : public CellReader {
   // The cell's ink with its faint strokes (WithFaintStrokes), computed once;
   // `grey` is the cell's page.
   const CellInk& FaintInk(CellData* cell, PIX* grey);
+  // The ink a checkbox group is judged from first: the cell's own, or its
+  // faint strokes when only they give pairs of one printed span.
+  const CellInk& CheckboxInk(CellData* cell, PIX* grey);
   // A number read doubtfully, read again larger; the better reading kept.
   void SecondLookAtNumber(const FormCell& cell, const FieldSpec& field, Reading* reading);
   // Clockwise degrees (0, 90, 180, 270) that make the page read best: OCR of

@@ -660,6 +660,20 @@ TEST(Checkbox, OcrLostTheLabels) {
   EXPECT_EQ(d.marked, std::vector<std::string>{"不涉及"});
 }
 
+TEST(Checkbox, PairsShareOneSpan) {
+  auto pair = [](int x, int span) {
+    BracketPair p;
+    p.open = InkBox{x, 10, 8, 28};
+    p.close = InkBox{x + span - 8, 10, 8, 28};
+    return p;
+  };
+  EXPECT_TRUE(PairsShareOneSpan({}));
+  EXPECT_TRUE(PairsShareOneSpan({pair(0, 45)}));
+  EXPECT_TRUE(PairsShareOneSpan({pair(0, 45), pair(150, 46), pair(300, 44), pair(450, 45)}));
+  // A glyph's stroke paired with the ） of a lost （: twice the span.
+  EXPECT_FALSE(PairsShareOneSpan({pair(0, 45), pair(150, 46), pair(300, 44), pair(400, 96)}));
+}
+
 // A light print scanned blurred: the glyphs and the tick are dark, the thin
 // brackets light grey, and the page's threshold keeps only the dark. The
 // brackets come back from the grey page with the faint strokes, and settle
