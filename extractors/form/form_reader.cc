@@ -28,7 +28,16 @@ void FormReader::CorrectNames(const std::vector<std::string>& typed_texts, FormR
   const form::TypedNames typed(typed_texts);
   for (const std::string& key : typed_name_fields_) {
     auto it = reading->fields.find(key);
-    if (it != reading->fields.end()) it->second.raw = typed.Correct(it->second.raw);
+    if (it == reading->fields.end()) continue;
+    Reading& r = it->second;
+    r.raw = typed.Correct(r.raw);
+    // A name read doubtfully whose typed copy differs in a few characters
+    // before a common ending: the typed copy. The cell's image stays in the
+    // workbook, and the confidence stays the OCR's.
+    if (r.confidence < kDoubtfulName) {
+      std::string whole = typed.WholeName(r.raw);
+      if (!whole.empty()) r.raw = whole;
+    }
   }
 }
 

@@ -53,7 +53,8 @@ class FormReader {
 
   // Puts right the misread characters of a scan's names (the fields of
   // form_typed_names.tsv) from the package's typed texts — its name, the
-  // e-mail's subject and body, its files' names; see form::TypedNames.
+  // e-mail's subject and body, its files' names; see form::TypedNames. A
+  // name read doubtfully (kDoubtfulName) may take its typed copy whole.
   void CorrectNames(const std::vector<std::string>& typed_texts, FormReading* reading) const;
   // How much a page looks like the application form (0..1), from text already available
   // (e.g. the OCR of the page top that classification did): title words and labels found.
@@ -62,6 +63,9 @@ class FormReader {
   // At most this many pages of the given documents are read as the form
   // (the form has three or four; the rest of a long scan is something else).
   static constexpr int kMaxFormPages = 8;
+  // A scanned name read with less confidence than this may be replaced whole
+  // by its typed copy (form::TypedNames::WholeName).
+  static constexpr double kDoubtfulName = 0.85;
 
  private:
   FormReader() = default;

@@ -1,5 +1,6 @@
 #include "extractors/form/typed_names.h"
 
+#include <algorithm>
 #include <map>
 
 #include "extractors/form/cjk_text.h"
@@ -60,6 +61,31 @@ std::string TypedNames::Correct(std::string_view read) const {
     changed = true;
   }
   return changed ? ToUtf8(all) : std::string(read);
+}
+
+std::string TypedNames::WholeName(std::string_view read) const {
+  const std::u32string bare = WithoutSpaces(ToCodepoints(read)).bare;
+  const size_t n = bare.size();
+  if (n <= kMinWholeSuffix || !std::all_of(bare.begin(), bare.end(), IsIdeograph)) return "";
+  std::u32string found;
+  for (const std::u32string& typed : texts_) {
+    for (size_t end = n; end <= typed.size(); ++end) {
+      const std::u32string_view window(typed.data() + end - n, n);
+      size_t suffix = 0;
+      while (suffix < n && window[n - 1 - suffix] == bare[n - 1 - suffix]) ++suffix;
+      if (suffix == n) return "";  // typed as read
+      if (suffix < kMinWholeSuffix) continue;
+      if (!std::all_of(window.begin(), window.end(), IsIdeograph)) continue;
+      // The name starts where the typed text does or after a non-ideograph.
+      if (end > n && IsIdeograph(typed[end - n - 1])) continue;
+      size_t differ = 0;
+      for (size_t k = 0; k < n; ++k) differ += window[k] != bare[k];
+      if (differ > kMaxWholeDiffer * n) continue;
+      if (!found.empty() && found != window) return "";
+      found = std::u32string(window);
+    }
+  }
+  return found.empty() ? "" : ToUtf8(found);
 }
 
 }  // namespace gm::form

@@ -43,6 +43,18 @@ class TypedNames {
   // itself when nothing applies.
   std::string Correct(std::string_view read) const;
 
+  // For a name the OCR read doubtfully: the one typed name of the same
+  // length that ends as the reading does, in its last kMinWholeSuffix
+  // characters or more (建材有限公司: more than the 有限公司 every company
+  // shares), and differs from it in at most kMaxWholeDiffer of its
+  // characters — 庄离山力建材有限公司 is 甘肃山丹建材有限公司 after
+  // "甘肃山丹建材有限公司入库申请". A typed name starts where its text does or
+  // after a sign. Empty when the reading itself is typed somewhere, or no
+  // typed name, or more than one different one, fits.
+  static constexpr size_t kMinWholeSuffix = 5;
+  static constexpr double kMaxWholeDiffer = 0.3;
+  std::string WholeName(std::string_view read) const;
+
  private:
   std::vector<std::u32string> texts_;
 };

@@ -375,6 +375,22 @@ TEST(TypedNames, PutsRightAMisreadCharacterFromTheTypedName) {
   EXPECT_EQ(typed.Correct(""), "");
 }
 
+TEST(TypedNames, WholeNameOfADoubtfulReading) {
+  const TypedNames typed({"甘肃山丹建材有限公司入库申请", "附件/营业执照", "转发：甘肃西成化工有限公司的材料"});
+  EXPECT_EQ(typed.WholeName("庄离山力建材有限公司"), "甘肃山丹建材有限公司");
+  EXPECT_EQ(typed.WholeName("庄 离 山 力 建材 有限 公司"), "甘肃山丹建材有限公司");
+  // The same name, too different a one, another ending, another length: none.
+  EXPECT_EQ(typed.WholeName("甘肃山丹建材有限公司"), "");
+  EXPECT_EQ(typed.WholeName("庄离山力吕贤有限公司"), "");
+  EXPECT_EQ(typed.WholeName("甘肃山丹建材有限公可"), "");
+  EXPECT_EQ(typed.WholeName("丹建材有限公司"), "");  // would start inside a typed word
+  EXPECT_EQ(typed.WholeName("甘肃西虑作工有限公司"), "甘肃西成化工有限公司");  // after "："
+  EXPECT_EQ(typed.WholeName(""), "");
+  // Two different typed names fit: none is taken.
+  const TypedNames two({"甘肃山丹建材有限公司", "甘肃山方建材有限公司"});
+  EXPECT_EQ(two.WholeName("庄离山力建材有限公司"), "");
+}
+
 TEST(TypedNames, LeavesACharacterWithoutContextOnBothSides) {
   const TypedNames typed({"平川萤石矿入库申请材料"});
   // 亭 has no agreeing character on its left, 华 is not 平: another mine, not a misreading.
