@@ -32,6 +32,20 @@ TEST(ParsePercentTest, Table) {
   }
   EXPECT_DOUBLE_EQ(ParsePercentDetailed("10.6?%0")->value, 10.6);
   EXPECT_DOUBLE_EQ(ParsePercentDetailed(".5%")->value, 0.5);  // a leading point is the number's
+  // The % sign read as 9, 90 or 96.
+  struct Sign {
+    const char* raw;
+    double value;
+    bool repaired;
+  } signs[] = {{"3190", 31, true},   {"34.439", 34.43, true}, {"319", 31, true},   {"4596", 45, true},
+               {"56.3", 56.3, false}, {"120%", 120, false},   {"100", 100, false}, {"99", 99, false},
+               {"34.43", 34.43, false}};
+  for (const Sign& c : signs) {
+    auto p = ParsePercentDetailed(c.raw);
+    ASSERT_TRUE(p.has_value()) << c.raw;
+    EXPECT_NEAR(p->value, c.value, 1e-9) << c.raw;
+    EXPECT_EQ(p->repaired, c.repaired) << c.raw;
+  }
 }
 
 TEST(ParsePercentTest, Refused) {
