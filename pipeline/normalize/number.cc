@@ -74,22 +74,21 @@ std::optional<ParsedNumber> ParsePercentDetailed(std::string_view text) {
   if (normalize::StripStrayMarks(&s)) out.repaired = true;  // "10.6?%"
   auto v = PlainNumber(s);
   if (!v) return std::nullopt;
-  if (!sign_read) {
-    // The % sign read as digits — 9, 90 or 96 — where no sign was read: a
-    // percentage of 100 or more (31% → 3190), or with three decimals
-    // (34.43% → 34.439), is the one without them when that one is not.
-    for (std::string_view tail : {"90", "96", "9"}) {
-      std::string rest = s;
-      if (!StripSuffix(&rest, tail) || rest.empty() || rest.back() == '.') continue;
-      const size_t dot = s.find('.');
-      const bool three_decimals = dot != std::string::npos && s.size() - dot - 1 == 3 && tail.size() == 1;
-      if (*v < 100 && !three_decimals) continue;
-      auto shorter = PlainNumber(rest);
-      if (shorter && *shorter < 100) {
-        v = shorter;
-        out.repaired = true;
-        break;
-      }
+  // The % sign, or part of it, read as digits — 9, 90 or 96: a percentage
+  // of 100 or more where no sign was read (31% → 3190), or one with three
+  // decimals ending in 9 (34.43% → 34.439, 34.439%0), is the one without
+  // them when that one is not.
+  for (std::string_view tail : {"90", "96", "9"}) {
+    std::string rest = s;
+    if (!StripSuffix(&rest, tail) || rest.empty() || rest.back() == '.') continue;
+    const size_t dot = s.find('.');
+    const bool three_decimals = dot != std::string::npos && s.size() - dot - 1 == 3 && tail.size() == 1;
+    if (!three_decimals && (sign_read || *v < 100)) continue;
+    auto shorter = PlainNumber(rest);
+    if (shorter && *shorter < 100) {
+      v = shorter;
+      out.repaired = true;
+      break;
     }
   }
   out.value = *v * scale;

@@ -4,8 +4,9 @@
 // ParsePercent: "56.3%", "56.3％", "56.3", "百分之五十六点三", "约56.3%",
 //   "5‰" (→ 0.5), "56.3%0" (OCR's split % sign, repaired; a written ‰ is
 //   "‰"); a % sign the OCR read as 9, 90 or 96 is dropped where the number
-//   would otherwise be 100 or more or have three decimals ("3190" → 31,
-//   "34.439" → 34.43, repaired). The number is the percentage as written:
+//   would otherwise be 100 or more with no sign read ("3190" → 31), or
+//   have three decimals ending in 9 ("34.439", "34.439%0" → 34.43);
+//   repaired. The number is the percentage as written:
 //   "0.563" stays 0.563 (no guess that a fraction was meant).
 // ParseNumber: a number, optionally followed by ONE unit word that is
 //   ignored ("6.5年" → 6.5, "36个月" → 36); Chinese numerals allowed.

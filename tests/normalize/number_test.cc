@@ -39,7 +39,8 @@ TEST(ParsePercentTest, Table) {
     bool repaired;
   } signs[] = {{"3190", 31, true},   {"34.439", 34.43, true}, {"319", 31, true},   {"4596", 45, true},
                {"56.3", 56.3, false}, {"120%", 120, false},   {"100", 100, false}, {"99", 99, false},
-               {"34.43", 34.43, false}};
+               {"34.43", 34.43, false}, {"34.439%0", 34.43, true}, {"34.439%", 34.43, true},
+               {"31.25%", 31.25, false}, {"190%", 190, false}};
   for (const Sign& c : signs) {
     auto p = ParsePercentDetailed(c.raw);
     ASSERT_TRUE(p.has_value()) << c.raw;
