@@ -104,6 +104,21 @@ Spaceless WithoutSpaces(std::u32string_view text) {
   return out;
 }
 
+void CharacterProposals::Add(size_t position, char32_t c) {
+  std::u32string& p = proposed_[position];
+  if (p.find(c) == std::u32string::npos) p.push_back(c);
+}
+
+bool CharacterProposals::Apply(const Spaceless& spaceless, std::u32string* text) const {
+  bool changed = false;
+  for (const auto& [i, chars] : proposed_) {
+    if (chars.size() != 1) continue;
+    (*text)[spaceless.at[i]] = chars[0];
+    changed = true;
+  }
+  return changed;
+}
+
 bool IsIdeograph(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF);
 }

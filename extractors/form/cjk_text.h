@@ -7,6 +7,7 @@
 // bytes become U+FFFD.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,20 @@ struct Spaceless {
   std::vector<size_t> at;  // bare[k] is text[at[k]]
 };
 Spaceless WithoutSpaces(std::u32string_view text);
+
+// Single characters proposed in place of misread ones, by position in a
+// text's spaceless form: two different proposals for one position cancel,
+// and that character stays as read.
+class CharacterProposals {
+ public:
+  void Add(size_t position, char32_t c);
+  // Replaces in `text` each position of exactly one proposal, its spaces
+  // kept (`spaceless` is WithoutSpaces of `text`). True when it changed any.
+  bool Apply(const Spaceless& spaceless, std::u32string* text) const;
+
+ private:
+  std::map<size_t, std::u32string> proposed_;
+};
 
 // True for CJK ideographs (the basic block and extension A).
 bool IsIdeograph(char32_t c);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <fstream>
-#include <map>
 
 #include "extractors/form/cjk_text.h"
 
@@ -54,15 +53,15 @@ Status DomainWords::Load(const Templates& templates, DomainWords* out) {
 std::string DomainWords::Correct(std::string_view read) const {
   if (words_.empty()) return std::string(read);
   std::u32string all = ToCodepoints(read);
-  const auto [bare, at] = WithoutSpaces(all);
+  const Spaceless spaceless = WithoutSpaces(all);
+  const std::u32string& bare = spaceless.bare;
   // Characters inside a domain word read as it is are right as read
   // (资产负债结构 is no misread 资产负债率; 兰州分行 no misread 兰州银行).
   std::vector<bool> in_word(bare.size(), false);
   for (const std::u32string& w : all_words_)
     for (size_t i = bare.find(w); i != std::u32string::npos; i = bare.find(w, i + 1))
       std::fill(in_word.begin() + i, in_word.begin() + i + w.size(), true);
-  // Position in `bare` → the characters proposed for it.
-  std::map<size_t, std::u32string> proposed;
+  CharacterProposals proposed;  // by position in `bare`
   for (const std::u32string& w : words_) {
     const size_t n = w.size();
     for (size_t i = 0; i + n <= bare.size(); ++i) {
@@ -74,17 +73,10 @@ std::string DomainWords::Correct(std::string_view read) const {
         }
       }
       if (misses != 1 || !IsIdeograph(bare[i + miss]) || in_word[i + miss] || !MayCorrect(w, miss)) continue;
-      std::u32string& p = proposed[i + miss];
-      if (p.find(w[miss]) == std::u32string::npos) p.push_back(w[miss]);
+      proposed.Add(i + miss, w[miss]);
     }
   }
-  bool changed = false;
-  for (const auto& [i, chars] : proposed) {
-    if (chars.size() != 1) continue;
-    all[at[i]] = chars[0];
-    changed = true;
-  }
-  return changed ? ToUtf8(all) : std::string(read);
+  return proposed.Apply(spaceless, &all) ? ToUtf8(all) : std::string(read);
 }
 
 }  // namespace gm::form

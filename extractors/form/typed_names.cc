@@ -1,7 +1,6 @@
 #include "extractors/form/typed_names.h"
 
 #include <algorithm>
-#include <map>
 
 #include "extractors/form/cjk_text.h"
 
@@ -34,10 +33,9 @@ TypedNames::TypedNames(const std::vector<std::string>& texts) {
 std::string TypedNames::Correct(std::string_view read) const {
   if (texts_.empty()) return std::string(read);
   std::u32string all = ToCodepoints(read);
-  const auto [bare, at] = WithoutSpaces(all);
-  // Position in `bare` → the typed characters proposed for it (a set: two
-  // different proposals cancel each other).
-  std::map<size_t, std::u32string> proposed;
+  const Spaceless spaceless = WithoutSpaces(all);
+  const std::u32string& bare = spaceless.bare;
+  CharacterProposals proposed;  // by position in `bare`
   for (const std::u32string& typed : texts_) {
     for (size_t i = 0; i < bare.size(); ++i) {
       if (!IsIdeograph(bare[i])) continue;
@@ -49,18 +47,11 @@ std::string TypedNames::Correct(std::string_view read) const {
         const bool right_ok =
             right >= 2 || (i + right + 1 == bare.size() && j + right + 1 == typed.size());
         if (!left_ok || !right_ok) continue;
-        std::u32string& p = proposed[i];
-        if (p.find(typed[j]) == std::u32string::npos) p.push_back(typed[j]);
+        proposed.Add(i, typed[j]);
       }
     }
   }
-  bool changed = false;
-  for (const auto& [i, chars] : proposed) {
-    if (chars.size() != 1) continue;
-    all[at[i]] = chars[0];
-    changed = true;
-  }
-  return changed ? ToUtf8(all) : std::string(read);
+  return proposed.Apply(spaceless, &all) ? ToUtf8(all) : std::string(read);
 }
 
 std::string TypedNames::WholeName(std::string_view read) const {
