@@ -27,6 +27,10 @@ constexpr double kConfidentProbe = 0.8;
 constexpr double kSureNumber = 0.85;
 constexpr double kLargerScale = 1.5;
 
+// A line the raw-line mode alone reads is kept only this confident (specks
+// and stray strokes read as 和 at 0.0; a lone 目 at 0.8).
+constexpr double kSureRawLine = 0.6;
+
 // A checkbox decision at least this confident found its options' bracket
 // pairs (JudgeCheckboxes gives 0.5 when it falls back to the OCR's text).
 constexpr double kPairsSettle = 0.6;
@@ -82,8 +86,15 @@ OcrResult ScannedForm::Recognize(PixPtr crop, double scale, int dpi, int ox, int
   OcrResult r = ocr_->Recognize(crop.get(), OcrLayout::kSingleLine, static_cast<int>(dpi * scale));
   // Tesseract's single-line mode now and then returns nothing for a short,
   // clean line (周边生态环境。 at the start of a wide band); the block mode
-  // reads it. An inked line is never left empty without that second try.
+  // reads it; a line of one character (项目名称's last 目, wrapped) only
+  // the raw-line mode. An inked line is never left empty without those tries.
   if (r.text.empty()) r = ocr_->Recognize(crop.get(), OcrLayout::kBlock, static_cast<int>(dpi * scale));
+  if (r.text.empty()) {
+    r = ocr_->Recognize(crop.get(), OcrLayout::kRawLine, static_cast<int>(dpi * scale));
+    // Without the layout heuristics, a speck or a stray stroke reads as a
+    // character too, unsure of itself.
+    if (r.confidence < kSureRawLine) r = OcrResult();
+  }
   for (std::vector<OcrWord>* v : {&r.words, &r.symbols})
     for (OcrWord& w : *v) w.box = Box{w.box.x / scale + ox, w.box.y / scale + oy, w.box.w / scale, w.box.h / scale};
   return r;

@@ -17,6 +17,7 @@ tesseract::PageSegMode ToPsm(OcrLayout layout) {
   switch (layout) {
     case OcrLayout::kSingleLine: return tesseract::PSM_SINGLE_LINE;
     case OcrLayout::kBlock: return tesseract::PSM_SINGLE_BLOCK;
+    case OcrLayout::kRawLine: return tesseract::PSM_RAW_LINE;
     case OcrLayout::kSparse: return tesseract::PSM_SPARSE_TEXT;
     case OcrLayout::kAuto: return tesseract::PSM_AUTO;
   }

@@ -24,6 +24,8 @@ namespace gm {
 enum class OcrLayout {
   kSingleLine,   // one line of text (a short value cell)
   kBlock,        // one uniform block (a multi-line cell)
+  kRawLine,      // one line, without Tesseract's layout heuristics (a line of a
+                 // single character, which the other modes drop)
   kSparse,       // sparse text anywhere (a page top, a statement page)
   kAuto,         // full page layout analysis
 };
