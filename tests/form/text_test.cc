@@ -243,6 +243,12 @@ TEST(RereadRules, DecidesWhenAndWhatToReread) {
   EXPECT_FALSE(rules.Accept(*r, amount, "10500X"));
   // Text without any trigger character has no rule.
   EXPECT_EQ(rules.For(amount, "无"), nullptr);
+  // A lone 7 read as 了 is read again with the digits alone.
+  const FieldSpec& payback = *t.Field("payback_years");
+  const RereadRule* seven = rules.For(payback, "了");
+  ASSERT_NE(seven, nullptr);
+  EXPECT_TRUE(rules.ShouldReread(*seven, payback, "了"));
+  EXPECT_TRUE(rules.Accept(*seven, payback, "7"));
 
   const FieldSpec& stage = *t.Field("project_stage");
   const RereadRule* e = rules.For(stage, "双开王");
