@@ -159,10 +159,31 @@ int EditDistance(std::u32string_view a, std::u32string_view b) {
   return row[b.size()];
 }
 
+namespace {
+
+// "34.43%0，": the OCR reads the % sign's lower circle once more as a 0. In a
+// sentence a digit never follows a percentage directly, so a 0 or o after
+// '%' and before anything but a digit or letter goes.
+std::string WithoutPercentTail(const std::string& text) {
+  std::u32string c = ToCodepoints(text), out;
+  for (size_t i = 0; i < c.size(); ++i) {
+    bool tail = i > 0 && c[i - 1] == U'%' && (c[i] == U'0' || c[i] == U'o' || c[i] == U'O') &&
+                (i + 1 == c.size() || !(c[i + 1] < 0x80 && std::isalnum(static_cast<int>(c[i + 1]))));
+    if (!tail) {
+      out.push_back(c[i]);
+      continue;
+    }
+    if (i + 2 < c.size() && c[i + 1] == U' ' && !(c[i + 2] < 0x80 && std::isalnum(static_cast<int>(c[i + 2])))) ++i;
+  }
+  return ToUtf8(out);
+}
+
+}  // namespace
+
 std::string CleanProseText(std::string_view ocr_text) {
   static const std::u32string kStopLookalikes = U"，,:：;；、.·-";
   static const std::u32string kBorder = U"|｜丨_—–";
-  std::string clean = CleanCellText(ocr_text);
+  std::string clean = WithoutPercentTail(CleanCellText(ocr_text));
   std::u32string in = ToCodepoints(Nfkc(ocr_text));
   size_t e = in.size();
   while (e > 0 && (IsSpace(in[e - 1]) || in[e - 1] == U'\n' || kBorder.find(in[e - 1]) != std::u32string::npos)) --e;

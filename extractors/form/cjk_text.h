@@ -66,7 +66,8 @@ std::string CleanCellText(std::string_view ocr_text);
 // CleanCellText for a cell of prose (项目描述, 财务状况 …, whose sentences end
 // with 。): the marks the OCR made of the closing 。 — "，", ":", ";", "、",
 // ".", "·" or "-" after the last ideograph — are the 。 ("结构合理，" ->
-// "结构合理。"). A text ending without any mark is left so.
+// "结构合理。"). A text ending without any mark is left so. A % sign read
+// as "%0" is the % ("负债率34.43%0，" -> "负债率34.43%,").
 std::string CleanProseText(std::string_view ocr_text);
 
 // An amount whose thousands separators the OCR read as points:

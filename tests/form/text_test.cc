@@ -89,6 +89,9 @@ TEST(CjkText, CleanProseTextTakesAMisreadClosingStopForTheStop) {
   EXPECT_EQ(CleanProseText("给予 支持"), "给予支持");
   EXPECT_EQ(CleanProseText("新增 就业 120 ,"), "新增就业120");
   EXPECT_EQ(CleanProseText("| _"), "");
+  EXPECT_EQ(CleanProseText("资产 负债 率 34.43%0 ， 实现"), "资产负债率34.43%,实现");
+  EXPECT_EQ(CleanProseText("负债 率 34.43%0"), "负债率34.43%");
+  EXPECT_EQ(CleanProseText("增长 5%05 吨"), "增长5%05吨");
   EXPECT_EQ(CleanProseText("，"), "");
 }
 
