@@ -5,9 +5,13 @@
 #   scripts/setup-deps.sh --test   also what the test suite needs
 set -euo pipefail
 
+# poppler-data: the CMaps of Chinese fonts that text PDFs name without
+# embedding them (Adobe-GB1, e.g. STSong-Light); without it poppler reads no
+# text from such a PDF. It is only a Recommends of libpoppler, which
+# --no-install-recommends leaves out.
 run_pkgs=(
   build-essential cmake pkg-config
-  libpodofo-dev libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-chi-sim
+  libpodofo-dev poppler-data libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-chi-sim
   libicu-dev libxlsxwriter-dev libgmime-3.0-dev libarchive-dev libpoppler-cpp-dev
   libxml2-dev libsqlite3-dev libssl-dev nlohmann-json3-dev libjbig2dec0-dev
   libjpeg-dev libpng-dev libtiff-dev zlib1g-dev
