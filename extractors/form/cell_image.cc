@@ -1,6 +1,7 @@
 #include "extractors/form/cell_image.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <memory>
 #include <vector>
@@ -122,6 +123,37 @@ void DropStraySpecks(PIX* crop, BOXA* boxa, int glyph_h, std::vector<int>* rows)
   }
 }
 
+// A speck this many glyph heights or more from any bigger ink is dust, not
+// a full stop or a decimal point (those touch their text).
+constexpr int kFarSpeck = 2;
+
+// Erases from `crop` the specks (components no bigger than a quarter glyph)
+// that lie kFarSpeck glyph heights or more from every bigger component: a
+// dot of dust at the far end of a short value (2年 ... ·) is otherwise read
+// as a character (2年5) and widens the ink box. Nothing is erased when the
+// cell holds only small components. `boxa` is left as it was.
+void EraseFarSpecks(PIX* crop, BOXA* boxa, int glyph_h) {
+  const int n = boxaGetCount(boxa), small = std::max(2, glyph_h / 4), far = kFarSpeck * glyph_h;
+  std::vector<std::array<l_int32, 4>> big;
+  for (int i = 0; i < n; ++i) {
+    std::array<l_int32, 4> b{};
+    boxaGetBoxGeometry(boxa, i, &b[0], &b[1], &b[2], &b[3]);
+    if (b[2] > small || b[3] > small) big.push_back(b);
+  }
+  if (big.empty()) return;
+  for (int i = 0; i < n; ++i) {
+    l_int32 x, y, w, h;
+    boxaGetBoxGeometry(boxa, i, &x, &y, &w, &h);
+    if (w > small || h > small) continue;
+    bool near = std::any_of(big.begin(), big.end(), [&](const std::array<l_int32, 4>& b) {
+      int dx = std::max({0, b[0] - (x + w), x - (b[0] + b[2])});
+      int dy = std::max({0, b[1] - (y + h), y - (b[1] + b[3])});
+      return std::max(dx, dy) < far;
+    });
+    if (!near) pixClearInRect(crop, BoxPtr(boxCreate(x, y, w, h)).get());
+  }
+}
+
 }  // namespace
 
 int CellInk::LineHeight() const {
@@ -170,6 +202,24 @@ CellInk AnalyzeCell(PIX* binary, const CellBox& cell, int line_width, int dpi) {
   PIX* crop = out.clean.get();
   RemoveRulingRemnants(crop, line_width);
 
+  // The height of a glyph: the tall end of the components' heights (radicals
+  // are smaller, brackets a little taller).
+  int glyph_h = dpi / 12;
+  BoxaPtr boxa(pixConnComp(crop, nullptr, 8));
+  {
+    std::vector<int> heights;
+    for (int i = 0; boxa && i < boxaGetCount(boxa.get()); ++i) {
+      l_int32 bx, by, bw, bh;
+      boxaGetBoxGeometry(boxa.get(), i, &bx, &by, &bw, &bh);
+      if (bh >= 4) heights.push_back(bh);
+    }
+    if (!heights.empty()) {
+      std::sort(heights.begin(), heights.end());
+      glyph_h = std::max(glyph_h, heights[heights.size() * 4 / 5]);
+    }
+  }
+  if (boxa) EraseFarSpecks(crop, boxa.get(), glyph_h);
+
   int w = pixGetWidth(crop), h = pixGetHeight(crop), wpl = pixGetWpl(crop);
   const l_uint32* data = pixGetData(crop);
   std::vector<int> rows(h, 0);
@@ -190,23 +240,7 @@ CellInk AnalyzeCell(PIX* binary, const CellBox& cell, int line_width, int dpi) {
   out.ink_pixels = total;
   if (total < min_ink || maxx < 0) return out;
 
-  // The height of a glyph: the tall end of the components' heights (radicals
-  // are smaller, brackets a little taller).
-  int glyph_h = dpi / 12;
-  {
-    BoxaPtr boxa(pixConnComp(crop, nullptr, 8));
-    std::vector<int> heights;
-    for (int i = 0; boxa && i < boxaGetCount(boxa.get()); ++i) {
-      l_int32 bx, by, bw, bh;
-      boxaGetBoxGeometry(boxa.get(), i, &bx, &by, &bw, &bh);
-      if (bh >= 4) heights.push_back(bh);
-    }
-    if (!heights.empty()) {
-      std::sort(heights.begin(), heights.end());
-      glyph_h = std::max(glyph_h, heights[heights.size() * 4 / 5]);
-    }
-    if (boxa) DropStraySpecks(crop, boxa.get(), glyph_h, &rows);
-  }
+  if (boxa) DropStraySpecks(crop, boxa.get(), glyph_h, &rows);
   // Text lines: runs of inked rows. A run much taller than a glyph is lines
   // that touch — a photo's slant leaves no empty row between them — split
   // at the thinnest row.
@@ -250,14 +284,26 @@ CellInk AnalyzeCell(PIX* binary, const CellBox& cell, int line_width, int dpi) {
       merged.push_back(r);
     }
   }
-  // A small run left alone (an underline, a stray mark) joins the nearest line.
+  // A small run left alone (an underline, a stray mark) joins the nearest
+  // line when it is close; one half a glyph or more away from every line is
+  // a stray mark (a scratch above the text), and joining it would make the
+  // line twice as high and the OCR read the mark into it. Punctuation never
+  // wraps onto a line of its own (Word keeps 。，、 on the line before), so
+  // such a run is not text.
   std::vector<std::pair<int, int>> lines;
   int big = 0;
   for (auto [a, b] : merged) big = std::max(big, b - a + 1);
+  auto is_small = [&](std::pair<int, int> r) { return (r.second - r.first + 1) * 3 < big; };
   for (size_t i = 0; i < merged.size(); ++i) {
     auto r = merged[i];
-    if ((r.second - r.first + 1) * 3 >= big) {
+    if (!is_small(r)) {
       lines.push_back(r);
+      continue;
+    }
+    const int gap_before = lines.empty() ? h : r.first - lines.back().second - 1;
+    const int gap_after = i + 1 < merged.size() ? merged[i + 1].first - r.second - 1 : h;
+    if (std::min(gap_before, gap_after) * 2 >= glyph_h) {
+      continue;
     } else if (!lines.empty() && (i + 1 >= merged.size() || r.first - lines.back().second <= merged[i + 1].first - r.second)) {
       lines.back().second = r.second;
     } else if (i + 1 < merged.size()) {

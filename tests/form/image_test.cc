@@ -502,6 +502,56 @@ TEST(CellImage, AFaintFullStopAfterASentenceIsKeptForTheOcr) {
   }
 }
 
+// Dust far from a short value (2年 … ·) is no part of it: the ink box stops
+// at the text and the crop for the OCR holds no speck to read as a
+// character (2年5). A full stop right after the text stays.
+TEST(CellImage, ASpeckFarFromTheTextIsErased) {
+  PixPtr bin = Blank(900, 160, 1);
+  Rect(bin.get(), 50, 20, 800, 100, 3);
+  Glyph(bin.get(), 80, 50, 40);
+  Glyph(bin.get(), 130, 50, 40);
+  Fill(bin.get(), 176, 84, 6, 6);   // a full stop touching the text
+  Fill(bin.get(), 600, 86, 6, 6);   // dust, ten glyphs away
+  CellInk ink = AnalyzeCell(bin.get(), CellBox{50, 20, 800, 100, 1}, 3, 300);
+  ASSERT_FALSE(ink.blank());
+  EXPECT_LT(ink.ink.x + ink.ink.w, 200);
+  EXPECT_GE(ink.ink.x + ink.ink.w, 182);  // the full stop is kept
+  ASSERT_TRUE(ink.clean);
+  l_uint32 v = 0;
+  pixGetPixel(ink.clean.get(), 600 - ink.inner.x + 3, 86 - ink.inner.y + 3, &v);
+  EXPECT_EQ(v, 0u);
+  pixGetPixel(ink.clean.get(), 176 - ink.inner.x + 3, 84 - ink.inner.y + 3, &v);
+  EXPECT_EQ(v, 1u);
+  // A cell of specks alone keeps them (they are judged blank or not as before).
+  PixPtr dots = Blank(900, 160, 1);
+  for (int k = 0; k < 3; ++k) Fill(dots.get(), 100 + k * 300, 60, 6, 6);
+  CellInk only = AnalyzeCell(dots.get(), CellBox{50, 20, 800, 100, 1}, 3, 300);
+  ASSERT_TRUE(only.clean);
+  pixGetPixel(only.clean.get(), 400 - only.inner.x + 3, 60 - only.inner.y + 3, &v);
+  EXPECT_EQ(v, 1u);
+}
+
+// A short mark half a glyph or more above the text (a scratch) is no line of
+// its own and does not join the text's line: the line stays a glyph high.
+// A mark close under the text (an underline) joins it.
+TEST(CellImage, AStrayMarkAwayFromTheTextIsNoLine) {
+  PixPtr bin = Blank(900, 200, 1);
+  Rect(bin.get(), 50, 20, 800, 160, 3);
+  for (int k = 0; k < 4; ++k) Glyph(bin.get(), 80 + k * 50, 100, 40);
+  Fill(bin.get(), 300, 50, 30, 6);  // a scratch 44 px (1.1 glyphs) above
+  CellInk ink = AnalyzeCell(bin.get(), CellBox{50, 20, 800, 160, 1}, 3, 300);
+  ASSERT_EQ(ink.lines.size(), 1u);
+  EXPECT_GE(ink.lines[0].y, 95);
+  EXPECT_LE(ink.lines[0].h, 50);
+  PixPtr under = Blank(900, 200, 1);
+  Rect(under.get(), 50, 20, 800, 160, 3);
+  for (int k = 0; k < 4; ++k) Glyph(under.get(), 80 + k * 50, 60, 40);
+  Fill(under.get(), 80, 106, 190, 3);  // an underline 5 px below
+  CellInk underlined = AnalyzeCell(under.get(), CellBox{50, 20, 800, 160, 1}, 3, 300);
+  ASSERT_EQ(underlined.lines.size(), 1u);
+  EXPECT_GE(underlined.lines[0].y + underlined.lines[0].h, 108);
+}
+
 TEST(CellImage, AGlyphTheBinarisationLostBesideKeptOnesIsInTheOcrCrop) {
   // Five glyphs on the grey page; the binarisation kept all but the second
   // (a faint 5 of 58300) — and, far right, a speck of grey with no kept ink
