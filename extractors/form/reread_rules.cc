@@ -130,4 +130,15 @@ bool RereadRules::Accept(const RereadRule& rule_ref, const FieldSpec& field, con
   return IsValue(field, text);
 }
 
+bool RereadRules::LostCharacters(const RereadRule& rule, const std::string& first, const std::string& again) const {
+  if (rule.when != RereadWhen::kNotClean) return false;
+  auto count = [&](const std::string& text, bool whitelisted_only) {
+    size_t n = 0;
+    for (char32_t c : ToCodepoints(text))
+      if (c != U' ' && (!whitelisted_only || rule.characters.find(c) != std::u32string::npos)) ++n;
+    return n;
+  };
+  return count(again, false) < count(first, true);
+}
+
 }  // namespace gm::form

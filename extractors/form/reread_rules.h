@@ -42,6 +42,13 @@ class RereadRules {
   // kNotClean, one of the values (every part of a list, for multi) for the
   // vocabulary rules.
   bool Accept(const RereadRule& rule, const FieldSpec& field, const std::string& text) const;
+  // Whether the whitelisted re-read `again` lost characters of the first
+  // reading `first`: for kNotClean, fewer characters than `first` holds
+  // inside the whitelist. A whitelist makes Tesseract drop what it cannot
+  // place; the characters outside it were misreadings, not text to keep
+  // (29340 read `2934();万元` and again `29340万元` lost nothing). Spaces
+  // do not count. Vocabulary rules never lose characters.
+  bool LostCharacters(const RereadRule& rule, const std::string& first, const std::string& again) const;
 
  private:
   std::vector<RereadRule> rules_;

@@ -364,10 +364,7 @@ void ScannedForm::Refine(const FormCell& cell, const FieldSpec& field, Reading* 
   ocr_->SetCharacterWhitelist("");
   std::string text = CleanCellText(again.text);
   if (field.type == "wan" || field.type == "pct" || field.type == "number") text = FixDigitGrouping(text);
-  if (!reread_.Accept(*rule, field, text)) return;
-  // A whitelist makes Tesseract drop what it cannot place: a shorter re-read
-  // of an amount lost characters, not noise.
-  if (rule->when == RereadWhen::kNotClean && ToCodepoints(text).size() < ToCodepoints(reading->raw).size()) return;
+  if (!reread_.Accept(*rule, field, text) || reread_.LostCharacters(*rule, reading->raw, text)) return;
   reading->raw = text;
   // The whitelist narrowed the choice: trust it a little less than a free read.
   reading->confidence = again.confidence * 0.95;

@@ -253,6 +253,15 @@ TEST(RereadRules, DecidesWhenAndWhatToReread) {
   EXPECT_TRUE(rules.ShouldReread(*seven, payback, "了"));
   EXPECT_TRUE(rules.Accept(*seven, payback, "7"));
 
+  // A re-read shorter than what the first reading holds inside the
+  // whitelist lost characters; one that drops only misread junk did not.
+  const RereadRule* junk = rules.For(amount, "2934();万元");
+  ASSERT_NE(junk, nullptr);
+  EXPECT_FALSE(rules.LostCharacters(*junk, "2934();万元", "29340万元"));
+  EXPECT_FALSE(rules.LostCharacters(*junk, "2934();万元", "2934万元"));
+  EXPECT_TRUE(rules.LostCharacters(*junk, "2934();万元", "234万元"));
+  EXPECT_TRUE(rules.LostCharacters(*junk, "58 300万元", "8300万元"));
+
   const FieldSpec& stage = *t.Field("project_stage");
   const RereadRule* e = rules.For(stage, "双开王");
   ASSERT_NE(e, nullptr);
