@@ -65,18 +65,21 @@ std::vector<OpenedFile> OpenAndClassify(const BatchContext& ctx, const Package& 
   return opened;
 }
 
-// Other short scans of the package that may be pages of the form misfiled by
-// the classifier (see AddStrayFormPages); those taken become application_form.
+// Other scans of the package that may be pages of the form misfiled by the
+// classifier (see AddStrayFormPages): documents of at most `max_pages`
+// pages, neither statements nor electronic; those taken become
+// application_form. When `scanned` is empty it gets the first taken file as
+// its source.
 constexpr size_t kMaxStrayCandidates = 8;
 
-void ReadStrayFormPages(const BatchContext& ctx, const Package& package, OcrEngine* ocr,
+void ReadStrayFormPages(const BatchContext& ctx, const Package& package, OcrEngine* ocr, size_t max_pages,
                         std::vector<OpenedFile>* opened, Record* record, FormReading* scanned) {
   std::vector<FormPageCandidate> candidates;
   std::vector<size_t> file_of;
   for (size_t i = 0; i < opened->size() && candidates.size() < kMaxStrayCandidates; ++i) {
     const OpenedFile& f = (*opened)[i];
     if (!f.opened || f.cls.kind == "application_form" || IsStatementKind(f.cls.kind) || IsElectronic(f.doc) ||
-        f.doc.pages.empty() || f.doc.pages.size() > 2)
+        f.doc.pages.empty() || f.doc.pages.size() > max_pages)
       continue;
     candidates.push_back({&f.doc, package.files[i].path});
     file_of.push_back(i);
@@ -85,6 +88,10 @@ void ReadStrayFormPages(const BatchContext& ctx, const Package& package, OcrEngi
     OpenedFile& f = (*opened)[file_of[c]];
     f.cls = Classification{"application_form", f.cls.confidence, false, {}, f.cls.text_source, f.cls.first_page_text};
     record->files[file_of[c]].kind = "application_form";
+    if (scanned->source_file.empty()) {
+      scanned->source_file = candidates[c].path;
+      scanned->method = "ocr";
+    }
   }
 }
 
@@ -127,7 +134,16 @@ void ReadForm(const BatchContext& ctx, const Package& package, OcrEngine* ocr, s
   FormReading scanned, typed;
   bool have_scan = false, have_typed = false;
   if (!scans.empty()) have_scan = ctx.form_reader->ReadScanned(scans, scan_paths, ocr, &scanned).ok();
-  if (have_scan) ReadStrayFormPages(ctx, package, ocr, files, record, &scanned);
+  // Photos of the form's later pages misfiled as other documents.
+  if (have_scan) ReadStrayFormPages(ctx, package, ocr, 2, files, record, &scanned);
+  // No form recognised at all: a scan whose first page the classifier could
+  // not read as the form (a seal across the title, a page upside down) is
+  // still read as one — the form reader turns pages upright and knows the
+  // form by its table's labels, not by its title.
+  if (scans.empty() && !electronic) {
+    ReadStrayFormPages(ctx, package, ocr, FormReader::kMaxFormPages, files, record, &scanned);
+    have_scan = !scanned.fields.empty();
+  }
   if (have_scan) ctx.form_reader->CorrectNames(TypedTexts(package), &scanned);
   if (electronic)
     have_typed = ctx.form_reader->ReadElectronic(electronic->doc, package.files[electronic->doc.file_index].path,
