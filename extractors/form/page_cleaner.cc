@@ -183,6 +183,29 @@ PixPtr Binarize(PIX* grey, int dpi) {
   return binary;
 }
 
+namespace {
+
+// Whether `comp` (a component at `bx`, `by` of `bw` × `bh` on a page of
+// `w` × `h`) is the outline of the sheet: it runs along the page's border
+// (within 4 % of it on three sides at least; a table keeps the page's
+// margins) and all its ink lies along the sides of its box — a table's
+// frame holds its rulings, and they reach into the middle.
+bool IsSheetOutline(PIX* comp, int bx, int by, int bw, int bh, int w, int h) {
+  if (bw * 10 < w * 8 || bh * 10 < h * 8) return false;
+  const int near_sides = (bx * 25 <= w) + ((w - bx - bw) * 25 <= w) + (by * 25 <= h) + ((h - by - bh) * 25 <= h);
+  if (near_sides < 3) return false;
+  const int inset = std::max(20, std::min(bw, bh) / 20);
+  if (bw <= 2 * inset || bh <= 2 * inset) return false;
+  BoxPtr inner(boxCreate(inset, inset, bw - 2 * inset, bh - 2 * inset));
+  PixPtr middle = AdoptPix(pixClipRectangle(comp, inner.get(), nullptr));
+  if (!middle) return false;
+  l_int32 inside = 0;
+  pixCountPixels(middle.get(), &inside, nullptr);
+  return inside == 0;
+}
+
+}  // namespace
+
 void RemoveDarkEdges(PIX* binary) {
   if (binary == nullptr || pixGetDepth(binary) != 1) return;
   int w = pixGetWidth(binary), h = pixGetHeight(binary);
@@ -195,12 +218,17 @@ void RemoveDarkEdges(PIX* binary) {
     l_int32 bx, by, bw, bh;
     boxaGetBoxGeometry(boxa.get(), i, &bx, &by, &bw, &bh);
     bool touches = bx <= 1 || by <= 1 || bx + bw >= w - 1 || by + bh >= h - 1;
-    if (!touches) continue;
+    if (!touches && (bw * 10 < w * 8 || bh * 10 < h * 8)) continue;
     // Big enough to be a shadow, and solid: a table frame or a line touching
     // the border has a low fill ratio.
     if (bw < w / 50 && bh < h / 50) continue;
     PixPtr comp = AdoptPix(pixaGetPix(pixa.get(), i, L_CLONE));
     if (!comp) continue;
+    if (IsSheetOutline(comp.get(), bx, by, bw, bh, w, h)) {
+      pixRasterop(binary, bx, by, bw, bh, PIX_DST & PIX_NOT(PIX_SRC), comp.get(), 0, 0);
+      continue;
+    }
+    if (!touches) continue;
     l_int32 count = 0;
     pixCountPixels(comp.get(), &count, nullptr);
     double fill = static_cast<double>(count) / (static_cast<double>(bw) * bh);

@@ -44,7 +44,11 @@ PixPtr Binarize(PIX* grey, int dpi);
 
 // Removes from a 1 bpp page the large dark blobs that touch its border (a
 // scanner lid's shadow, a phone photo's desk), in place. Thin lines touching
-// the border (a table frame) are kept.
+// the border (a table frame) are kept. Also removed: the outline of the
+// sheet in a photo — the edge between paper and desk, left as a thin ring
+// (or part of one) once the desk itself binarises white — recognised as a
+// component that spans most of the page with nothing inside it near its
+// sides; the table's frame always holds its rulings.
 void RemoveDarkEdges(PIX* binary);
 
 // Turns the page `degrees` clockwise (a multiple of 90; both images),

@@ -123,6 +123,26 @@ TEST(PageCleaner, RemovesDarkEdgesKeepsFrames) {
   RemoveDarkEdges(nullptr);  // no crash
 }
 
+// A phone photo: the desk binarised white, the sheet's edge left as a thin
+// outline just inside the image. It goes; the table's frame, with its
+// rulings, stays — also when it comes as close to the border as the sheet.
+TEST(PageCleaner, RemovesTheSheetsOutlineKeepsTheTable) {
+  PixPtr bin = Blank(1000, 1400, 1);
+  Rect(bin.get(), 12, 20, 975, 1370, 4);   // the sheet's edge
+  Rect(bin.get(), 100, 120, 800, 1100, 3);  // the table, with a ruling inside
+  Line(bin.get(), 100, 600, 900, 600, 3);
+  RemoveDarkEdges(bin.get());
+  EXPECT_EQ(GreyAt(bin.get(), 13, 700), 0u);
+  EXPECT_EQ(GreyAt(bin.get(), 500, 21), 0u);
+  EXPECT_EQ(GreyAt(bin.get(), 101, 300), 1u);
+  EXPECT_EQ(GreyAt(bin.get(), 500, 601), 1u);
+  PixPtr tight = Blank(1000, 1400, 1);
+  Rect(tight.get(), 12, 20, 975, 1370, 4);  // a photo cropped to the table's frame
+  Line(tight.get(), 12, 600, 987, 600, 3);
+  RemoveDarkEdges(tight.get());
+  EXPECT_EQ(GreyAt(tight.get(), 13, 700), 1u);
+}
+
 // A page with a ruled table and rows of glyph-like text, at 300 dpi.
 PixPtr DrawFormPage(int w, int h) {
   PixPtr page = Blank(w, h, 8);
