@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "extractors/form/form_assembler.h"
+#include "extractors/form/page_order.h"
 #include "extractors/form/scanned_form.h"
 
 namespace gm {
@@ -74,7 +75,7 @@ Status FormReader::ReadScanned(const std::vector<const Document*>& docs, const s
     if (pages_read == 0) return Status::NotFound("申请表文件中没有可识别的页面图像");
     return Status::NotFound("扫描件中未找到申请表的表格（未检测到表格线），请提供清晰的扫描件");
   }
-  form::AssembleForm(labels_, templates_, scanned.rows(), source, &scanned, out);
+  form::AssembleForm(labels_, templates_, form::InFormOrder(labels_, scanned.rows()), source, &scanned, out);
   // Writing (names, prose): a misread character inside a word of the domain.
   for (auto& [key, reading] : out->fields) {
     const FieldSpec* field = templates_.Field(key);

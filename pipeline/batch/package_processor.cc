@@ -116,33 +116,54 @@ std::vector<std::string> TypedTexts(const Package& package) {
 
 // Reads the application form: the stamped scan, and an electronic copy
 // (docx, Word-exported PDF) when the package has one; see MergeTypedCopy.
-void ReadForm(const BatchContext& ctx, const Package& package, OcrEngine* ocr, std::vector<OpenedFile>* files,
-              Record* record) {
-  std::vector<OpenedFile>& opened = *files;
+// The scanned documents classified as the form, in package order, and the
+// first electronic copy (docx, Word-exported PDF), if any.
+struct FormFiles {
   std::vector<const Document*> scans;
   std::vector<std::string> scan_paths;
   const OpenedFile* electronic = nullptr;
+};
+
+FormFiles FindFormFiles(const Package& package, const std::vector<OpenedFile>& opened) {
+  FormFiles out;
   for (size_t i = 0; i < opened.size(); ++i) {
     if (!opened[i].opened || opened[i].cls.kind != "application_form") continue;
     if (IsElectronic(opened[i].doc)) {
-      if (!electronic) electronic = &opened[i];
+      if (!out.electronic) out.electronic = &opened[i];
     } else {
-      scans.push_back(&opened[i].doc);
-      scan_paths.push_back(package.files[i].path);
+      out.scans.push_back(&opened[i].doc);
+      out.scan_paths.push_back(package.files[i].path);
     }
   }
+  return out;
+}
+
+void ReadForm(const BatchContext& ctx, const Package& package, OcrEngine* ocr, std::vector<OpenedFile>* files,
+              Record* record) {
+  const FormFiles form = FindFormFiles(package, *files);
+  const OpenedFile* electronic = form.electronic;
   FormReading scanned, typed;
   bool have_scan = false, have_typed = false;
-  if (!scans.empty()) have_scan = ctx.form_reader->ReadScanned(scans, scan_paths, ocr, &scanned).ok();
+  if (!form.scans.empty()) have_scan = ctx.form_reader->ReadScanned(form.scans, form.scan_paths, ocr, &scanned).ok();
   // Photos of the form's later pages misfiled as other documents.
   if (have_scan) ReadStrayFormPages(ctx, package, ocr, 2, files, record, &scanned);
   // No form recognised at all: a scan whose first page the classifier could
   // not read as the form (a seal across the title, a page upside down) is
   // still read as one — the form reader turns pages upright and knows the
   // form by its table's labels, not by its title.
-  if (scans.empty() && !electronic) {
+  if (form.scans.empty() && !electronic) {
     ReadStrayFormPages(ctx, package, ocr, FormReader::kMaxFormPages, files, record, &scanned);
     have_scan = !scanned.fields.empty();
+  }
+  // Pages found astray were read on their own; read the form again with all
+  // its pages together, in their order, so that a value below its label on
+  // the next page, or a row cut by the page break, is joined again.
+  const FormFiles found = FindFormFiles(package, *files);
+  if (have_scan && found.scans.size() > form.scans.size() && found.scans.size() > 1) {
+    FormReading whole;
+    if (ctx.form_reader->ReadScanned(found.scans, found.scan_paths, ocr, &whole).ok() &&
+        whole.fields.size() >= scanned.fields.size())
+      scanned = std::move(whole);
   }
   if (have_scan) ctx.form_reader->CorrectNames(TypedTexts(package), &scanned);
   if (electronic)

@@ -10,6 +10,7 @@
 #include "extractors/form/form_assembler.h"
 #include "extractors/form/form_labels.h"
 #include "extractors/form/form_reader.h"
+#include "extractors/form/page_order.h"
 #include "extractors/form/span_table.h"
 
 namespace gm::form {
@@ -142,6 +143,43 @@ TEST_F(AssemblerTest, BelowValueOnTheNextPage) {
   FormRow value{{Cell("新增就业岗位120个", 0, 1, 1)}, true};
   FormReading r = Assemble({Whole("六、项目社会效益（具有何种社会效益，文字描述）", 0), value, Whole("七、其他", 1)});
   EXPECT_EQ(r.fields.at("social_benefits").raw, "新增就业岗位120个");
+}
+
+// Photos of the pages named by when they were taken: page 3 came before
+// page 2. The pages are put back in the form's order, so the value at the
+// top of page 3 meets its `below` label at the bottom of page 2; a page
+// without labels stays after the page before it.
+TEST_F(AssemblerTest, PagesOutOfOrderArePutInTheFormsOrder) {
+  auto on = [](FormRow row, const std::string& file) {
+    for (FormCell& c : row.cells) c.file = file;
+    return row;
+  };
+  std::vector<FormRow> rows = {
+      on(Quad("企业名称*", "甘肃祁连矿业有限公司", "信用代码", "91620100MA71234567", 0), "IMG_1.jpg"),
+      on(Wide("项目名称*", "祁连山矿区生态修复项目", 0), "IMG_1.jpg"),
+      on(Whole("新增就业岗位120个", 0), "IMG_2.jpg"),  // page 3, first
+      on(Wide("政策诉求", "希望纳入项目库", 0), "IMG_2.jpg"),
+      on(Whole("", 0), "IMG_4.jpg"),                   // a page of nothing known
+      on(Quad("贷款总需求*（万元）", "6500", "已获贷款额*（万元）", "0", 0), "IMG_3.jpg"),  // page 2
+      on(Whole("六、项目社会效益（具有何种社会效益，文字描述）", 0), "IMG_3.jpg"),
+  };
+  std::vector<FormRow> ordered = InFormOrder(labels_, rows);
+  ASSERT_EQ(ordered.size(), rows.size());
+  std::vector<std::string> files;
+  for (const FormRow& row : ordered) files.push_back(row.cells.front().file);
+  EXPECT_EQ(files, (std::vector<std::string>{"IMG_1.jpg", "IMG_1.jpg", "IMG_3.jpg", "IMG_3.jpg", "IMG_2.jpg",
+                                             "IMG_2.jpg", "IMG_4.jpg"}));
+  std::vector<bool> first;
+  for (const FormRow& row : ordered) first.push_back(row.first_on_page);
+  EXPECT_EQ(first, (std::vector<bool>{false, false, true, false, true, false, true}));
+  FormReading r = Assemble(ordered);
+  EXPECT_EQ(r.fields.at("social_benefits").raw, "新增就业岗位120个");
+  EXPECT_EQ(r.fields.at("loan_demand_total").raw, "6500");
+  // Read in the files' order, the value is lost.
+  EXPECT_NE(Assemble(rows).fields["social_benefits"].raw, "新增就业岗位120个");
+  // Pages already in order stay as they are.
+  std::vector<FormRow> again = InFormOrder(labels_, ordered);
+  for (size_t i = 0; i < again.size(); ++i) EXPECT_EQ(again[i].cells.front().text, ordered[i].cells.front().text);
 }
 
 TEST_F(AssemblerTest, SectionOnlyWhenWideAndFirstSightingWins) {
