@@ -90,6 +90,10 @@ int RulingEnd(PIX* binary, const CellBox& cell, bool vertical, int from, int ste
   return last;
 }
 
+// A component no larger than this both ways is a speck (dust, a full stop, a
+// dot), not a glyph or a part of one: a quarter of a glyph's height.
+int SpeckSize(int glyph_h) { return std::max(2, glyph_h / 4); }
+
 // Takes the specks that stand apart from the text out of the row profile
 // `rows`: a dot of dust between or above the lines would make a line of its
 // own or stretch the nearest one, and a stretched line misjudges the size
@@ -98,7 +102,7 @@ int RulingEnd(PIX* binary, const CellBox& cell, bool vertical, int from, int ste
 // cell holds only small components.
 void DropStraySpecks(PIX* crop, BOXA* boxa, int glyph_h, std::vector<int>* rows) {
   int n = boxaGetCount(boxa), h = static_cast<int>(rows->size());
-  int small = std::max(2, glyph_h / 4), near = std::max(2, glyph_h / 5);
+  int small = SpeckSize(glyph_h), near = std::max(2, glyph_h / 5);
   std::vector<char> text_rows(h, 0);
   bool any_big = false;
   for (int i = 0; i < n; ++i) {
@@ -133,7 +137,7 @@ constexpr int kFarSpeck = 2;
 // as a character (2年5) and widens the ink box. Nothing is erased when the
 // cell holds only small components. `boxa` is left as it was.
 void EraseFarSpecks(PIX* crop, BOXA* boxa, int glyph_h) {
-  const int n = boxaGetCount(boxa), small = std::max(2, glyph_h / 4), far = kFarSpeck * glyph_h;
+  const int n = boxaGetCount(boxa), small = SpeckSize(glyph_h), far = kFarSpeck * glyph_h;
   std::vector<std::array<l_int32, 4>> big;
   for (int i = 0; i < n; ++i) {
     std::array<l_int32, 4> b{};

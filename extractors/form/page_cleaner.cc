@@ -185,13 +185,16 @@ PixPtr Binarize(PIX* grey, int dpi) {
 
 namespace {
 
+// Whether a component of `bw` × `bh` spans most of a `w` × `h` page both ways.
+bool SpansThePage(int bw, int bh, int w, int h) { return bw * 10 >= w * 8 && bh * 10 >= h * 8; }
+
 // Whether `comp` (a component at `bx`, `by` of `bw` × `bh` on a page of
-// `w` × `h`) is the outline of the sheet: it runs along the page's border
-// (within 4 % of it on three sides at least; a table keeps the page's
+// `w` × `h`) is the outline of the sheet: it spans the page, runs along its
+// border (within 4 % of it on three sides at least; a table keeps the page's
 // margins) and all its ink lies along the sides of its box — a table's
 // frame holds its rulings, and they reach into the middle.
 bool IsSheetOutline(PIX* comp, int bx, int by, int bw, int bh, int w, int h) {
-  if (bw * 10 < w * 8 || bh * 10 < h * 8) return false;
+  if (!SpansThePage(bw, bh, w, h)) return false;
   const int near_sides = (bx * 25 <= w) + ((w - bx - bw) * 25 <= w) + (by * 25 <= h) + ((h - by - bh) * 25 <= h);
   if (near_sides < 3) return false;
   const int inset = std::max(20, std::min(bw, bh) / 20);
@@ -218,7 +221,7 @@ void RemoveDarkEdges(PIX* binary) {
     l_int32 bx, by, bw, bh;
     boxaGetBoxGeometry(boxa.get(), i, &bx, &by, &bw, &bh);
     bool touches = bx <= 1 || by <= 1 || bx + bw >= w - 1 || by + bh >= h - 1;
-    if (!touches && (bw * 10 < w * 8 || bh * 10 < h * 8)) continue;
+    if (!touches && !SpansThePage(bw, bh, w, h)) continue;  // neither a shadow nor the sheet's outline
     // Big enough to be a shadow, and solid: a table frame or a line touching
     // the border has a low fill ratio.
     if (bw < w / 50 && bh < h / 50) continue;

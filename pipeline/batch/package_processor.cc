@@ -114,8 +114,6 @@ std::vector<std::string> TypedTexts(const Package& package) {
   return texts;
 }
 
-// Reads the application form: the stamped scan, and an electronic copy
-// (docx, Word-exported PDF) when the package has one; see MergeTypedCopy.
 // The scanned documents classified as the form, in package order, and the
 // first electronic copy (docx, Word-exported PDF), if any.
 struct FormFiles {
@@ -138,6 +136,8 @@ FormFiles FindFormFiles(const Package& package, const std::vector<OpenedFile>& o
   return out;
 }
 
+// Reads the application form: the stamped scan, and an electronic copy
+// (docx, Word-exported PDF) when the package has one; see MergeTypedCopy.
 void ReadForm(const BatchContext& ctx, const Package& package, OcrEngine* ocr, std::vector<OpenedFile>* files,
               Record* record) {
   const FormFiles form = FindFormFiles(package, *files);
