@@ -37,6 +37,7 @@ struct StatementParams {
   int max_pages = 60;
   double no_header_factor = 0.85;
   double no_unit_factor = 0.8;
+  double doubtful_figure_confidence = 0.7;  // an amount OCR read less sure than this is doubtful
 };
 
 struct StatementVocabulary {

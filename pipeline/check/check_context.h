@@ -24,6 +24,7 @@ class CheckContext {
   // The classification of file i; null when there is none or it is ignored (unreadable).
   const Classification* classification(size_t i) const;
   const Financials* financials() const;
+  const std::vector<StatementPlace>& statements() const { return in_.statements ? *in_.statements : kNoStatements; }
   const std::set<std::string>& blacklist() const { return in_.blacklist ? *in_.blacklist : kNoCodes; }
   const std::string& as_of() const { return in_.as_of; }
 
@@ -42,6 +43,7 @@ class CheckContext {
 
  private:
   static const std::vector<FileEntry> kNoFiles;
+  static const std::vector<StatementPlace> kNoStatements;
   static const std::set<std::string> kNoCodes;
   const CheckInput& in_;
   const CheckRules* rules_;

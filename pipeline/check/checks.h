@@ -12,7 +12,8 @@
 // field left empty is reported once, as missing_required_field, not again as
 // every comparison it takes part in. A form status left empty requires no
 // document (its checklist reason says so). Missing statements are reported
-// as missing_attachment; the statement checks then stay silent.
+// as missing_attachment; the statement checks then stay silent. A statement
+// is present where the classifier or the statements reader found it.
 //
 // A finding never hides another: every check runs, a package can have many.
 //
@@ -39,7 +40,8 @@ struct CheckInput {
   const std::map<std::string, FieldValue>* fields = nullptr;   // typed values, every key present
   const std::optional<Financials>* financials = nullptr;
   const std::vector<FileEntry>* files = nullptr;               // with kinds
-  const std::vector<Classification>* classifications = nullptr; // parallel to *files (is_report, contains)
+  const std::vector<Classification>* classifications = nullptr; // parallel to *files (is_report)
+  const std::vector<StatementPlace>* statements = nullptr;      // what the statements reader found, where
   const std::set<std::string>* blacklist = nullptr;             // upper-case credit codes
   std::string as_of;                                            // YYYY-MM-DD
   // Findings already made on the package (the normalizer's). A field that

@@ -24,7 +24,7 @@ TEST(StatementOcrTest, ScannedIncomeStatementWithASeal) {
   doc.pages.push_back(page);
 
   std::vector<StatementFigures> out;
-  ASSERT_TRUE(ReadStatements(doc, "scan0009.png", ocr.get(), &out).ok());
+  ASSERT_TRUE(ReadStatements(doc, "scan0009.png", ocr.get(), {}, &out).ok());
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].kind, "income_statement");
   EXPECT_EQ(out[0].year, 2024);
@@ -52,7 +52,7 @@ TEST(StatementOcrTest, ScannedIncomeStatementWithASeal) {
   };
   loads = 0;
   std::vector<StatementFigures> hinted;
-  ASSERT_TRUE(ReadStatements(untitled, "scan0009.png", ocr.get(), &hinted, "某某矿业有限公司\n利润表\n2024年度").ok());
+  ASSERT_TRUE(ReadStatements(untitled, "scan0009.png", ocr.get(), {"某某矿业有限公司\n利润表\n2024年度"}, &hinted).ok());
   EXPECT_EQ(loads, 1);
   ASSERT_EQ(hinted.size(), 1u);
   EXPECT_EQ(hinted[0].kind, "income_statement");
@@ -60,7 +60,7 @@ TEST(StatementOcrTest, ScannedIncomeStatementWithASeal) {
   // A passed-on top that shows no title is not trusted: the reader looks itself.
   loads = 0;
   std::vector<StatementFigures> unhinted;
-  ASSERT_TRUE(ReadStatements(untitled, "scan0009.png", ocr.get(), &unhinted, "某某矿业有限公司").ok());
+  ASSERT_TRUE(ReadStatements(untitled, "scan0009.png", ocr.get(), {"某某矿业有限公司"}, &unhinted).ok());
   EXPECT_EQ(loads, 2);
 }
 
