@@ -58,12 +58,24 @@ std::string TopTitleKind(const OcrResult& top, const StatementVocabulary& vocab)
   return "";
 }
 
+// The statement kind a marker read on a scanned page (or its top) names
+// (会企02表); "" when none names one.
+std::string TopMarkerKind(const OcrResult& top, const StatementVocabulary& vocab) {
+  const std::string folded = FoldText(top.text);
+  for (const auto& [marker, kind] : vocab.markers)
+    if (!kind.empty() && folded.find(marker) != std::string::npos) return kind;
+  return "";
+}
+
 // Whether the top of a scanned page shows a statement: its title, or (when
-// OCR garbled the spaced-out title) an end-of-period column header.
+// OCR garbled the title) a statement's marker (编制单位, 会企01表) or an
+// end-of-period column header.
 bool TopShowsStatement(const OcrResult& top, const StatementVocabulary& vocab) {
   const std::string kind = TopTitleKind(top, vocab);
   if (!kind.empty()) return kind != "none";
   const std::string folded = FoldText(top.text);
+  for (const auto& [marker, kind] : vocab.markers)
+    if (folded.find(marker) != std::string::npos) return true;
   for (const auto& [label, role] : vocab.columns)
     if (role == ColumnRole::kEnd && folded.find(label) != std::string::npos) return true;
   return false;
@@ -71,6 +83,10 @@ bool TopShowsStatement(const OcrResult& top, const StatementVocabulary& vocab) {
 
 bool AnyTitled(const std::vector<PageStatement>& parts) {
   return std::any_of(parts.begin(), parts.end(), [](const PageStatement& p) { return p.titled; });
+}
+
+bool AnyFigures(const std::vector<PageStatement>& parts) {
+  return std::any_of(parts.begin(), parts.end(), [](const PageStatement& p) { return !p.values.empty(); });
 }
 
 // A statement being assembled over one or more pages.
@@ -186,9 +202,16 @@ void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, c
       if (!OcrPage(page, {1.0, RedInk::kDrop, true}, OcrLayout::kAuto, ocr, &whole).ok()) continue;
       input = FromOcr(whole);
       parts = ParseStatementPage(input.texts, vocab, continued);
-      if (continued.empty() && !AnyTitled(parts)) {
-        const std::string kind = TopTitleKind(*read_top(), vocab);
-        if (!kind.empty() && kind != "none") parts = ParseStatementPage(input.texts, vocab, kind);
+      if (!AnyTitled(parts)) {
+        // No title read: the statement's form number on the page (free: it
+        // was just read) or, unless the page gave figures to the statement
+        // it continues, the top read again as sparse text names it — an
+        // unfinished statement before it must not swallow the next one.
+        std::string kind = TopMarkerKind(whole, vocab);
+        const bool continues = !continued.empty() && AnyFigures(parts);
+        if (kind.empty() && !continues) kind = TopTitleKind(*read_top(), vocab);
+        if (kind.empty() && !continues) kind = TopMarkerKind(*read_top(), vocab);
+        if (!kind.empty() && kind != "none" && kind != continued) parts = ParseStatementPage(input.texts, vocab, kind);
       }
     } else {
       continue;

@@ -57,11 +57,27 @@ TEST(StatementOcrTest, ScannedIncomeStatementWithASeal) {
   ASSERT_EQ(hinted.size(), 1u);
   EXPECT_EQ(hinted[0].kind, "income_statement");
   EXPECT_NEAR(hinted[0].wan.at("revenue"), 4567.890123, 1e-6);
-  // A passed-on top that shows no title is not trusted: the reader looks itself.
+  // A passed-on top that shows no title is not trusted: the reader looks
+  // itself, and finds the statement's form number (会企02表) on the page it
+  // has just read whole, so the top is not read again either.
   loads = 0;
   std::vector<StatementFigures> unhinted;
   ASSERT_TRUE(ReadStatements(untitled, "scan0009.png", ocr.get(), {"某某矿业有限公司"}, &unhinted).ok());
-  EXPECT_EQ(loads, 2);
+  EXPECT_EQ(loads, 1);
+  ASSERT_EQ(unhinted.size(), 1u);
+  EXPECT_EQ(unhinted[0].kind, "income_statement");
+
+  // Searched at the page top only (a file the classifier did not take for a
+  // statement), with the title lost: the statement's form number (会企02表)
+  // and 编制单位 mark the page, and the number names the statement.
+  std::vector<StatementFigures> marked;
+  StatementSearch tops_only;
+  tops_only.titled_pages_only = true;
+  ASSERT_TRUE(ReadStatements(untitled, "财务资料.png", ocr.get(), tops_only, &marked).ok());
+  ASSERT_EQ(marked.size(), 1u);
+  EXPECT_EQ(marked[0].kind, "income_statement");
+  EXPECT_EQ(marked[0].pages, std::vector<int>{1});
+  EXPECT_NEAR(marked[0].wan.at("revenue"), 4567.890123, 1e-6);
 }
 
 }  // namespace
