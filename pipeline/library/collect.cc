@@ -14,11 +14,6 @@ std::string Name(const ReturnedWorkbook& w) {
   return w.expert.empty() ? "“" + name + "”" : "“" + name + "”（专家：" + w.expert + "）";
 }
 
-std::string Label(const Templates& templates, const std::string& key) {
-  const FieldSpec* spec = templates.Field(key);
-  return spec == nullptr ? key : spec->label;
-}
-
 std::string Join(const std::vector<std::string>& items, const std::string& sep) {
   std::string out;
   for (const auto& s : items) out += (out.empty() ? "" : sep) + s;
