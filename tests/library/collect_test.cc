@@ -63,7 +63,8 @@ TEST(Collect, ValidPackageGivesTypedCorrectionsAndEvents) {
   Review(&a, "start_date", "修改", "45658");  // a date cell stores its serial
   Review(&b, "total_investment", "修改", "13000");
   Review(&b, "company_name", "确认", "");
-  std::vector<CollectedPackage> out = F().Validate({a, b});
+  std::vector<ReturnedWorkbook> copies = {a, b};  // the packages point into them
+  std::vector<CollectedPackage> out = F().Validate(copies);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_TRUE(out[0].problems.empty()) << out[0].problems[0];
   EXPECT_EQ(out[0].conclusion, "通过");
@@ -120,12 +121,13 @@ TEST(Collect, CorrectionsThatFailTheFieldsType) {
                                                                           {"credit_code", "12345"},
                                                                           {"start_date", "2024年13月"},
                                                                           {"loan_term_months", "三年左右吧"},
-                                                                          {"company_type", "外资企业"},
+                                                                          {"company_type", "蓝色星球"},
                                                                           {"project_category", "月球采矿"}}) {
     ReturnedWorkbook a = Copy("a.xlsx", "张三", "通过");
     Review(&a, key, "修改", bad);
-    std::vector<CollectedPackage> out = F().Validate({a});
-    ASSERT_EQ(out[0].problems.size(), 1u) << key;
+    std::vector<ReturnedWorkbook> copies = {a};
+    std::vector<CollectedPackage> out = F().Validate(copies);
+    ASSERT_EQ(out[0].problems.size(), 1u) << key << " " << CollectedLine(out[0]).dump();
     EXPECT_TRUE(Has(out[0].problems[0], std::string("的更正值“") + bad + "”无效")) << out[0].problems[0];
     EXPECT_TRUE(out[0].conclusion.empty());
     EXPECT_TRUE(CollectEvents(out, {}, "2025-07-05").empty()) << "a package with problems is not imported";
