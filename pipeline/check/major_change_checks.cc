@@ -1,6 +1,7 @@
 // major_change: a resubmission of a library project whose 建设主体, 内容 or
 // 规模 changed (入库指南 三、(四) 动态管理) must be re-evaluated.
 #include <cmath>
+#include <cstdio>
 
 #include "pipeline/check/check_context.h"
 
@@ -21,6 +22,12 @@ bool Differs(const std::string& key, const Json& before, const Json& now) {
   if (key == "project_category" && before.is_object() && now.is_object())
     return before.value("code", "") != now.value("code", "");
   return before != now;
+}
+
+std::string Percent(double share) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g%%", share * 100);
+  return buf;
 }
 
 }  // namespace
@@ -49,7 +56,7 @@ void CheckMajorChange(CheckContext* ctx) {
   ctx->Add("major_change", "total_investment",
            "与项目库中的项目（" + prior->project_id + "）相比，建设规模发生变更：" + ctx->Label("total_investment") +
                "由 " + FormatWan(was) + " 万元变为 " + FormatWan(*now) + " 万元，变化超过 " +
-               FormatWan(share * 100) + "%，需报备并重新评估");
+               Percent(share) + "，需报备并重新评估");
 }
 
 }  // namespace gm

@@ -7,8 +7,11 @@
 namespace gm {
 namespace {
 
-CellStyle StyleOf(const WorkbookLayout& layout, TableRow::Kind kind, bool number) {
-  CellStyle style = number ? NumberStyle(layout.Setting("amount_format")) : BodyStyle();
+// The 序号 column counts; every other number is an amount in 万元.
+CellStyle StyleOf(const WorkbookLayout& layout, TableRow::Kind kind, bool number, const std::string& column) {
+  CellStyle style = !number ? BodyStyle()
+                    : column == "number" ? Centered(NumberStyle(layout.Setting("int_format")))
+                                         : NumberStyle(layout.Setting("amount_format"));
   if (kind == TableRow::Kind::kBand) style = BandStyle(layout);
   if (kind == TableRow::Kind::kTotal) {
     style = Filled(style, layout.Color("color_total_fill"));
@@ -38,7 +41,7 @@ Status WriteTableWorkbook(const WorkbookLayout& layout, const std::string& sheet
       int col = w.Col(column.id);
       auto it = row.cells.find(column.id);
       bool number = it != row.cells.end() && it->second.number.has_value();
-      CellStyle style = StyleOf(layout, row.kind, number);
+      CellStyle style = StyleOf(layout, row.kind, number, column.id);
       if (it == row.cells.end()) {
         w.Blank(r, col, style);
       } else if (number) {
