@@ -62,7 +62,8 @@ Status WriteApprovedList(const OutputContext& ctx, const std::vector<ProjectView
   std::string group = "\x01";
   auto close_group = [&] {
     if (group == "\x01") return;
-    rows.push_back(TotalRow(ctx, "category_title", "小计（" + std::to_string(group_count) + " 个项目）", group_inv, group_loan));
+    rows.push_back(TotalRow(ctx, "category_title",
+                            ctx.layout.Label("subtotal_row", {{"count", std::to_string(group_count)}}), group_inv, group_loan));
     group_inv.reset(), group_loan.reset(), group_count = 0;
   };
   for (const ProjectView& v : ByCategory(projects)) {
