@@ -25,7 +25,9 @@ Status WriteRecordDataSheet(const ReviewContext& ctx) {
   put("schema", "greenmine.review/1");
   for (const FieldSpec& spec : ctx.templates.fields()) {
     auto it = ctx.record.fields.find(spec.key);
-    put(spec.key, it == ctx.record.fields.end() ? "null" : it->second.value.dump());
+    // A hostile value may hold invalid UTF-8: replaced, as the sheet could not hold it anyway.
+    put(spec.key, it == ctx.record.fields.end() ? "null"
+                                                : it->second.value.dump(-1, ' ', false, Json::error_handler_t::replace));
   }
   worksheet_hide(sheet);
   return w.status();

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "pipeline/core/hash.h"
+#include "pipeline/library/civil_date.h"
 
 namespace gm {
 namespace {
@@ -55,6 +56,8 @@ void CheckConclusions(const WorkbookLayout& layout, CollectedPackage* p) {
     } else {
       seen.insert(w->conclusion);
     }
+    if (!w->review_date.empty() && !CivilDate::Parse(w->review_date))
+      p->problems.push_back(Name(*w) + " 的审核日期“" + w->review_date + "”不是有效日期");
   }
   if (seen.size() > 1) {
     std::vector<std::string> who;
@@ -168,7 +171,7 @@ std::vector<LibraryEvent> CollectEvents(const std::vector<CollectedPackage>& pac
       LibraryEvent e;
       e.project_id = p.package_id;
       e.kind = kEventCorrected;
-      e.effective = fix.date.empty() || fix.date.size() != 10 ? as_of : fix.date;
+      e.effective = CivilDate::Parse(fix.date) ? fix.date : as_of;
       e.actor = fix.expert;
       e.source = fix.workbook;
       auto scanned = p.scanned.find(key);

@@ -7,7 +7,7 @@
 // conclusion or has one outside 通过 / 补充材料后再审 / 不通过, when copies
 // disagree on the conclusion or on a correction, when a field's 审核结论 is
 // outside 确认 / 修改 / 存疑, when 修改 has no 更正值 (or a 更正值 has no
-// 修改), or when a 更正值 is not a valid value of the field's type (typed by
+// 修改), when the 审核日期 is not a date, or when a 更正值 is not a valid value of the field's type (typed by
 // the Normalizer, exactly as a scanned value would be). A package with
 // problems yields no events at all.
 //

@@ -118,7 +118,7 @@ Status RunCollect(const LibraryPaths& paths, const fs::path& returned, const std
 
   std::string lines;
   for (const CollectedPackage& p : packages) {
-    lines += CollectedLine(p).dump() + "\n";
+    lines += CollectedLine(p).dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
     report->with_problems += !p.problems.empty();
     report->passed += p.conclusion == "通过";
   }
@@ -236,7 +236,7 @@ Status RunLibrary(const LibraryPaths& paths, const std::string& as_of, const std
                              paths.out / "推介项目.csv")).ok())
     return s;
   std::string lines;
-  for (const ProjectView& v : views) lines += LibraryLine(v, loaded.settings).dump() + "\n";
+  for (const ProjectView& v : views) lines += LibraryLine(v, loaded.settings).dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
   return WriteFileAtomically(paths.out / "library.jsonl", lines);
 }
 

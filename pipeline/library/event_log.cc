@@ -113,7 +113,7 @@ Status EventLog::Append(const std::vector<LibraryEvent>& events) {
     st->Bind(4, e.recorded_at.empty() ? now : e.recorded_at);
     st->Bind(5, e.source);
     st->Bind(6, e.actor);
-    st->Bind(7, e.data.dump());
+    st->Bind(7, e.data.dump(-1, ' ', false, Json::error_handler_t::replace));
     if (!(s = st->Run()).ok()) return s;
   }
   return Status::OK();

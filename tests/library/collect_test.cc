@@ -101,6 +101,12 @@ TEST(Collect, ExpertsDisagree) {
   EXPECT_TRUE(Has(p, "“b.xlsx”（专家：李四）为“不通过”")) << p;
 }
 
+TEST(Collect, ReviewDateThatIsNoDate) {
+  ReturnedWorkbook a = Copy("a.xlsx", "张三", "通过");
+  a.review_date = "七月上旬";
+  EXPECT_TRUE(Has(Problems({a}), "的审核日期“七月上旬”不是有效日期"));
+}
+
 TEST(Collect, FieldReviewOutsideTheDropDown) {
   ReturnedWorkbook a = Copy("a.xlsx", "张三", "通过");
   Review(&a, "company_name", "改", "乙公司");
