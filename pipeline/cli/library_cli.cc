@@ -29,7 +29,8 @@ const char* const kLibraryUsage = R"(After the experts' meeting — the project 
       working days; a year the table lacks is refused). Writes OUT/公示名单.xlsx and
       OUT/公示公告.txt (the notice for the website).
   greenmine library --library FILE --out DIR [--as-of YYYY-MM-DD] [change]
-      Writes OUT/项目库.xlsx (every project, status and dates), OUT/推介项目.xlsx and
+      Writes OUT/项目库.xlsx (every project, status and dates; sheet 变更记录: every event
+      of the library — what, when, by whom, from which workbook or command), OUT/推介项目.xlsx and
       OUT/推介项目.csv (the projects in the library, for the banks) and OUT/library.jsonl.
       Statuses as of --as-of: 待公示 公示中 已入库 即将到期 已延期 已过期 已移出 未通过 待补充材料.
       A change is recorded first, as an event taking effect on --as-of:

@@ -132,6 +132,42 @@ std::string PublicityNotice(const OutputContext& ctx, const std::vector<ProjectV
   return text;
 }
 
+namespace {
+
+std::string Shown(const Json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); }
+
+std::string EventDetail(const OutputContext& ctx, const LibraryEvent& e) {
+  const Json& d = e.data;
+  if (e.kind == kEventCollected) return d.value("conclusion", "") + (d.value("opinion", "").empty() ? "" : "：" + d.value("opinion", ""));
+  if (e.kind == kEventCorrected) {
+    const FieldSpec* spec = ctx.templates.Field(d.value("field", ""));
+    return (spec ? spec->label : d.value("field", "")) + "：" + Shown(d.value("scanned", Json())) + " → " +
+           Shown(d.value("reviewed", Json()));
+  }
+  if (e.kind == kEventPublished)
+    return ctx.layout.Label("period_text", {{"start", d.value("start", "")}, {"end", d.value("end", "")}});
+  if (e.kind == kEventExtended) return d.value("valid_until", "");
+  return d.value("reason", "");
+}
+
+std::vector<TableRow> HistoryRows(const OutputContext& ctx, const std::vector<ProjectView>& projects) {
+  std::vector<const LibraryEvent*> events;
+  for (const ProjectView& v : projects) events.insert(events.end(), v.project->history.begin(), v.project->history.end());
+  std::sort(events.begin(), events.end(), [](const LibraryEvent* a, const LibraryEvent* b) { return a->seq < b->seq; });
+  std::vector<TableRow> rows;
+  for (const LibraryEvent* e : events) {
+    TableRow row;
+    row.cells = {{"seq", TableCell{"", double(e->seq)}}, {"project_id", Text(e->project_id)},
+                 {"kind", Text(ctx.layout.Label("event_" + e->kind))}, {"effective", Text(e->effective)},
+                 {"detail", Text(EventDetail(ctx, *e))}, {"actor", Text(e->actor)}, {"source", Text(e->source)},
+                 {"recorded_at", Text(e->recorded_at)}};
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+}  // namespace
+
 Status WriteLibraryList(const OutputContext& ctx, const std::vector<ProjectView>& projects,
                         const std::filesystem::path& path) {
   std::vector<TableRow> rows;
@@ -159,7 +195,7 @@ Status WriteLibraryList(const OutputContext& ctx, const std::vector<ProjectView>
                  {"note", Text(note)}};
     rows.push_back(row);
   }
-  return WriteTableWorkbook(ctx.layout, "library", rows, path);
+  return WriteTableWorkbook(ctx.layout, {{"library", rows}, {"history", HistoryRows(ctx, projects)}}, path);
 }
 
 namespace {

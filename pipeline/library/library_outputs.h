@@ -2,7 +2,8 @@
 //   入库名单.xlsx  the passed projects awaiting the department's confirmation,
 //                 grouped by catalog level 1 with subtotals and a total;
 //   公示名单.xlsx  and 公示公告.txt, the publicity list and the website notice;
-//   项目库.xlsx    every project with its status and dates;
+//   项目库.xlsx    every project with its status and dates, and 变更记录: every
+//                 event of the library, in order (what, when, by whom, from where);
 //   推介项目.xlsx / .csv  the projects in the library, for the banks;
 //   library.jsonl the contract's line a project.
 // Sheet names, titles and columns come from templates/workbook_*.tsv, texts

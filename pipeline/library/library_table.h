@@ -22,7 +22,15 @@ struct TableRow {
   std::map<std::string, TableCell> cells;  // column id → cell
 };
 
-// Writes `rows` to a new workbook at `path` with the one sheet `sheet_id`.
+struct TableSheet {
+  std::string sheet_id;  // of workbook_sheets.tsv
+  std::vector<TableRow> rows;
+};
+
+// Writes the sheets, in order, to a new workbook at `path` (atomically).
+Status WriteTableWorkbook(const WorkbookLayout& layout, const std::vector<TableSheet>& sheets,
+                          const std::filesystem::path& path);
+// The one-sheet case.
 Status WriteTableWorkbook(const WorkbookLayout& layout, const std::string& sheet_id, const std::vector<TableRow>& rows,
                           const std::filesystem::path& path);
 

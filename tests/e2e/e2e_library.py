@@ -263,6 +263,14 @@ def main():
     lines, out = library_at(gm, lib, work, '2027-10-10')
     expect(lines[idb]['status'] == '已延期' and lines[ida]['status'] == '已移出', 'after: %s %s' % (lines[idb], lines[ida]))
     expect(lines[idb]['valid_until'] == '2027-10-09', 'valid_until stays the contract\'s')
+    book = openpyxl.load_workbook(os.path.join(out, '项目库.xlsx'))
+    expect(book.sheetnames == ['项目库', '变更记录'], '项目库.xlsx sheets %s' % book.sheetnames)
+    history = [[c.value for c in r] for r in book['变更记录'].iter_rows(min_row=3)]
+    kinds = [r[2] for r in history if r[1] == ida]
+    expect(kinds[:1] == ['专家审核'] and '专家更正' in kinds and kinds[-2:] == ['公示', '移出项目库'],
+           'A history: %s' % kinds)
+    expect(any(r[1] == ida and r[2] == '专家更正' and r[5] == '张三' and '审核-1.xlsx' in r[6] for r in history),
+           'a correction says who and from which workbook: %s' % history)
     lines, _ = library_at(gm, lib, work, '2029-10-10')
     expect(lines[idb]['status'] == '已过期', 'the extension ends too')
     # C comes back with what was missing and passes; an objection during its publicity stops it.
