@@ -219,8 +219,9 @@ TableRow RecommendedRow(const OutputContext& ctx, const ProjectState& p, int num
   return row;
 }
 
-std::string CsvCell(const TableCell& cell) {
-  std::string text = cell.number ? Json(*cell.number).dump() : cell.text;
+std::string CsvCell(const TableCell& cell) { return cell.number ? Json(*cell.number).dump() : cell.text; }
+
+std::string CsvQuoted(const std::string& text) {
   if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
   std::string quoted = "\"";
   for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
@@ -232,7 +233,7 @@ std::string CsvCell(const TableCell& cell) {
 std::string CsvText(const std::vector<std::vector<std::string>>& rows) {
   std::string out = "\xEF\xBB\xBF";
   for (const auto& row : rows) {
-    for (size_t i = 0; i < row.size(); ++i) out += (i ? "," : "") + row[i];
+    for (size_t i = 0; i < row.size(); ++i) out += (i ? "," : "") + CsvQuoted(row[i]);
     out += "\r\n";
   }
   return out;
@@ -246,7 +247,7 @@ Status WriteRecommended(const OutputContext& ctx, const std::vector<ProjectView>
   if (Status s = WriteTableWorkbook(ctx.layout, "recommended", rows, xlsx); !s.ok()) return s;
   const SheetLayout& layout = ctx.layout.Sheet("recommended");
   std::vector<std::vector<std::string>> table(1);
-  for (const ColumnLayout& c : layout.columns) table[0].push_back(CsvCell(Text(c.header)));
+  for (const ColumnLayout& c : layout.columns) table[0].push_back(c.header);
   for (const TableRow& row : rows) {
     table.emplace_back();
     for (const ColumnLayout& c : layout.columns) {

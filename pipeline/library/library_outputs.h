@@ -50,8 +50,8 @@ Status WriteRecommended(const OutputContext& ctx, const std::vector<ProjectView>
 //  "publicity_start","publicity_end","valid_until","extension_from"}.
 Json LibraryLine(const ProjectView& view, const LibrarySettings& settings);
 
-// RFC 4180 CSV of `rows` (the first is the header), UTF-8 with a BOM so
-// Excel shows the Chinese.
+// RFC 4180 CSV of `rows` (the first is the header): a cell holding a comma,
+// quote or line break is quoted; UTF-8 with a BOM so Excel shows the Chinese.
 std::string CsvText(const std::vector<std::vector<std::string>>& rows);
 
 }  // namespace gm

@@ -1,4 +1,5 @@
 #include "pipeline/library/project_state.h"
+#include "pipeline/library/library_outputs.h"
 
 #include <gtest/gtest.h>
 
@@ -100,6 +101,30 @@ TEST(ProjectState, LeapDayPublicityEnd) {
   ProjectState p = BuildProjects(events)[0];
   EXPECT_EQ(p.ValidUntil(Settings())->ToString(), "2026-02-28");
   EXPECT_EQ(p.ExtensionFrom(Settings())->ToString(), "2026-01-29");
+}
+
+}  // namespace
+}  // namespace gm
+
+namespace gm {
+namespace {
+
+TEST(LibraryOutputs, ContractLineBeforeAndAfterPublication) {
+  std::vector<LibraryEvent> events = Passed();
+  std::vector<ProjectState> projects = BuildProjects(events);
+  Json line = LibraryLine({&projects[0], "已入库"}, Settings());
+  EXPECT_EQ(line.dump(), R"({"project_id":"p1","company_name":"甲公司","credit_code":null,"project_name":null,)"
+                         R"("status":"已入库","publicity_start":"2025-09-26","publicity_end":"2025-10-09",)"
+                         R"("valid_until":"2027-10-09","extension_from":"2027-09-09"})");
+  events.pop_back();  // not published
+  projects = BuildProjects(events);
+  line = LibraryLine({&projects[0], "待公示"}, Settings());
+  EXPECT_TRUE(line["publicity_start"].is_null() && line["valid_until"].is_null() && line["extension_from"].is_null());
+}
+
+TEST(LibraryOutputs, CsvQuotesWhatNeedsIt) {
+  EXPECT_EQ(CsvText({{"a", "b"}, {"1", "2"}}), "\xEF\xBB\xBF" "a,b\r\n1,2\r\n");
+  EXPECT_EQ(CsvText({{"按LPR, 下浮", "说\"明\"", "两\n行"}}), "\xEF\xBB\xBF" "\"按LPR, 下浮\",\"说\"\"明\"\"\",\"两\n行\"\r\n");
 }
 
 }  // namespace
