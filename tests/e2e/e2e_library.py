@@ -8,7 +8,7 @@ extension window and after expiry; records an extension, a removal and an
 objection; resubmits a changed package with --library. Every status, date,
 correction, problem and major_change is checked.
 """
-import argparse, csv, datetime, json, os, shutil, sqlite3, subprocess, sys
+import argparse, csv, datetime, json, os, shutil, signal, sqlite3, subprocess, sys, time
 
 import openpyxl
 
@@ -187,6 +187,37 @@ def main():
     expect(db.execute('select count(*) from events').fetchone()[0] == events, 'collecting again adds nothing')
     scanned = db.execute("select data from events where project_id=? and kind='corrected'", (A['package_id'],)).fetchall()
     expect(any(json.loads(d)['scanned'] == inv_a for (d,) in scanned), 'the scanned value is kept beside the correction')
+
+    # 3b. Two collects at once on one library: both succeed, nothing twice.
+    twin = os.path.join(work, 'twin.sqlite')
+    procs = [subprocess.Popen([a.greenmine, 'collect', '--returned', returned, '--library', twin, '--out',
+                               os.path.join(work, 'twin-%d' % i), '--as-of', '2025-07-15'],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for i in range(2)]
+    for p in procs:
+        expect(p.wait(timeout=300) == 0, 'a concurrent collect failed: %s' % p.stderr.read().decode()[-500:])
+    tw = sqlite3.connect(twin)
+    expect(tw.execute('select count(*) from events').fetchone()[0] == events, 'concurrent collects recorded once')
+    tw.close()
+    # 3c. kill -9 during collect: the library holds a whole collect or none of it, and the next one completes.
+    killed = os.path.join(work, 'killed.sqlite')
+    for delay in (0.02, 0.06, 0.1, 0.14, 0.18, 0.22, 0.26, 0.3):  # a collect takes about 0.3 s
+        p = subprocess.Popen([a.greenmine, 'collect', '--returned', returned, '--library', killed, '--out',
+                              os.path.join(work, 'killed-out'), '--as-of', '2025-07-15'],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        p.send_signal(signal.SIGKILL)
+        p.wait()
+        if os.path.exists(killed):
+            k = sqlite3.connect(killed)
+            expect(k.execute('pragma integrity_check').fetchone()[0] == 'ok', 'library damaged by kill -9')
+            n = k.execute('select count(*) from events').fetchone()[0]
+            k.close()
+            expect(n in (0, events), 'kill -9 after %.2f s left %d of %d events' % (delay, n, events))
+    gm('collect', '--returned', returned, '--library', killed, '--out', os.path.join(work, 'killed-out'),
+       '--as-of', '2025-07-15')
+    k = sqlite3.connect(killed)
+    expect(k.execute('select count(*) from events').fetchone()[0] == events, 'collect after kill -9 completes')
+    k.close()
 
     # 4. publish across the National Day holiday: 9-26 (1), 9-28 Sunday make-up (2), 9-29, 9-30, 10-9 (5).
     pub = os.path.join(work, 'publish')
