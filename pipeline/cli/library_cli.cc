@@ -43,8 +43,12 @@ const char* const kLibraryUsage = R"(After the experts' meeting — the project 
       given; either all are recorded or none.
   Common options: --templates DIR (the tables), --help.
   Every change to the library is an appended event (what, when, from which workbook or
-  command); a command killed at any moment leaves the library as before it, and two
+  command); a command killed at any moment leaves all of its changes or none, and two
   commands on one library wait for each other.
+  Exit status: 0 done (problems in returned workbooks are output, not failures); 1 the
+  library or a file could not be read or written, or the library refused the change
+  (an unknown project, an extension outside its window, a year the calendar lacks);
+  2 bad usage.
 )";
 
 namespace {
