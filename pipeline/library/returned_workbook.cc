@@ -54,7 +54,8 @@ void ReadOpinionSheet(const TextTable& t, const WorkbookLayout& layout, Returned
   out->review_date = CellDate(Beside(t, layout.Label("op_date")));
 }
 
-void ReadFieldsSheet(const TextTable& t, const SheetLayout& layout, ReturnedWorkbook* out) {
+// False when the sheet has no 字段代码 header to key its rows by.
+bool ReadFieldsSheet(const TextTable& t, const SheetLayout& layout, ReturnedWorkbook* out) {
   int key = -1, review = -1, corrected = -1;
   size_t header = 0;
   for (size_t r = 0; r < std::min<size_t>(t.rows.size(), 10) && key < 0; ++r) {
@@ -70,12 +71,13 @@ void ReadFieldsSheet(const TextTable& t, const SheetLayout& layout, ReturnedWork
     }
     header = r;
   }
-  if (key < 0) return;
+  if (key < 0) return false;
   for (size_t r = header + 1; r < t.rows.size(); ++r) {
     FieldReview f{Cell(t, r, key), Cell(t, r, review), Cell(t, r, corrected), static_cast<int>(r) + 1};
     if (f.key.empty() || (f.review.empty() && f.corrected.empty())) continue;
     out->fields.push_back(f);
   }
+  return true;
 }
 
 }  // namespace
@@ -108,7 +110,7 @@ ReturnedWorkbook ReadReturnedWorkbook(const std::string& path, const std::string
   if (data != nullptr) ReadDataSheet(*data, &out);
   std::string opinion_id;
   if (opinion != nullptr) ReadOpinionSheet(*opinion, layout, &out, &opinion_id);
-  if (fields != nullptr) ReadFieldsSheet(*fields, layout.Sheet("fields"), &out);
+  bool fields_read = fields != nullptr && ReadFieldsSheet(*fields, layout.Sheet("fields"), &out);
   if (out.package_id.empty()) out.package_id = opinion_id;
   if (out.package_id.empty() || opinion == nullptr) {
     out.unusable = "工作簿 " + path + " 不是 greenmine 生成的审核工作簿（找不到申请包编号或“" +
@@ -116,6 +118,10 @@ ReturnedWorkbook ReadReturnedWorkbook(const std::string& path, const std::string
   } else if (!opinion_id.empty() && opinion_id != out.package_id) {
     out.unusable = "工作簿 " + path + " 的申请包编号不一致（数据表为 " + out.package_id + "，“" +
                    layout.Sheet("opinion").name + "”表为 " + opinion_id + "），未导入";
+  } else if (!fields_read) {
+    out.unusable = "工作簿 " + path + " 中找不到“" + layout.Sheet("fields").name + "”工作表或其“" +
+                   layout.Sheet("fields").columns[layout.Sheet("fields").Column("key")].header +
+                   "”列，无法读取字段的审核结论和更正值，未导入";
   }
   return out;
 }

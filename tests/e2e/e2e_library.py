@@ -140,6 +140,10 @@ def main():
     fill(review(E), os.path.join(returned, 'e1.xlsx'), '张三', '通过')
     fill(review(E), os.path.join(returned, 'e2.xlsx'), '李四', '不通过')
     fill(review(F), os.path.join(returned, 'f.xlsx'), '王五', '通过', '', {'credit_code': ('修改', '12345')})
+    fill(review(F), os.path.join(returned, 'f2.xlsx'), '赵六', '通过')
+    renamed = openpyxl.load_workbook(os.path.join(returned, 'f2.xlsx'))
+    renamed['申请信息'].title = '申请信息（改）'
+    renamed.save(os.path.join(returned, 'f2.xlsx'))
     fill(review(G), os.path.join(returned, 'g.xlsx'), '王五', '同意')
     if len(others) > 5:
         fill(review(others[5]), os.path.join(returned, 'h.xlsx'), '王五', None)
@@ -166,6 +170,7 @@ def main():
     expect(le['conclusion'] is None and any('专家审核结论不一致' in p for p in le['problems']), 'E: %s' % le)
     lf = by_id[F['package_id']]
     expect(any('“信用代码”' in p and '“12345”无效' in p for p in lf['problems']), 'F: %s' % lf)
+    expect(any('找不到“申请信息”工作表' in p and 'f2.xlsx' in p for p in lf['problems']), 'F renamed: %s' % lf)
     lg = by_id[G['package_id']]
     expect(any('“同意”不是可选项' in p for p in lg['problems']), 'G: %s' % lg)
     if len(others) > 5:
@@ -210,7 +215,9 @@ def main():
         if os.path.exists(killed):
             k = sqlite3.connect(killed)
             expect(k.execute('pragma integrity_check').fetchone()[0] == 'ok', 'library damaged by kill -9')
-            n = k.execute('select count(*) from events').fetchone()[0]
+            # Killed before the schema's transaction committed, the file is an empty database.
+            made = k.execute("select count(*) from sqlite_master where name='events'").fetchone()[0]
+            n = k.execute('select count(*) from events').fetchone()[0] if made else 0
             k.close()
             expect(n in (0, events), 'kill -9 after %.2f s left %d of %d events' % (delay, n, events))
     gm('collect', '--returned', returned, '--library', killed, '--out', os.path.join(work, 'killed-out'),
