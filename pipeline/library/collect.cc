@@ -96,6 +96,24 @@ void CheckFieldReview(const ReturnedWorkbook& w, const FieldReview& f, const Tem
                           "”为 " + it->second.value.dump() + "，" + Name(w) + "为 " + value.dump());
 }
 
+// A field one expert corrects and another confirms as read is disputed.
+void CheckCorrectionsAgainstConfirmations(const Templates& templates, const WorkbookLayout& layout,
+                                          CollectedPackage* p) {
+  std::vector<std::string> options = layout.Options("review_options");
+  if (options.empty()) return;
+  const std::string& confirm = options[0];
+  for (const ReturnedWorkbook* w : p->copies) {
+    for (const FieldReview& f : w->fields) {
+      auto fix = p->corrections.find(f.key);
+      if (f.review != confirm || fix == p->corrections.end()) continue;
+      const FieldSpec* spec = templates.Field(f.key);
+      p->problems.push_back("专家对“" + (spec ? spec->label : f.key) + "”的意见不一致：“" +
+                            std::filesystem::path(fix->second.workbook).filename().string() + "”修改为 " +
+                            fix->second.value.dump() + "，" + Name(*w) + "确认原值");
+    }
+  }
+}
+
 void Summarize(CollectedPackage* p) {
   std::vector<std::string> experts, opinions, shas;
   for (const ReturnedWorkbook* w : p->copies) {
@@ -138,6 +156,7 @@ std::vector<CollectedPackage> ValidateReturned(const std::vector<ReturnedWorkboo
     CheckConclusions(layout, &p);
     for (const ReturnedWorkbook* w : p.copies)
       for (const FieldReview& f : w->fields) CheckFieldReview(*w, f, templates, normalizer, layout, &p);
+    CheckCorrectionsAgainstConfirmations(templates, layout, &p);
     Summarize(&p);
     if (!p.problems.empty()) p.conclusion.clear();
   }

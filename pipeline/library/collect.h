@@ -5,7 +5,8 @@
 // package id each carries; byte-identical copies count once. A package has
 // problems (Chinese, naming the file, row and expert) when a copy lacks the
 // conclusion or has one outside 通过 / 补充材料后再审 / 不通过, when copies
-// disagree on the conclusion or on a correction, when a field's 审核结论 is
+// disagree on the conclusion or on a field (different 更正值, or 修改 against
+// 确认), when a field's 审核结论 is
 // outside 确认 / 修改 / 存疑, when 修改 has no 更正值 (or a 更正值 has no
 // 修改), when the 审核日期 is not a date, or when a 更正值 is not a valid value of the field's type (typed by
 // the Normalizer, exactly as a scanned value would be). A package with

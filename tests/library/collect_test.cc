@@ -63,6 +63,7 @@ TEST(Collect, ValidPackageGivesTypedCorrectionsAndEvents) {
   Review(&a, "start_date", "修改", "45658");  // a date cell stores its serial
   Review(&b, "total_investment", "修改", "13000");
   Review(&b, "company_name", "确认", "");
+  Review(&b, "start_date", "存疑", "");  // a doubt against a correction is no dispute
   std::vector<ReturnedWorkbook> copies = {a, b};  // the packages point into them
   std::vector<CollectedPackage> out = F().Validate(copies);
   ASSERT_EQ(out.size(), 1u);
@@ -145,6 +146,14 @@ TEST(Collect, ExpertsCorrectTheSameFieldDifferently) {
   Review(&a, "total_investment", "修改", "13000");
   Review(&b, "total_investment", "修改", "14000");
   EXPECT_TRUE(Has(Problems({a, b}), "专家对“项目总投资（万元）”的更正值不一致"));
+}
+
+TEST(Collect, OneExpertCorrectsWhatAnotherConfirms) {
+  ReturnedWorkbook a = Copy("a.xlsx", "张三", "通过"), b = Copy("b.xlsx", "李四", "通过");
+  Review(&a, "total_investment", "修改", "13000");
+  Review(&b, "total_investment", "确认", "");
+  std::string p = Problems({a, b});
+  EXPECT_TRUE(Has(p, "专家对“项目总投资（万元）”的意见不一致：“a.xlsx”修改为 13000.0，“b.xlsx”（专家：李四）确认原值")) << p;
 }
 
 TEST(Collect, UnknownFieldKey) {
