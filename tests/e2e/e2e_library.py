@@ -288,6 +288,12 @@ def main():
     cmp = [[c.value for c in r] for r in wb['与入库项目比较'].iter_rows()]
     expect(any(r[0] == '企业名称' and r[3] == '是' for r in cmp), 'company name marked changed: %s' % cmp)
     expect(any(r[0] == '项目所属类别' and r[3] in (None, '') for r in cmp), 'category unchanged: %s' % cmp)
+    # A second run reuses the cached record; a review workbook written again from it keeps the sheet.
+    os.remove(os.path.join(run2, 'review', rec['package_id'] + '.xlsx'))
+    p = gm('run', '--inbox', inbox2, '--out', run2, '--as-of', '2026-03-02', '--jobs', '2', '--quiet', '--library', lib)
+    expect('1 reused' in p.stderr, 'the second run reuses the record')
+    wb = openpyxl.load_workbook(os.path.join(run2, 'review', rec['package_id'] + '.xlsx'))
+    expect('与入库项目比较' in wb.sheetnames, 'the comparison sheet from a cached record: %s' % wb.sheetnames)
     # Without a library, the same package has no major_change and no comparison sheet.
     recs = {r['package_id']: r for r in jsonl(os.path.join(run, 'records.jsonl'))}
     expect(not any(f['code'] == 'major_change' for f in recs[ida]['findings']), 'no library, no major_change')
