@@ -17,6 +17,7 @@
 #include "extractors/form/form_reader.h"
 #include "pipeline/core/limits.h"
 #include "pipeline/core/prior_project.h"
+#include "pipeline/library/prior_lookup.h"  // FindPriorProject, for the library_projects below
 #include "pipeline/core/status.h"
 #include "pipeline/core/templates.h"
 #include "pipeline/normalize/normalizer.h"

@@ -7,7 +7,6 @@
 #include "extractors/statements/statement_reader.h"
 #include "pipeline/batch/form_merge.h"
 #include "pipeline/check/checks.h"
-#include "pipeline/library/prior_lookup.h"
 
 namespace gm {
 namespace {
