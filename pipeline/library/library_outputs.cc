@@ -1,6 +1,7 @@
 #include "pipeline/library/library_outputs.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 
 #include "pipeline/emit/atomic_file.h"
@@ -219,7 +220,16 @@ TableRow RecommendedRow(const OutputContext& ctx, const ProjectState& p, int num
   return row;
 }
 
-std::string CsvCell(const TableCell& cell) { return cell.number ? Json(*cell.number).dump() : cell.text; }
+// Numbers as a platform reads them: "44500", "12500.5" (no exponent, no trailing zeros).
+std::string CsvCell(const TableCell& cell) {
+  if (!cell.number) return cell.text;
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.4f", *cell.number);
+  std::string text = buf;
+  text.erase(text.find_last_not_of('0') + 1);
+  if (text.back() == '.') text.pop_back();
+  return text;
+}
 
 std::string CsvQuoted(const std::string& text) {
   if (text.find_first_of(",\"\r\n") == std::string::npos) return text;

@@ -261,6 +261,8 @@ def main():
     expect(rows[0][:6] == ['序号', '企业名称', '统一社会信用代码', '项目名称', '项目所属类别', '项目所在地'], rows[0])
     expect(len(rows) == 3 and {r[2] for r in rows[1:]} == {val(A, 'credit_code'), val(B, 'credit_code')}, rows)
     brow = [r for r in rows if r[2] == val(B, 'credit_code')][0]
+    expect([r[0] for r in rows[1:]] == ['1', '2'], 'CSV numbering: %s' % rows)
+    expect(brow[rows[0].index('项目总投资（万元）')] == '%g' % val(B, 'total_investment'), 'CSV amount: %s' % brow)
     expect(brow[rows[0].index('意向贷款期限（个月）')] == '36', 'B loan term corrected in 推介项目')
     expect(os.path.isfile(os.path.join(out, '推介项目.xlsx')) and os.path.isfile(os.path.join(out, '项目库.xlsx')), 'xlsx')
     lines, out = library_at(gm, lib, work, '2025-09-30')
