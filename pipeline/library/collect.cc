@@ -10,8 +10,10 @@
 namespace gm {
 namespace {
 
+// The copy as the secretary finds it: its path under the returned folder (two
+// experts' folders may hold the same file name) and the expert who signed it.
 std::string Name(const ReturnedWorkbook& w) {
-  std::string name = std::filesystem::path(w.path).filename().string();
+  const std::string& name = w.path;
   return w.expert.empty() ? "“" + name + "”" : "“" + name + "”（专家：" + w.expert + "）";
 }
 
@@ -92,7 +94,7 @@ void CheckFieldReview(const ReturnedWorkbook& w, const FieldReview& f, const Tem
     return p->problems.push_back(where + " 的更正值“" + f.corrected + "”无效：" + why);
   auto [it, fresh] = p->corrections.emplace(f.key, CollectedCorrection{value, w.expert, w.review_date, w.path});
   if (!fresh && it->second.value != value)
-    p->problems.push_back("专家对“" + spec->label + "”的更正值不一致：“" + std::filesystem::path(it->second.workbook).filename().string() +
+    p->problems.push_back("专家对“" + spec->label + "”的更正值不一致：“" + it->second.workbook +
                           "”为 " + it->second.value.dump() + "，" + Name(w) + "为 " + value.dump());
 }
 
@@ -108,7 +110,7 @@ void CheckCorrectionsAgainstConfirmations(const Templates& templates, const Work
       if (f.review != confirm || fix == p->corrections.end()) continue;
       const FieldSpec* spec = templates.Field(f.key);
       p->problems.push_back("专家对“" + (spec ? spec->label : f.key) + "”的意见不一致：“" +
-                            std::filesystem::path(fix->second.workbook).filename().string() + "”修改为 " +
+                            fix->second.workbook + "”修改为 " +
                             fix->second.value.dump() + "，" + Name(*w) + "确认原值");
     }
   }
