@@ -284,6 +284,11 @@ void ProcessPackage(const BatchContext& ctx, const Package& package, OcrEngine* 
   in.blacklist = &ctx.blacklist;
   in.as_of = ctx.settings.as_of;
   in.prior_findings = &record.findings;
+  if (const PriorProject* prior = FindPriorProject(ctx.library_projects, record.package_id, record.fields)) {
+    record.prior = *prior;
+    in.prior = &*record.prior;
+    in.major_change_share = ctx.major_change_share;
+  }
   CheckOutput checked;
   RunChecks(in, &checked);
   record.checklist = std::move(checked.checklist);

@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "extractors/classify/classifier.h"
+#include "pipeline/core/prior_project.h"
 #include "pipeline/core/record.h"
 #include "pipeline/core/status.h"
 #include "pipeline/core/templates.h"
@@ -48,6 +49,13 @@ struct CheckInput {
   // already has one (invalid_value, category_not_in_catalog) is empty for
   // that reason and is not reported again as missing. May be null.
   const std::vector<Finding>* prior_findings = nullptr;
+  // The library project this package resubmits (run --library), looked up
+  // by the batch; null when none. Its changed 建设主体 (company_name,
+  // credit_code), 内容 (project_category, project_description) and 规模
+  // (total_investment differing by more than `major_change_share` of the
+  // library's value) are major_change findings.
+  const PriorProject* prior = nullptr;
+  double major_change_share = 0.2;
 };
 
 struct CheckOutput {

@@ -14,6 +14,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "pipeline/core/prior_project.h"
+
 namespace gm {
 
 using Json = nlohmann::ordered_json;
@@ -96,6 +98,9 @@ struct Record {
   std::map<std::string, ChecklistEntry> checklist;  // every kind of checklist.tsv
   std::vector<Finding> findings;
   int pages_read = 0;        // statistics for the operator
+  // The library project this package resubmits (run --library), for the
+  // review workbook's comparison sheet; not part of the JSON contract.
+  std::optional<PriorProject> prior;
 };
 
 }  // namespace gm

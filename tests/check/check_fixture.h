@@ -123,6 +123,7 @@ class CheckTest : public ::testing::Test {
     in.blacklist = &blacklist_;
     in.as_of = as_of_;
     in.prior_findings = &prior_;
+    in.prior = library_project_;
     CheckOutput out;
     RunChecks(in, &out);
     return out;
@@ -149,6 +150,7 @@ class CheckTest : public ::testing::Test {
   std::set<std::string> blacklist_;
   std::vector<Finding> prior_;
   std::string as_of_;
+  const PriorProject* library_project_ = nullptr;  // run --library's match, if any
 };
 
 }  // namespace gm::testing_check
