@@ -161,7 +161,11 @@ const Cell* PickFigure(const std::vector<const Cell*>& numbers, const std::vecto
     return h.role == ColumnRole::kEnd || h.role == ColumnRole::kOpening;
   });
   if (period_headers) {
-    for (const Cell* n : numbers) {
+    for (size_t i = 0; i < numbers.size(); ++i) {
+      const Cell* n = numbers[i];
+      // A 行次 whose header OCR lost sits nearest the end column too; an
+      // amount follows it in the row.
+      if (i + 1 < numbers.size() && IsRowNumber(*n, params)) continue;
       const HeaderColumn* nearest = nullptr;
       for (const HeaderColumn& h : headers)
         if (!nearest || std::fabs(h.x - n->center()) < std::fabs(nearest->x - n->center())) nearest = &h;

@@ -44,6 +44,7 @@ struct PageStatement {
   std::map<std::string, double> values;   // key → amount in `unit` (as written)
   std::map<std::string, double> confidence;  // key → the confidence of the amount's reading
   bool end_column = false;                // an end-of-period column header was located
+  bool marked = false;                    // the page's top named it (title or form number) though the page's text did not
   bool parent_company = false;            // the title says 母公司: the parent alone, not the group (合并)
 };
 

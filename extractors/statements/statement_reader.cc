@@ -112,6 +112,7 @@ void MergeInto(const PageStatement& part, double confidence, int page, Assembled
     a->st.confidence[key] = sure == part.confidence.end() ? 1.0 : sure->second;
   }
   a->st.parent_company = a->st.parent_company || part.parent_company;
+  a->st.marked = a->st.marked || part.marked;
   if (!a->st.year) a->st.year = part.year;
   if (a->st.unit.empty()) a->st.unit = part.unit;
   a->st.end_column = a->st.end_column || part.end_column;
@@ -211,7 +212,11 @@ void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, c
         const bool continues = !continued.empty() && AnyFigures(parts);
         if (kind.empty() && !continues) kind = TopTitleKind(*read_top(), vocab);
         if (kind.empty() && !continues) kind = TopMarkerKind(*read_top(), vocab);
-        if (!kind.empty() && kind != "none" && kind != continued) parts = ParseStatementPage(input.texts, vocab, kind);
+        if (!kind.empty() && kind != "none" && kind != continued) {
+          parts = ParseStatementPage(input.texts, vocab, kind);
+          // Named at the top but no figure read: it is there all the same.
+          if (parts.empty()) parts.push_back(PageStatement{.kind = kind, .marked = true});
+        }
       }
     } else {
       continue;
@@ -223,7 +228,7 @@ void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, c
     if (a.st.kind.empty() || a.st.kind == "none") continue;
     // A title alone may be a phrase in prose (近1年资产负债表); with a period
     // column or a unit written it is a statement whose figures were not read.
-    if (a.st.values.empty() && !(a.st.titled && (a.st.end_column || !a.st.unit.empty()))) continue;
+    if (a.st.values.empty() && !a.st.marked && !(a.st.titled && (a.st.end_column || !a.st.unit.empty()))) continue;
     StatementFigures f;
     f.kind = a.st.kind;
     f.year = a.st.year;

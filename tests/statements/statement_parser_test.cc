@@ -234,6 +234,18 @@ TEST_F(StatementParserTest, ColumnsFromAlignedAmountsWhenOcrLostTheHeader) {
   EXPECT_EQ(got[0].values.count("net_profit"), 0u);
 }
 
+// OCR lost the 行次 header: the row number, nearer the end column than any
+// other header, is still no amount when an amount follows it.
+TEST_F(StatementParserTest, ARowNumberWhoseHeaderWasLostIsNoAmount) {
+  std::vector<RowSpec> rows = {{{{300, "资产负债表"}}},
+                               {{{330, "2024年12月31日"}, {700, "单位：元"}}},
+                               {{{20, "资产"}, {250, "期末余额"}, {400, "年初余额"}}},
+                               {{{20, "资产总计"}, {150, "38"}, {200, "1,000.00"}, {350, "900.00"}}}};
+  auto got = Parse(rows);
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_DOUBLE_EQ(got[0].values.at("total_assets"), 1000.0);
+}
+
 TEST_F(StatementParserTest, GarbageGivesNothing) {
   EXPECT_TRUE(ParseStatementPage({}, *vocab_, "").empty());
   std::vector<PlacedText> junk = {{"", {}}, {"   ", {1, 1, 0, 0}}, {"\xff\xfe", {0, 0, 10, 10}},

@@ -4,8 +4,9 @@
 // ones). The quickest way to see why a figure or a statement is lost. Not a
 // test: a tool for the statement reader's work.
 //
-//   statement_dump FILE [--words] [--tops]
+//   statement_dump FILE [--words] [--tops] [--prepared DIR]
 //     --words   print every OCR word of each page read whole
+//     --prepared DIR  write each scanned page as OCR gets it (page_<n>.png)
 //     --tops    search at the page tops only, as for a file the classifier
 //               did not take for a statement
 #include <cstdio>
@@ -25,6 +26,15 @@ namespace {
 int Fail(const gm::Status& s) {
   std::fprintf(stderr, "%s\n", s.ToString().c_str());
   return 1;
+}
+
+void WritePrepared(const gm::Document& doc, const std::string& folder) {
+  for (size_t p = 0; p < doc.pages.size(); ++p) {
+    if (doc.pages[p].has_text() || !doc.pages[p].load_image) continue;
+    gm::PixPtr prepared;
+    if (!gm::PreparePageImage(doc.pages[p], {1.0, gm::RedInk::kDrop, true}, &prepared).ok()) continue;
+    pixWrite((folder + "/page_" + std::to_string(p + 1) + ".png").c_str(), prepared.get(), IFF_PNG);
+  }
 }
 
 void PrintWords(const gm::Document& doc, gm::OcrEngine* ocr) {
@@ -57,9 +67,11 @@ int main(int argc, char** argv) {
   }
   setMsgSeverity(L_SEVERITY_NONE);
   bool words = false, tops = false;
+  std::string prepared;
   for (int i = 2; i < argc; ++i) {
     words = words || std::string(argv[i]) == "--words";
     tops = tops || std::string(argv[i]) == "--tops";
+    if (std::string(argv[i]) == "--prepared" && i + 1 < argc) prepared = argv[++i];
   }
   std::ifstream in(argv[1], std::ios::binary);
   std::stringstream bytes;
@@ -72,6 +84,7 @@ int main(int argc, char** argv) {
   if (!s.ok()) return Fail(s);
   std::unique_ptr<gm::OcrEngine> ocr;
   if (!(s = gm::OcrEngine::Create("", "chi_sim", &ocr)).ok()) return Fail(s);
+  if (!prepared.empty()) WritePrepared(doc, prepared);
   if (words) PrintWords(doc, ocr.get());
 
   gm::StatementSearch search;
