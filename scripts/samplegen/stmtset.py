@@ -494,7 +494,7 @@ def emit(pk, doc, name, kinds_where, fmt, kind=None, turn=None):
         eff = 'scan' + ('+turned' if turn else '')
         return Out(name, pdf_of_images(imgs, dpi, prof.quality), kind, len(pages), 'ocr', order, kinds_where, eff)
     if fmt in ('fax', 'fax_pdf'):
-        imgs = fax_images(pages, rng, values.phone(rng, '0931'))
+        imgs = fax_images(pages, rng, values.phone(rng, '0931')[0])
         if fmt == 'fax':
             name = os.path.splitext(name)[0] + '.tif'
             return Out(name, tiff_g4(imgs), kind, len(imgs), 'ocr', order, kinds_where, 'fax')
@@ -665,7 +665,7 @@ NOTE_SENTENCES = [
 def audit_doc(pk, text):
     """A 10–40 page audit report: cover, opinion, the statements (合并 and maybe 母公司), 所有者权益变动表, notes."""
     rng, a, st = pk.rng, pk.a, pk.st
-    target = [12, 18, 26, 40, 10, 33][pk.i % 6] + rng.randint(0, 2) - 1
+    target = [12, 40, 26, 18, 33, 10][(pk.i // len(LAYOUTS)) % 6] + rng.randint(0, 2) - 1
     target = max(10, min(40, target))
     both = pk.parent is not None
     doc = new_doc(pk, text)
@@ -729,6 +729,8 @@ def audit_doc(pk, text):
     doc.table(rows, [2.6, 1.6, 1.6, 1.6, 1.6, 1.8, 2.0], size=doc.size * 0.62, aligns=['left'] + ['right'] * 6)
     # notes until the target page count
     doc.new_page()
+    notes_from = len(doc.pages)
+    target = max(target, notes_from + 1)
     doc.title('%s\n财务报表附注' % a.company, size=doc.size * 1.3)
     doc.text_line('（除特别注明外，金额单位均为人民币元）', align='center', size=doc.size * 0.85)
     sec = 0
@@ -737,7 +739,7 @@ def audit_doc(pk, text):
     note_items = st.a_cur_names + st.a_nc_names + st.l_cur_names + st.l_nc_names
     ni = 0
     guard = 0
-    while len(doc.pages) < target and guard < 400:
+    while len(doc.pages) < target and guard < 2000:
         guard += 1
         if sec < len(heads) and (guard % 5 == 1):
             doc.para(heads[sec], indent=0, bold=True)
@@ -756,7 +758,7 @@ def audit_doc(pk, text):
         else:
             doc.para(rng.choice(NOTE_SENTENCES) + rng.choice(NOTE_SENTENCES))
     # the target fills the last page; drop a page begun past it
-    while len(doc.pages) > target and len(doc.pages) > where['cash_flow_statement'][-1] + 2:
+    while len(doc.pages) > target and len(doc.pages) > notes_from + 1:
         doc.pages.pop()
     info = {'audit_pages': len(doc.pages), 'scopes': '合并+母公司' if both else 'single', 'statement_pages': stmt_pages}
     return doc, where, info
