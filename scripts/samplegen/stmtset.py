@@ -547,6 +547,7 @@ def build_statements(pk, layout_kind):
     rng = pk.rng
     K = ['balance_sheet', 'income_statement', 'cash_flow_statement']
     desc = {'layout': layout_kind}
+    rnd = pk.i // len(LAYOUTS)      # the how-many-th package of this layout: the variants cycle with it
     outs = []
     used = set()
 
@@ -560,7 +561,7 @@ def build_statements(pk, layout_kind):
         return nm
 
     if layout_kind == 'separate':
-        fmts = rng.sample(['text', 'scan', 'photo'], 3) if pk.i % 2 else ['text', 'text', rng.choice(['scan', 'photo'])]
+        fmts = rng.sample(['text', 'scan', 'photo'], 3) if rnd % 2 == 0 else ['text', 'text', rng.choice(['scan', 'photo'])]
         for k, f in zip(K, fmts):
             doc, where = one_doc(pk, [k], f == 'text')
             if f == 'photo':
@@ -568,7 +569,7 @@ def build_statements(pk, layout_kind):
             else:
                 outs.append(emit(pk, doc, uniq(_fname(pk, k)), where, f))
     elif layout_kind == 'multi_pdf':
-        text = pk.i % 2 == 0
+        text = rnd % 2 == 1
         groups = [K] if rng.random() < 0.5 else rng.choice([[K[:2], K[2:]], [K[:1], K[1:]]])
         for g in groups:
             doc, where = one_doc(pk, g, text)
@@ -576,7 +577,7 @@ def build_statements(pk, layout_kind):
                 if len(g) > 1 else _fname(pk, g[0])
             outs.append(emit(pk, doc, uniq(nm), where, 'text' if text else 'scan'))
     elif layout_kind == 'two_per_page':
-        fmt = ['text', 'scan', 'fax_pdf'][pk.i % 3]
+        fmt = ['text', 'scan', 'fax_pdf'][rnd % 3]
         doc, where = one_doc(pk, ['balance_sheet'], fmt == 'text')
         outs.append(emit(pk, doc, uniq(_fname(pk, 'balance_sheet')), where, fmt if fmt != 'fax_pdf' else 'scan'))
         doc = new_doc(pk, fmt == 'text', margins=(14, 10, 14, 8), size=11)
@@ -589,8 +590,8 @@ def build_statements(pk, layout_kind):
         nm = rng.choice(['利润表及现金流量表.pdf', '%d年利润表和现金流量表.pdf' % pk.st.year, 'scan%04d.pdf' % rng.randint(1, 999)])
         outs.append(emit(pk, doc, uniq(nm), {'income_statement': [1], 'cash_flow_statement': [1]}, fmt))
     elif layout_kind == 'continued':
-        split = 'title' if pk.i % 2 == 0 else 'bare'
-        fmt = ['text', 'scan', 'photo', 'scan'][(pk.i // 2) % 4]
+        split = 'title' if rnd % 2 == 0 else 'bare'
+        fmt = ['text', 'scan', 'photo', 'scan'][rnd % 4]
         together = rng.random() < 0.4 and fmt != 'photo'
         desc['continuation'] = split
         if together:
@@ -604,7 +605,7 @@ def build_statements(pk, layout_kind):
                 else:
                     outs.append(emit(pk, doc, uniq(_fname(pk, k)), where, fmt))
     elif layout_kind == 'audit':
-        text = (pk.i // 8) % 2 == 0
+        text = rnd % 2 == 0
         doc, where, info = audit_doc(pk, text)
         desc.update(info)
         nm = rng.choice(['%d年度审计报告.pdf' % pk.st.year, '审计报告.pdf', '%s%d年审计报告.pdf' % (pk.a.company, pk.st.year)])
