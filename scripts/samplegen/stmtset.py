@@ -580,11 +580,14 @@ def build_statements(pk, layout_kind):
         fmt = ['text', 'scan', 'fax_pdf'][rnd % 3]
         doc, where = one_doc(pk, ['balance_sheet'], fmt == 'text')
         outs.append(emit(pk, doc, uniq(_fname(pk, 'balance_sheet')), where, fmt if fmt != 'fax_pdf' else 'scan'))
-        doc = new_doc(pk, fmt == 'text', margins=(14, 10, 14, 8), size=11)
-        render_flow(doc, pk.st, pk.sty, pk.a.company, 'income_statement', compact=True, small=0.82, pad=0.7)
-        doc.spacer(3)
-        render_flow(doc, pk.st, pk.sty, pk.a.company, 'cash_flow_statement', compact=True, small=0.82, pad=0.7)
-        _foot(doc, pk.people, pk.a.seal_seed + 9, pk.a.company)
+        for small in (0.82, 0.76, 0.7, 0.64):
+            doc = new_doc(pk, fmt == 'text', margins=(14, 10, 14, 8), size=11)
+            render_flow(doc, pk.st, pk.sty, pk.a.company, 'income_statement', compact=True, small=small, pad=0.7)
+            doc.spacer(3)
+            render_flow(doc, pk.st, pk.sty, pk.a.company, 'cash_flow_statement', compact=True, small=small, pad=0.7)
+            _foot(doc, pk.people, pk.a.seal_seed + 9, pk.a.company)
+            if len(doc.pages) == 1:
+                break
         if len(doc.pages) != 1:
             raise RuntimeError('two statements do not fit one page')
         nm = rng.choice(['利润表及现金流量表.pdf', '%d年利润表和现金流量表.pdf' % pk.st.year, 'scan%04d.pdf' % rng.randint(1, 999)])
