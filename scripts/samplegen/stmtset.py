@@ -736,7 +736,7 @@ def audit_doc(pk, text):
     notes_from = len(doc.pages)
     target = max(target, notes_from + 1)
     doc.title('%s\n财务报表附注' % a.company, size=doc.size * 1.3)
-    doc.text_line('（除特别注明外，金额单位均为人民币元）', align='center', size=doc.size * 0.85)
+    doc.text_line('（除特别注明外，金额单位均为人民币%s）' % pk.sty.unit, align='center', size=doc.size * 0.85)
     sec = 0
     heads = ['一、公司基本情况', '二、财务报表的编制基础', '三、重要会计政策及会计估计', '四、税项', '五、财务报表项目注释',
              '六、关联方及关联交易', '七、承诺及或有事项', '八、资产负债表日后事项', '九、其他重要事项']
