@@ -106,12 +106,14 @@ class Style:
         self.wrap = rng.random() < 0.25
         self.cf_supplement = rng.random() < 0.4
         self.code = rng.random() < 0.7
+        self.is_title = '损益表' if rng.random() < 0.2 else '利润表'
 
     def describe(self):
         return {'unit': self.unit, 'unit_where': self.unit_where, 'negatives': self.neg, 'thousands_sep': self.sep,
                 'index_col': self.index_col, 'bs_cols': list(self.bs_cols[:2]), 'flow_cols': list(self.flow_cols[:2]),
                 'current_first': self.bs_cols[2], 'flow_current_first': self.flow_cols[2], 'names': self.names,
-                'period': self.period, 'bs_form': self.bs_form, 'wrapped_amounts': self.wrap}
+                'period': self.period, 'bs_form': self.bs_form, 'wrapped_amounts': self.wrap,
+                'income_title': self.is_title, 'cf_supplement': self.cf_supplement}
 
 
 def fmt_amount(cents, sty, q):
@@ -238,7 +240,8 @@ CODES = {'balance_sheet': '01', 'income_statement': '02', 'cash_flow_statement':
 
 
 def _head(doc, st, sty, company, kind, scope, title=None, small=1.0):
-    t = title or ((scope if scope in ('合并', '母公司') else '') + TITLES[kind])
+    name = sty.is_title if kind == 'income_statement' else TITLES[kind]
+    t = title or ((scope if scope in ('合并', '母公司') else '') + name)
     doc.title(t, size=doc.size * 1.45 * small)
     doc.spacer(-doc.line_h() * 0.3)
     period = ('%d年12月31日' % st.year) if kind == 'balance_sheet' else sty.period % st.year
@@ -794,7 +797,7 @@ def write_xlsx(f, pk, one_sheet):
             c.border = Border(left=thin, right=thin, top=thin, bottom=thin)
 
     def block(ws, r, kind):
-        ws.cell(row=r, column=1, value=TITLES[kind]).font = Font(size=15, bold=True)
+        ws.cell(row=r, column=1, value=sty.is_title if kind == 'income_statement' else TITLES[kind]).font = Font(size=15, bold=True)
         ws.cell(row=r + 1, column=1, value='编制单位：%s' % company)
         ws.cell(row=r + 1, column=3, value=('%d年12月31日' % st.year) if kind == 'balance_sheet' else sty.period % st.year)
         if sty.unit_where == 'line':
