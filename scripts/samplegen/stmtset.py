@@ -480,6 +480,7 @@ class Pkg:
         self.rng, self.a, self.st, self.parent, self.sty, self.people, self.i = rng, a, st, parent, sty, people, i
         self.font_text = TEXT_FONTS[i % len(TEXT_FONTS)]
         self.font_scan = SCAN_FONTS[i % len(SCAN_FONTS)]
+        self.photo_names = set()
 
 
 def emit(pk, doc, name, kinds_where, fmt, kind=None, turn=None):
@@ -513,6 +514,9 @@ def photo_outs(pk, doc, base, kinds_where, exif=None, turn=0):
         for j, pg in enumerate(pgs):
             nm = 'IMG_2025%02d%02d_%02d%02d%02d.jpg' % (3, pk.rng.randint(1, 28), pk.rng.randint(8, 18),
                                                        pk.rng.randrange(60), pk.rng.randrange(60))
+            while nm in pk.photo_names:
+                nm = nm[:-4] + '_1.jpg'
+            pk.photo_names.add(nm)
             data = photo_jpeg(doc.pages[pg - 1], pk.rng, exif_turn=exif or 0, turn=turn)
             eff = 'photo' + ('+exif%d' % exif if exif else '') + ('+turned%d' % turn if turn else '')
             outs.append(Out(nm, data, k, 1, 'ocr', [k], {k: [1]}, eff))
