@@ -8,7 +8,6 @@
 #include "extractors/classify/page_ocr.h"
 #include "extractors/classify/text_fold.h"
 #include "extractors/classify/text_lines.h"
-#include "extractors/classify/title_line.h"
 
 namespace gm {
 namespace {
@@ -96,46 +95,6 @@ std::vector<std::string> ReadPageBand(const Page& page, double from, double to, 
   return SplitLines(result.text);
 }
 
-void AddTitleKinds(const std::vector<std::string>& lines, const ClassifyParams& params,
-                   const std::vector<ContainedTitle>& titles, std::set<std::string>* found) {
-  for (const std::string& line : lines) {
-    std::string kind = TitleLineKind(FoldText(line), titles, params.contains_max_extra);
-    if (!kind.empty()) found->insert(kind);
-  }
-}
-
-// The statements a document holds, found by their title lines: text pages
-// are read whole (cheap); scanned pages only at the top, and only until every
-// statement kind has been seen.
-std::vector<std::string> FindContained(const Document& doc, const std::vector<std::string>& first_page,
-                                       const ClassifyRules& rules, OcrEngine* ocr) {
-  const ClassifyParams& params = rules.params();
-  const auto& titles = rules.contained_titles();
-  std::set<std::string> found;
-  AddTitleKinds(first_page, params, titles, &found);
-  for (const TextTable& table : doc.tables) {
-    AddTitleKinds({table.name}, params, titles, &found);
-    std::vector<std::string> top;
-    for (size_t r = 0; r < table.rows.size() && r < 6; ++r)
-      for (const std::string& cell : table.rows[r]) top.push_back(cell);
-    AddTitleKinds(top, params, titles, &found);
-  }
-  const size_t max_pages = std::min(doc.pages.size(), static_cast<size_t>(std::max(params.contains_max_pages, 0)));
-  for (size_t p = 1; p < max_pages && found.size() < titles.size(); ++p) {
-    const Page& page = doc.pages[p];
-    if (page.has_text()) {
-      std::vector<std::string> lines = PageLines(page);
-      if (lines.size() > 12) lines.resize(12);  // a title sits at the top
-      AddTitleKinds(lines, params, titles, &found);
-    } else if (ocr && page.load_image) {
-      OcrResult result;
-      if (OcrPage(page, {params.contains_top_fraction, RedInk::kKeep, false}, OcrLayout::kSparse, ocr, &result).ok())
-        AddTitleKinds(SplitLines(result.text), params, titles, &found);
-    }
-  }
-  return {found.begin(), found.end()};
-}
-
 }  // namespace
 
 Status Classifier::Create(const Templates& templates, std::unique_ptr<Classifier>* out) {
@@ -218,12 +177,6 @@ Classification Classifier::Classify(const Document& doc, const std::string& path
   if (source == "ocr" && FoldedLength(lines) == 0) {
     source = "none";  // a scan without a readable word: the file name is all there is
     result = Decide(lines, path, source);
-  }
-
-  const auto& containers = params.container_kinds;
-  if (std::find(containers.begin(), containers.end(), result.kind) != containers.end()) {
-    for (const std::string& kind : FindContained(doc, lines, rules_, ocr))
-      if (kind != result.kind) result.contains.push_back(kind);
   }
   return result;
 }

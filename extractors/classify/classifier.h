@@ -5,10 +5,9 @@
 // evidence and its weights are data (templates/classify_rules.tsv).
 //
 // Only as much is read as the decision needs: the first page's text layer,
-// or for a scan an OCR of the top of the first page. Documents that can hold
-// financial statements (an audit report) are then searched for the
-// statements they contain, by their title lines (the top of each scanned
-// page).
+// or for a scan an OCR of the top of the first page. Which statements a
+// document holds, and on which pages, is the statements reader's to say
+// (extractors/statements), not the classifier's.
 //
 // Thread-safety: a Classifier is immutable after Create; Classify may run on
 // many threads at once, each with its own OcrEngine.
@@ -30,7 +29,6 @@ struct Classification {
   std::string kind;                  // a checklist kind; "other" when nothing fits
   double confidence = 0;             // 0..1
   bool is_report = false;            // a report or plan standing in for an approval (正在办理)
-  std::vector<std::string> contains; // kinds contained, e.g. an audit report's three statements
   std::string text_source;           // "text" | "ocr" | "none"
   std::string first_page_text;       // the text classification read (for the form reader's FormLikeness)
 };

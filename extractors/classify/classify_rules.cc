@@ -53,10 +53,6 @@ Status LoadParams(const std::filesystem::path& path, ClassifyParams* p) {
   for (const auto& row : tsv.rows) {
     const std::string& name = tsv.Get(row, "name");
     const std::string& value = tsv.Get(row, "value");
-    if (name == "container_kinds") {
-      p->container_kinds = SplitBars(value);
-      continue;
-    }
     if (name == "ocr_bands") {
       p->ocr_bands.clear();
       for (const std::string& part : SplitBars(value)) {
@@ -76,15 +72,11 @@ Status LoadParams(const std::filesystem::path& path, ClassifyParams* p) {
     else if (name == "full_score") p->full_score = v;
     else if (name == "name_only_confidence") p->name_only_confidence = v;
     else if (name == "sure_confidence") p->sure_confidence = v;
-    else if (name == "contains_max_pages") p->contains_max_pages = static_cast<int>(v);
-    else if (name == "contains_top_fraction") p->contains_top_fraction = v;
-    else if (name == "contains_max_extra") p->contains_max_extra = static_cast<int>(v);
     else return Status::Corrupt("classify_params.tsv: unknown parameter " + name);
   }
   bool bands_ok = !p->ocr_bands.empty() && p->ocr_bands.front() > 0 && p->ocr_bands.back() <= 1 &&
                   std::is_sorted(p->ocr_bands.begin(), p->ocr_bands.end(), std::less_equal<double>());
-  if (p->title_lines < 1 || !bands_ok ||
-      p->contains_top_fraction <= 0 || p->contains_top_fraction > 1 || p->full_score <= 0)
+  if (p->title_lines < 1 || !bands_ok || p->full_score <= 0)
     return Status::Corrupt("classify_params.tsv: parameter out of range");
   return Status::OK();
 }
@@ -144,14 +136,6 @@ Status ClassifyRules::Load(const std::filesystem::path& dir, ClassifyRules* out)
     rules.rules_.push_back(std::move(rule));
   }
 
-  if (!(s = LoadTsv(dir / "classify_contains.tsv", &tsv)).ok()) return s;
-  for (const auto& row : tsv.rows) {
-    ContainedTitle title;
-    title.kind = tsv.Get(row, "kind");
-    for (const std::string& w : SplitBars(tsv.Get(row, "titles"))) title.words.push_back(FoldText(w));
-    if (title.kind.empty() || title.words.empty()) return Status::Corrupt("classify_contains.tsv: row without kind or titles");
-    rules.contained_.push_back(std::move(title));
-  }
   *out = std::move(rules);
   return Status::OK();
 }

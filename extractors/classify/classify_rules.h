@@ -1,8 +1,7 @@
 // ClassifyRules: the evidence that says what kind of document a page is —
 // title words, issuing authorities, document-number patterns, file-name
 // hints — with their weights, loaded from templates/classify_rules.tsv, plus
-// the tuning of templates/classify_params.tsv and the statement titles of
-// templates/classify_contains.tsv. Scoring is a weighted vote: each rule
+// the tuning of templates/classify_params.tsv. Scoring is a weighted vote: each rule
 // counts once per zone, title matches count more near the top of the page.
 //
 // A kind may have two variants: the document itself ("doc": a 批复, a
@@ -19,7 +18,6 @@
 #include <string>
 #include <vector>
 
-#include "extractors/classify/title_line.h"
 #include "pipeline/core/status.h"
 
 namespace gm {
@@ -37,10 +35,6 @@ struct ClassifyParams {
   // the ones above left the classification less sure than sure_confidence.
   std::vector<double> ocr_bands = {0.15, 0.25, 0.35};
   double sure_confidence = 0.8;    // a classification this sure needs no further band
-  int contains_max_pages = 40;     // pages searched for contained statements
-  double contains_top_fraction = 0.25;  // the part of a scanned page searched for a statement title
-  int contains_max_extra = 10;     // a statement title line is the title word plus at most this many characters
-  std::vector<std::string> container_kinds;  // kinds whose documents are searched for contained statements
 };
 
 // What a document shows, folded (FoldText).
@@ -57,8 +51,7 @@ class ClassifyRules {
   ClassifyRules(ClassifyRules&&) noexcept;
   ClassifyRules& operator=(ClassifyRules&&) noexcept;
 
-  // Loads classify_rules.tsv, classify_params.tsv and classify_contains.tsv
-  // from `dir`. Fails with Corrupt naming the row on a bad weight, zone,
+  // Loads classify_rules.tsv and classify_params.tsv from `dir`. Fails with Corrupt naming the row on a bad weight, zone,
   // variant or regular expression.
   static Status Load(const std::filesystem::path& dir, ClassifyRules* out);
 
@@ -69,14 +62,12 @@ class ClassifyRules {
   bool HasReportVariant(const std::string& kind) const;
 
   const ClassifyParams& params() const { return params_; }
-  const std::vector<ContainedTitle>& contained_titles() const { return contained_; }
 
  private:
   struct Rule;
   std::vector<Rule> rules_;
   std::set<std::string> report_kinds_;
   ClassifyParams params_;
-  std::vector<ContainedTitle> contained_;
 };
 
 }  // namespace gm

@@ -154,9 +154,9 @@ bool IsRowNumber(const Cell& c, const StatementParams& params) {
   return c.plain_integer && *c.number >= 0 && *c.number <= params.index_max;
 }
 
-std::optional<double> PickFigure(const std::vector<const Cell*>& numbers, const std::vector<HeaderColumn>& headers,
-                                 const std::vector<HeaderColumn>& implicit, const StatementParams& params) {
-  if (numbers.empty()) return std::nullopt;
+const Cell* PickFigure(const std::vector<const Cell*>& numbers, const std::vector<HeaderColumn>& headers,
+                       const std::vector<HeaderColumn>& implicit, const StatementParams& params) {
+  if (numbers.empty()) return nullptr;
   bool period_headers = std::any_of(headers.begin(), headers.end(), [](const HeaderColumn& h) {
     return h.role == ColumnRole::kEnd || h.role == ColumnRole::kOpening;
   });
@@ -165,9 +165,9 @@ std::optional<double> PickFigure(const std::vector<const Cell*>& numbers, const 
       const HeaderColumn* nearest = nullptr;
       for (const HeaderColumn& h : headers)
         if (!nearest || std::fabs(h.x - n->center()) < std::fabs(nearest->x - n->center())) nearest = &h;
-      if (nearest->role == ColumnRole::kEnd) return n->number;
+      if (nearest->role == ColumnRole::kEnd) return n;
     }
-    return std::nullopt;  // the end-of-period cell is empty: never fall back to the opening figure
+    return nullptr;  // the end-of-period cell is empty: never fall back to the opening figure
   }
   if (!implicit.empty()) {
     for (const Cell* n : numbers) {
@@ -175,13 +175,13 @@ std::optional<double> PickFigure(const std::vector<const Cell*>& numbers, const 
       const HeaderColumn* nearest = nullptr;
       for (const HeaderColumn& h : implicit)
         if (!nearest || std::fabs(h.x - n->right()) < std::fabs(nearest->x - n->right())) nearest = &h;
-      if (nearest->role == ColumnRole::kEnd && std::fabs(nearest->x - n->right()) <= 2.5 * n->box.h) return n->number;
+      if (nearest->role == ColumnRole::kEnd && std::fabs(nearest->x - n->right()) <= 2.5 * n->box.h) return n;
     }
-    return std::nullopt;
+    return nullptr;
   }
   size_t first = 0;
   if (numbers.size() >= 3 && IsRowNumber(*numbers[0], params)) first = 1;
-  return numbers[first]->number;
+  return numbers[first];
 }
 
 // Records the figure when `label` names an item; true when it does (read or not).
@@ -215,9 +215,10 @@ bool ReadItemLabel(const std::string& label, const std::vector<const Cell*>& num
   if (!item) return false;
   auto have = open->priority.find(item->key);
   if (have != open->priority.end() && have->second <= item->priority) return true;
-  std::optional<double> figure = PickFigure(numbers, open->headers, open->implicit, vocab.params);
+  const Cell* figure = PickFigure(numbers, open->headers, open->implicit, vocab.params);
   if (!figure) return true;
-  open->st.values[item->key] = *figure;
+  open->st.values[item->key] = *figure->number;
+  open->st.confidence[item->key] = figure->confidence;
   open->priority[item->key] = item->priority;
   open->kind_of[item->key] = item->kind;
   return true;
@@ -253,7 +254,12 @@ void SettleKind(Open* open) {
     if (best.empty() || n > votes[best]) best = kind;
   open->st.kind = best;
   for (auto it = open->st.values.begin(); it != open->st.values.end();)
-    it = open->kind_of[it->first] == best ? std::next(it) : open->st.values.erase(it);
+    if (open->kind_of[it->first] == best) {
+      ++it;
+    } else {
+      open->st.confidence.erase(it->first);
+      it = open->st.values.erase(it);
+    }
 }
 
 
@@ -379,6 +385,7 @@ std::vector<PageStatement> ParseStatementPage(const std::vector<PlacedText>& tex
       close();
       open.st.kind = title;
       open.st.titled = true;
+      open.st.parent_company = text.find("母公司") != std::string::npos;
     }
     if (open.st.kind == "none") continue;
 

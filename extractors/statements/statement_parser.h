@@ -32,6 +32,7 @@ namespace gm {
 struct PlacedText {
   std::string text;  // UTF-8, as read
   Box box;           // page coordinates; any unit, as long as one page uses one
+  double confidence = 1;  // how sure the reading is, 0..1: OCR's word confidence; 1 for a text layer or a cell
 };
 
 // One statement, or the part of one, found on a page.
@@ -41,7 +42,9 @@ struct PageStatement {
   std::optional<int> year;
   std::string unit;                       // as written (folded); "" when not written here
   std::map<std::string, double> values;   // key → amount in `unit` (as written)
+  std::map<std::string, double> confidence;  // key → the confidence of the amount's reading
   bool end_column = false;                // an end-of-period column header was located
+  bool parent_company = false;            // the title says 母公司: the parent alone, not the group (合并)
 };
 
 // Parses the placed text of one page. `continued_kind` is the kind of a

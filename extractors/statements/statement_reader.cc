@@ -9,6 +9,7 @@
 #include "extractors/classify/text_lines.h"
 #include "extractors/classify/title_line.h"
 #include "extractors/statements/statement_parser.h"
+#include "pipeline/core/page_list.h"
 
 namespace gm {
 namespace {
@@ -42,7 +43,7 @@ std::vector<PlacedText> CellsOf(const TextTable& table, const StatementVocabular
 
 PageInput FromOcr(const OcrResult& result) {
   PageInput in;
-  for (const OcrWord& w : result.words) in.texts.push_back({w.text, w.box});
+  for (const OcrWord& w : result.words) in.texts.push_back({w.text, w.box, w.confidence});
   in.confidence = result.confidence;
   return in;
 }
@@ -57,12 +58,24 @@ std::string TopTitleKind(const OcrResult& top, const StatementVocabulary& vocab)
   return "";
 }
 
+// The statement kind a marker read on a scanned page (or its top) names
+// (会企02表); "" when none names one.
+std::string TopMarkerKind(const OcrResult& top, const StatementVocabulary& vocab) {
+  const std::string folded = FoldText(top.text);
+  for (const auto& [marker, kind] : vocab.markers)
+    if (!kind.empty() && folded.find(marker) != std::string::npos) return kind;
+  return "";
+}
+
 // Whether the top of a scanned page shows a statement: its title, or (when
-// OCR garbled the spaced-out title) an end-of-period column header.
+// OCR garbled the title) a statement's marker (编制单位, 会企01表) or an
+// end-of-period column header.
 bool TopShowsStatement(const OcrResult& top, const StatementVocabulary& vocab) {
   const std::string kind = TopTitleKind(top, vocab);
   if (!kind.empty()) return kind != "none";
   const std::string folded = FoldText(top.text);
+  for (const auto& [marker, kind] : vocab.markers)
+    if (folded.find(marker) != std::string::npos) return true;
   for (const auto& [label, role] : vocab.columns)
     if (role == ColumnRole::kEnd && folded.find(label) != std::string::npos) return true;
   return false;
@@ -72,11 +85,16 @@ bool AnyTitled(const std::vector<PageStatement>& parts) {
   return std::any_of(parts.begin(), parts.end(), [](const PageStatement& p) { return p.titled; });
 }
 
+bool AnyFigures(const std::vector<PageStatement>& parts) {
+  return std::any_of(parts.begin(), parts.end(), [](const PageStatement& p) { return !p.values.empty(); });
+}
+
 // A statement being assembled over one or more pages.
 struct Assembled {
   PageStatement st;
+  std::map<std::string, int> page_of;  // key → 0-based page its figure was read on
   double confidence_sum = 0;
-  int pages = 0;
+  std::vector<int> pages;  // 0-based page numbers
   int last_page = -1;
 };
 
@@ -87,12 +105,18 @@ bool Complete(const Assembled& a, const StatementVocabulary& vocab) {
 }
 
 void MergeInto(const PageStatement& part, double confidence, int page, Assembled* a) {
-  for (const auto& [key, value] : part.values) a->st.values.emplace(key, value);
+  for (const auto& [key, value] : part.values) {
+    if (!a->st.values.emplace(key, value).second) continue;
+    a->page_of[key] = page;
+    auto sure = part.confidence.find(key);
+    a->st.confidence[key] = sure == part.confidence.end() ? 1.0 : sure->second;
+  }
+  a->st.parent_company = a->st.parent_company || part.parent_company;
   if (!a->st.year) a->st.year = part.year;
   if (a->st.unit.empty()) a->st.unit = part.unit;
   a->st.end_column = a->st.end_column || part.end_column;
   a->confidence_sum += confidence;
-  ++a->pages;
+  a->pages.push_back(page);
   a->last_page = page;
 }
 
@@ -129,7 +153,8 @@ double Round6(double v) { return std::round(v * 1e6) / 1e6; }
 }  // namespace
 
 void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, const std::string& path, OcrEngine* ocr,
-                        std::vector<StatementFigures>* out, std::string_view first_page_top) {
+                        const StatementSearch& search, std::vector<StatementFigures>* out) {
+  const std::string_view first_page_top = search.first_page_top;
   const StatementParams& params = vocab.params;
   std::vector<Assembled> assembled;
   int page_number = 0;
@@ -143,7 +168,8 @@ void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, c
   const size_t n_pages = std::min(doc.pages.size(), static_cast<size_t>(params.max_pages));
   size_t scans = 0;
   for (size_t p = 0; p < n_pages; ++p) scans += !doc.pages[p].has_text() && doc.pages[p].load_image ? 1 : 0;
-  const bool whole_scans = scans <= static_cast<size_t>(std::max(params.ocr_whole_pages, 0));
+  const bool whole_scans =
+      !search.titled_pages_only && scans <= static_cast<size_t>(std::max(params.ocr_whole_pages, 0));
 
   for (size_t p = 0; p < n_pages; ++p, ++page_number) {
     const Page& page = doc.pages[p];
@@ -176,9 +202,16 @@ void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, c
       if (!OcrPage(page, {1.0, RedInk::kDrop, true}, OcrLayout::kAuto, ocr, &whole).ok()) continue;
       input = FromOcr(whole);
       parts = ParseStatementPage(input.texts, vocab, continued);
-      if (continued.empty() && !AnyTitled(parts)) {
-        const std::string kind = TopTitleKind(*read_top(), vocab);
-        if (!kind.empty() && kind != "none") parts = ParseStatementPage(input.texts, vocab, kind);
+      if (!AnyTitled(parts)) {
+        // No title read: the statement's form number on the page (free: it
+        // was just read) or, unless the page gave figures to the statement
+        // it continues, the top read again as sparse text names it — an
+        // unfinished statement before it must not swallow the next one.
+        std::string kind = TopMarkerKind(whole, vocab);
+        const bool continues = !continued.empty() && AnyFigures(parts);
+        if (kind.empty() && !continues) kind = TopTitleKind(*read_top(), vocab);
+        if (kind.empty() && !continues) kind = TopMarkerKind(*read_top(), vocab);
+        if (!kind.empty() && kind != "none" && kind != continued) parts = ParseStatementPage(input.texts, vocab, kind);
       }
     } else {
       continue;
@@ -187,33 +220,46 @@ void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, c
   }
 
   for (const Assembled& a : assembled) {
-    if (a.st.kind.empty() || a.st.kind == "none" || a.st.values.empty()) continue;
+    if (a.st.kind.empty() || a.st.kind == "none") continue;
+    // A title alone may be a phrase in prose (近1年资产负债表); with a period
+    // column or a unit written it is a statement whose figures were not read.
+    if (a.st.values.empty() && !(a.st.titled && (a.st.end_column || !a.st.unit.empty()))) continue;
     StatementFigures f;
     f.kind = a.st.kind;
     f.year = a.st.year;
     f.unit = a.st.unit.empty() ? "元" : a.st.unit;
     const double per_unit = vocab.WanPerUnit(f.unit);
-    for (const auto& [key, value] : a.st.values) f.wan[key] = Round6(value * per_unit);
+    for (const auto& [key, value] : a.st.values) {
+      f.wan[key] = Round6(value * per_unit);
+      f.page_of[key] = a.page_of.at(key) + 1;
+      auto sure = a.st.confidence.find(key);
+      if (sure != a.st.confidence.end() && sure->second < params.doubtful_figure_confidence) f.doubtful.insert(key);
+    }
+    f.parent_company = a.st.parent_company;
     f.file = path;
+    for (int p : a.pages) f.pages.push_back(p + 1);
     const auto keys = vocab.KeysOf(f.kind);
     double found = keys.empty() ? 0 : double(f.wan.size()) / double(keys.size());
-    f.confidence = std::min(1.0, found) * (a.pages > 0 ? a.confidence_sum / a.pages : 0) *
+    f.confidence = std::min(1.0, found) * (a.pages.empty() ? 0 : a.confidence_sum / a.pages.size()) *
                    (a.st.end_column ? 1.0 : params.no_header_factor) *
                    (a.st.unit.empty() ? params.no_unit_factor : 1.0);
     out->push_back(std::move(f));
   }
 }
 
-Status ReadStatements(const Document& doc, const std::string& path, OcrEngine* ocr, std::vector<StatementFigures>* out,
-                      std::string_view first_page_top) {
+Status ReadStatements(const Document& doc, const std::string& path, OcrEngine* ocr, const StatementSearch& search,
+                      std::vector<StatementFigures>* out) {
   Status s;
   const StatementVocabulary* vocab = StatementVocabulary::Default(&s);
   if (!vocab) return s;
-  ReadStatementsWith(*vocab, doc, path, ocr, out, first_page_top);
+  ReadStatementsWith(*vocab, doc, path, ocr, search, out);
   return Status::OK();
 }
 
-std::optional<Financials> MergeFinancials(const std::vector<StatementFigures>& statements) {
+std::optional<Financials> MergeFinancials(const std::vector<StatementFigures>& found) {
+  std::vector<StatementFigures> statements;
+  for (const StatementFigures& s : found)
+    if (!s.wan.empty()) statements.push_back(s);
   if (statements.empty()) return std::nullopt;
   // A statement without a year takes the latest year written in its file.
   std::map<std::string, int> file_year;
@@ -232,15 +278,23 @@ std::optional<Financials> MergeFinancials(const std::vector<StatementFigures>& s
   for (const StatementFigures& s : statements) {
     if (latest && year_of(s) != latest) continue;
     const StatementFigures*& best = chosen[s.kind];
-    if (!best || s.confidence > best->confidence) best = &s;
+    const bool better = !best || (best->parent_company && !s.parent_company) ||
+                        (best->parent_company == s.parent_company && s.confidence > best->confidence);
+    if (better) best = &s;
   }
   Financials f;
   f.year = latest;
   auto take = [&](const char* kind, const char* key, std::optional<double>* slot) {
     auto it = chosen.find(kind);
     if (it == chosen.end()) return;
-    auto v = it->second->wan.find(key);
-    if (v != it->second->wan.end()) *slot = v->second;
+    const StatementFigures& st = *it->second;
+    auto v = st.wan.find(key);
+    if (v == st.wan.end()) return;
+    *slot = v->second;
+    if (st.doubtful.count(key)) {
+      auto page = st.page_of.find(key);
+      f.doubtful[key] = "“" + st.file + "”" + (page == st.page_of.end() ? "" : PageListText({page->second}));
+    }
   };
   take("balance_sheet", "total_assets", &f.total_assets);
   take("balance_sheet", "total_liabilities", &f.total_liabilities);

@@ -5,9 +5,14 @@
 // pages (资产负债表 and its 续) is read as one.
 //
 // Scans cost OCR time, so a long scanned document (more pages than
-// statements_params.tsv's ocr_whole_pages) is first read at the top of each
-// page to find the statement titles, and only those pages (and a page that
-// continues an unfinished statement) are read whole.
+// statements_params.tsv's ocr_whole_pages), or one the classifier did not
+// take for a statement, is first read at the top of each page to find the
+// statement titles, and only those pages (and a page that continues an
+// unfinished statement) are read whole.
+//
+// The reader is the package's one source of truth about statements: what it
+// finds (kind, file, pages) is what the checklist reports as present, and its
+// figures are the record's financials.
 //
 // Thread-safety: ReadStatements and MergeFinancials are thread-safe; `ocr`
 // is used by the calling thread only.
@@ -15,6 +20,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,28 +37,46 @@ struct StatementFigures {
   std::string kind;                  // balance_sheet | income_statement | cash_flow_statement
   std::optional<int> year;
   std::string unit;                  // 元 | 千元 | 万元 (as written)
-  std::map<std::string, double> wan; // total_assets, total_liabilities, owners_equity, revenue, net_profit, operating_cash_flow → 万元
+  std::map<std::string, double> wan; // total_assets, total_liabilities, owners_equity, revenue, net_profit, operating_cash_flow → 万元; empty when its figures could not be read
   std::string file;
+  std::vector<int> pages;            // 1-based pages holding it (sheets of a spreadsheet and Word tables come first)
+  std::map<std::string, int> page_of;   // key → the 1-based page its figure was read on
+  std::set<std::string> doubtful;       // keys whose figure OCR read with a confidence under doubtful_figure_confidence
+  bool parent_company = false;          // 母公司 statement (an audit report has the group's 合并 one too)
   double confidence = 0;
+
+  StatementPlace Place() const { return {kind, file, pages, !wan.empty()}; }
+};
+
+// How a document is searched.
+struct StatementSearch {
+  // The OCR text of the first page's top that the classifier already read
+  // (Classification::first_page_text of a scan); "" when none. When it
+  // shows a statement's title, that top is not read again.
+  std::string_view first_page_top;
+  // Scanned pages are read whole only when their top shows a statement (or
+  // they continue one). When false, a short scan (up to ocr_whole_pages) is
+  // read whole: the classifier took the document for a statement.
+  bool titled_pages_only = false;
 };
 
 // Reads every statement found in the document (an audit report yields
-// several) and appends them to *out; statements with no figure found are
-// left out. Fails only when the statement vocabulary cannot be loaded.
-// Thread-safe; ocr may be null (text only). `first_page_top`, when not
-// empty, is the OCR text of the first page's top that the classifier already
-// read (Classification::first_page_text of a scan): when it shows a
-// statement's title, that top is not read again.
-Status ReadStatements(const Document& doc, const std::string& path, OcrEngine* ocr, std::vector<StatementFigures>* out,
-                      std::string_view first_page_top = {});
+// several) and appends them to *out: those whose figures were read, and
+// those whose title was found but no figure (wan empty), so that the caller
+// knows the statement is there. Fails only when the statement vocabulary
+// cannot be loaded. Thread-safe; ocr may be null (text only).
+Status ReadStatements(const Document& doc, const std::string& path, OcrEngine* ocr, const StatementSearch& search,
+                      std::vector<StatementFigures>* out);
 // The same with an explicit vocabulary.
 void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, const std::string& path, OcrEngine* ocr,
-                        std::vector<StatementFigures>* out, std::string_view first_page_top = {});
+                        const StatementSearch& search, std::vector<StatementFigures>* out);
 
 // The package's financials: the latest year's figures, one statement kind
-// each (of several of a kind and year, the most confident); nullopt when
-// none. A statement without a year counts for the year of another statement
-// of the same file, else only when no statement has a year.
+// each (of several of a kind and year, the group's 合并 statement over the
+// parent's 母公司 one, then the most confident); nullopt when
+// no statement's figures were read. A statement without a year counts for
+// the year of another statement of the same file, else only when no
+// statement has a year.
 std::optional<Financials> MergeFinancials(const std::vector<StatementFigures>& statements);
 
 }  // namespace gm

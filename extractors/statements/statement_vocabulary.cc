@@ -151,6 +151,13 @@ Status StatementVocabulary::Load(const std::filesystem::path& dir, StatementVoca
   std::stable_sort(v.columns.begin(), v.columns.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
 
+  if (!(s = LoadTsv(dir / "statements_markers.tsv", &tsv)).ok()) return s;
+  for (const auto& row : tsv.rows) {
+    const std::string marker = FoldText(tsv.Get(row, "marker"));
+    if (marker.empty()) return Status::Corrupt("statements_markers.tsv: row without a marker");
+    v.markers.push_back({marker, tsv.Get(row, "kind")});
+  }
+
   if (!(s = LoadTsv(dir / "statements_units.tsv", &tsv)).ok()) return s;
   for (const auto& row : tsv.rows) {
     double wan = 0;
@@ -174,6 +181,7 @@ Status StatementVocabulary::Load(const std::filesystem::path& dir, StatementVoca
     else if (name == "max_pages") p.max_pages = static_cast<int>(x);
     else if (name == "no_header_factor") p.no_header_factor = x;
     else if (name == "no_unit_factor") p.no_unit_factor = x;
+    else if (name == "doubtful_figure_confidence") p.doubtful_figure_confidence = x;
     else return Status::Corrupt("statements_params.tsv: unknown parameter " + name);
   }
   if (!(v.params.title_top_fraction > 0 && v.params.title_top_fraction <= 1) || v.params.max_pages < 1)

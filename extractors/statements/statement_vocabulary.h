@@ -37,6 +37,7 @@ struct StatementParams {
   int max_pages = 60;
   double no_header_factor = 0.85;
   double no_unit_factor = 0.8;
+  double doubtful_figure_confidence = 0.7;  // an amount OCR read less sure than this is doubtful
 };
 
 struct StatementVocabulary {
@@ -44,10 +45,11 @@ struct StatementVocabulary {
   std::vector<StatementItemLabel> items;
   std::vector<std::pair<std::string, ColumnRole>> columns;  // folded header label → role
   std::vector<std::pair<std::string, double>> units;        // unit → 万元 per unit, longest name first
+  std::vector<std::pair<std::string, std::string>> markers; // folded marker → kind ("" for any statement)
   StatementParams params;
 
   // Loads statements_titles.tsv, statements_items.tsv, statements_columns.tsv,
-  // statements_units.tsv and statements_params.tsv from `dir`.
+  // statements_units.tsv, statements_markers.tsv and statements_params.tsv from `dir`.
   static Status Load(const std::filesystem::path& dir, StatementVocabulary* out);
   // The vocabulary of the installed templates; *status says why when it is null.
   static const StatementVocabulary* Default(Status* status);

@@ -58,6 +58,7 @@ void AppendCells(const PlacedText& placed, std::vector<Cell>* cells) {
     const double unit = column > 0 ? placed.box.w / column : 0;
     cell.box = {placed.box.x + unit * p.from, placed.box.y, unit * (p.to - p.from), placed.box.h};
     cell.number = ParseStatementAmount(cell.text, &cell.plain_integer);
+    cell.confidence = placed.confidence;
     cells->push_back(std::move(cell));
   }
 }
@@ -83,6 +84,7 @@ std::vector<Cell> MergeBrokenNumbers(std::vector<Cell> row) {
         prev.text += cell.text;
         prev.box.w = cell.box.x + cell.box.w - prev.box.x;
         prev.number = ParseStatementAmount(prev.text, &prev.plain_integer);
+        prev.confidence = std::min(prev.confidence, cell.confidence);
         continue;
       }
     }

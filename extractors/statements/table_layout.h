@@ -24,6 +24,7 @@ struct Cell {
   Box box;
   std::optional<double> number;
   bool plain_integer = false;
+  double confidence = 1;  // of the reading it was cut from
   double center() const { return box.x + box.w / 2; }
   double right() const { return box.x + box.w; }
 };

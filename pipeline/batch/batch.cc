@@ -21,6 +21,7 @@
 #include "pipeline/emit/atomic_file.h"
 #include "pipeline/emit/outputs.h"
 #include "pipeline/ingest/ingest.h"
+#include "pipeline/library/prior_lookup.h"
 
 namespace gm {
 namespace {
@@ -151,6 +152,11 @@ void RunWorker(int worker, const BatchOptions& options, const BatchContext& ctx,
       }
       record.package_id = package.id;
       record.source = package.source;
+      // A cached record keeps its major_change findings (the library is part of
+      // the cache key) but not the library project the comparison sheet shows.
+      if (reused && !record.prior)
+        if (const PriorProject* prior = FindPriorProject(ctx.library_projects, record.package_id, record.fields))
+          record.prior = *prior;
       progress->Stage(worker, entry, "emit");
       if (Status w = WriteOutputsUnlessCurrent(options.out, record, ctx); !w.ok()) {
         progress->Failed(worker, entry, w.ToString());

@@ -7,6 +7,8 @@
 #include "extractors/statements/statement_reader.h"
 #include "pipeline/check/checks.h"
 #include "pipeline/core/hash.h"
+#include "pipeline/library/library_settings.h"
+#include "pipeline/library/prior_lookup.h"
 
 namespace gm {
 namespace {
@@ -46,10 +48,20 @@ Status BatchContext::Create(const BatchSettings& settings, const std::string& oc
     if (!(s = LoadBlacklist(settings.blacklist, &ctx->blacklist)).ok())
       return Status::NotFound("cannot read the blacklist " + settings.blacklist.string() + ": " + s.message());
   }
+  std::string library_text;
+  if (!settings.library.empty()) {
+    LibrarySettings library_settings;
+    if (!(s = LibrarySettings::Load(settings.templates_dir, &library_settings)).ok()) return s;
+    ctx->major_change_share = library_settings.major_change_investment_share;
+    if (!(s = LoadPriorProjects(settings.library, library_settings, settings.as_of, &ctx->library_projects)).ok())
+      return Status::NotFound("cannot read the library " + settings.library.string() + ": " + s.message());
+    for (const PriorProject& p : ctx->library_projects)
+      library_text += p.project_id + '\0' + p.status + '\0' + nlohmann::json(p.values).dump() + '\n';
+  }
   std::string blacklist_text;
   for (const auto& code : ctx->blacklist) blacklist_text += code + '\n';
   ctx->fingerprint = Sha256Hex(std::string(kRecordVersion) + '\0' + TemplatesDigest(settings.templates_dir) + '\0' +
-                               ocr_fingerprint + '\0' + Sha256Hex(blacklist_text) + '\0' + settings.as_of);
+                               ocr_fingerprint + '\0' + Sha256Hex(blacklist_text) + '\0' + Sha256Hex(library_text) + '\0' + settings.as_of);
   *out = std::move(ctx);
   return Status::OK();
 }

@@ -11,10 +11,13 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "extractors/classify/classifier.h"
 #include "extractors/form/form_reader.h"
 #include "pipeline/core/limits.h"
+#include "pipeline/core/prior_project.h"
+#include "pipeline/library/prior_lookup.h"  // FindPriorProject, for the library_projects below
 #include "pipeline/core/status.h"
 #include "pipeline/core/templates.h"
 #include "pipeline/normalize/normalizer.h"
@@ -24,6 +27,7 @@ namespace gm {
 struct BatchSettings {
   std::filesystem::path templates_dir;
   std::filesystem::path blacklist;  // empty: no blacklist
+  std::filesystem::path library;    // the project library (run --library); empty: none
   std::string as_of;                // YYYY-MM-DD
   std::string tessdata_dir;         // empty: Tesseract's default
   std::string ocr_language = "chi_sim";
@@ -37,8 +41,12 @@ struct BatchContext {
   std::unique_ptr<Classifier> classifier;
   std::unique_ptr<FormReader> form_reader;
   std::set<std::string> blacklist;
+  // The library's projects (run --library), matched against each package
+  // before the checks; empty without a library.
+  std::vector<PriorProject> library_projects;
+  double major_change_share = 0.2;
   // Names what a cached record depends on besides the package's content:
-  // the program, the templates, the OCR engine, the blacklist and as-of date.
+  // the program, the templates, the OCR engine, the blacklist, the library and as-of date.
   std::string fingerprint;
 
   static Status Create(const BatchSettings& settings, const std::string& ocr_fingerprint,

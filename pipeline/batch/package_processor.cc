@@ -1,12 +1,14 @@
 #include "pipeline/batch/package_processor.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "extractors/document/open_document.h"
 #include "extractors/statements/statement_reader.h"
 #include "pipeline/batch/form_merge.h"
 #include "pipeline/check/checks.h"
+#include "pipeline/core/page_list.h"
 
 namespace gm {
 namespace {
@@ -65,28 +67,71 @@ std::vector<OpenedFile> OpenAndClassify(const BatchContext& ctx, const Package& 
   return opened;
 }
 
+// How a file is searched for statements, or nullopt when it is not: files
+// the classifier took for statements or an audit report, and electronic
+// files of any kind but the form (their text costs no OCR), are read as
+// statements; a scan nothing else fitted ("other") is searched at the top of
+// each page for a statement's title. Approvals, certificates and the form
+// are not searched.
+std::optional<StatementSearch> StatementSearchFor(const OpenedFile& f) {
+  if (!f.opened || f.cls.kind == "application_form") return std::nullopt;
+  StatementSearch search;
+  if (f.cls.text_source == "ocr") search.first_page_top = f.cls.first_page_text;
+  if (IsStatementKind(f.cls.kind)) return search;
+  if (IsElectronic(f.doc)) return search;
+  if (f.cls.kind != "other") return std::nullopt;
+  search.titled_pages_only = true;
+  return search;
+}
+
+// Every statement of the package, with where it was found; those whose
+// title was found but whose figures could not be read get a low_confidence
+// finding naming the file and pages.
+std::vector<StatementFigures> FindStatements(const BatchContext& ctx, const std::vector<OpenedFile>& opened,
+                                             const Package& package, OcrEngine* ocr, Record* record) {
+  std::vector<StatementFigures> found;
+  for (size_t i = 0; i < opened.size(); ++i) {
+    const std::optional<StatementSearch> search = StatementSearchFor(opened[i]);
+    if (!search) continue;
+    Status s = ReadStatements(opened[i].doc, package.files[i].path, ocr, *search, &found);
+    if (!s.ok()) {
+      record->findings.push_back(NewFinding(ctx.templates, "unreadable_input", package.files[i].path,
+                                            "未能查找文件“" + package.files[i].path + "”中的财务报表：" + s.message()));
+    }
+  }
+  for (const StatementFigures& st : found) {
+    if (!st.wan.empty()) continue;
+    record->findings.push_back(NewFinding(ctx.templates, "low_confidence", st.file,
+                                          "文件“" + st.file + "”" + PageListText(st.pages) + "有" +
+                                              ctx.templates.ChecklistLabel(st.kind) + "，但未能读出其数字，请人工核对"));
+  }
+  return found;
+}
+
 // Other scans of the package that may be pages of the form misfiled by the
 // classifier (see AddStrayFormPages): documents of at most `max_pages`
-// pages, neither statements nor electronic; those taken become
-// application_form. When `scanned` is empty it gets the first taken file as
+// pages, not electronic, in which the statements reader found no statement
+// (a form page photographed turned can look like a statement's top to the
+// classifier); those taken become application_form. When `scanned` is empty it gets the first taken file as
 // its source.
 constexpr size_t kMaxStrayCandidates = 8;
 
 void ReadStrayFormPages(const BatchContext& ctx, const Package& package, OcrEngine* ocr, size_t max_pages,
-                        std::vector<OpenedFile>* opened, Record* record, FormReading* scanned) {
+                        const std::set<std::string>& statement_files, std::vector<OpenedFile>* opened, Record* record,
+                        FormReading* scanned) {
   std::vector<FormPageCandidate> candidates;
   std::vector<size_t> file_of;
   for (size_t i = 0; i < opened->size() && candidates.size() < kMaxStrayCandidates; ++i) {
     const OpenedFile& f = (*opened)[i];
-    if (!f.opened || f.cls.kind == "application_form" || IsStatementKind(f.cls.kind) || IsElectronic(f.doc) ||
-        f.doc.pages.empty() || f.doc.pages.size() > max_pages)
+    if (!f.opened || f.cls.kind == "application_form" || statement_files.count(package.files[i].path) ||
+        IsElectronic(f.doc) || f.doc.pages.empty() || f.doc.pages.size() > max_pages)
       continue;
     candidates.push_back({&f.doc, package.files[i].path});
     file_of.push_back(i);
   }
   for (size_t c : AddStrayFormPages(*ctx.form_reader, ctx.templates, candidates, ocr, scanned)) {
     OpenedFile& f = (*opened)[file_of[c]];
-    f.cls = Classification{"application_form", f.cls.confidence, false, {}, f.cls.text_source, f.cls.first_page_text};
+    f.cls = Classification{"application_form", f.cls.confidence, false, f.cls.text_source, f.cls.first_page_text};
     record->files[file_of[c]].kind = "application_form";
     if (scanned->source_file.empty()) {
       scanned->source_file = candidates[c].path;
@@ -138,21 +183,21 @@ FormFiles FindFormFiles(const Package& package, const std::vector<OpenedFile>& o
 
 // Reads the application form: the stamped scan, and an electronic copy
 // (docx, Word-exported PDF) when the package has one; see MergeTypedCopy.
-void ReadForm(const BatchContext& ctx, const Package& package, OcrEngine* ocr, std::vector<OpenedFile>* files,
-              Record* record) {
+void ReadForm(const BatchContext& ctx, const Package& package, OcrEngine* ocr,
+              const std::set<std::string>& statement_files, std::vector<OpenedFile>* files, Record* record) {
   const FormFiles form = FindFormFiles(package, *files);
   const OpenedFile* electronic = form.electronic;
   FormReading scanned, typed;
   bool have_scan = false, have_typed = false;
   if (!form.scans.empty()) have_scan = ctx.form_reader->ReadScanned(form.scans, form.scan_paths, ocr, &scanned).ok();
   // Photos of the form's later pages misfiled as other documents.
-  if (have_scan) ReadStrayFormPages(ctx, package, ocr, 2, files, record, &scanned);
+  if (have_scan) ReadStrayFormPages(ctx, package, ocr, 2, statement_files, files, record, &scanned);
   // No form recognised at all: a scan whose first page the classifier could
   // not read as the form (a seal across the title, a page upside down) is
   // still read as one — the form reader turns pages upright and knows the
   // form by its table's labels, not by its title.
   if (form.scans.empty() && !electronic) {
-    ReadStrayFormPages(ctx, package, ocr, FormReader::kMaxFormPages, files, record, &scanned);
+    ReadStrayFormPages(ctx, package, ocr, FormReader::kMaxFormPages, statement_files, files, record, &scanned);
     have_scan = !scanned.fields.empty();
   }
   // Pages found astray were read on their own; read the form again with all
@@ -186,18 +231,6 @@ void ReadForm(const BatchContext& ctx, const Package& package, OcrEngine* ocr, s
   record->findings.insert(record->findings.end(), findings.begin(), findings.end());
 }
 
-void ReadFinancials(const std::vector<OpenedFile>& opened, const Package& package, OcrEngine* ocr,
-                    Record* record) {
-  std::vector<StatementFigures> statements;
-  for (size_t i = 0; i < opened.size(); ++i) {
-    if (!opened[i].opened || !IsStatementKind(opened[i].cls.kind)) continue;
-    const Classification& cls = opened[i].cls;
-    ReadStatements(opened[i].doc, package.files[i].path, ocr, &statements,
-                   cls.text_source == "ocr" ? std::string_view(cls.first_page_text) : std::string_view());
-  }
-  record->financials = MergeFinancials(statements);
-}
-
 // Ingest and opening may both report the same unreadable file; one finding a file is enough.
 void DropRepeatedUnreadable(std::vector<Finding>* findings) {
   std::set<std::string> seen;
@@ -223,11 +256,20 @@ void ProcessPackage(const BatchContext& ctx, const Package& package, OcrEngine* 
   std::vector<OpenedFile> opened = OpenAndClassify(ctx, package, ocr, &record);
   for (const FileEntry& f : record.files) record.pages_read += std::max(f.pages, 0);
 
-  on_stage("form", record.pages_read);
-  ReadForm(ctx, package, ocr, &opened, &record);
-
+  // The statements before the form: a file that holds none is no statement,
+  // whatever its first page looked like, and may be a page of the form.
   on_stage("statements", record.pages_read);
-  ReadFinancials(opened, package, ocr, &record);
+  const std::vector<StatementFigures> statements = FindStatements(ctx, opened, package, ocr, &record);
+  record.financials = MergeFinancials(statements);
+  std::vector<StatementPlace> places;
+  std::set<std::string> statement_files;
+  for (const StatementFigures& st : statements) {
+    places.push_back(st.Place());
+    statement_files.insert(st.file);
+  }
+
+  on_stage("form", record.pages_read);
+  ReadForm(ctx, package, ocr, statement_files, &opened, &record);
 
   on_stage("check", record.pages_read);
   std::vector<Classification> classifications;
@@ -236,11 +278,17 @@ void ProcessPackage(const BatchContext& ctx, const Package& package, OcrEngine* 
   in.templates = &ctx.templates;
   in.fields = &record.fields;
   in.financials = &record.financials;
+  in.statements = &places;
   in.files = &record.files;
   in.classifications = &classifications;
   in.blacklist = &ctx.blacklist;
   in.as_of = ctx.settings.as_of;
   in.prior_findings = &record.findings;
+  if (const PriorProject* prior = FindPriorProject(ctx.library_projects, record.package_id, record.fields)) {
+    record.prior = *prior;
+    in.prior = &*record.prior;
+    in.major_change_share = ctx.major_change_share;
+  }
   CheckOutput checked;
   RunChecks(in, &checked);
   record.checklist = std::move(checked.checklist);

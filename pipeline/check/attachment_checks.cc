@@ -1,7 +1,13 @@
 // The checklist: for every kind of checklist.tsv, whether the form's answers
 // require it (check_attachments.tsv), which files are of that kind, and
 // whether what is required is there — and missing_attachment when not.
+//
+// A file holds a kind when the classifier gave it that kind, or — for the
+// statements — when the statements reader found that statement in it (a
+// combined statements file, two statements on a page, an audit report's
+// statement pages): what the reader found is never reported missing.
 #include <algorithm>
+#include <map>
 
 #include "extractors/classify/text_fold.h"
 #include "pipeline/check/check_context.h"
@@ -20,29 +26,36 @@ std::string Substitute(std::string reason, const std::string& value) {
 struct KindFiles {
   std::vector<std::string> documents;   // of the kind, the document itself
   std::vector<std::string> reports;     // of the kind, a report or plan standing in for it
-  std::vector<std::string> containing;  // other files that contain it (not audit reports)
-  bool in_audit_report = false;         // an audit report contains it
+  std::vector<std::string> containing;  // other files holding it (not audit reports)
+  std::vector<std::string> audit_reports;  // audit reports holding it
+  std::map<std::string, std::vector<int>> pages;  // file → pages holding it, where the reader found it
 };
+
+void AddOnce(std::vector<std::string>* list, const std::string& path) {
+  if (std::find(list->begin(), list->end(), path) == list->end()) list->push_back(path);
+}
 
 KindFiles FilesOf(const CheckContext& ctx, const std::string& kind) {
   KindFiles out;
   const auto& files = ctx.files();
   for (size_t i = 0; i < files.size(); ++i) {
     const Classification* cls = ctx.classification(i);
-    if (files[i].kind == kind) {
-      (cls && cls->is_report ? out.reports : out.documents).push_back(files[i].path);
-      continue;
-    }
-    if (!cls || std::find(cls->contains.begin(), cls->contains.end(), kind) == cls->contains.end()) continue;
-    if (files[i].kind == "audit_report") out.in_audit_report = true;
-    else out.containing.push_back(files[i].path);
+    if (files[i].kind == kind) (cls && cls->is_report ? out.reports : out.documents).push_back(files[i].path);
+  }
+  for (const StatementPlace& place : ctx.statements()) {
+    if (place.kind != kind) continue;
+    std::vector<int>& pages = out.pages[place.file];
+    pages.insert(pages.end(), place.pages.begin(), place.pages.end());
+    auto file = std::find_if(files.begin(), files.end(), [&](const FileEntry& f) { return f.path == place.file; });
+    if (file == files.end() || file->kind == kind) continue;
+    AddOnce(file->kind == "audit_report" ? &out.audit_reports : &out.containing, place.file);
   }
   return out;
 }
 
 bool Matches(const CheckContext& ctx, const AttachmentRule& rule, const KindFiles& files) {
   if (rule.answer == "*always") return true;
-  if (rule.answer == "*contained") return files.in_audit_report;
+  if (rule.answer == "*contained") return !files.audit_reports.empty();
   const Json& value = ctx.Value(rule.field);
   const bool empty = value.is_null() || (value.is_string() && value.get<std::string>().empty());
   if (rule.answer == "*null") return empty;
@@ -66,8 +79,10 @@ void CheckAttachments(CheckContext* ctx) {
     ChecklistEntry entry;
     KindFiles files = FilesOf(*ctx, spec.kind);
     entry.files = files.documents;
-    entry.files.insert(entry.files.end(), files.reports.begin(), files.reports.end());
+    for (const auto* more : {&files.reports, &files.containing, &files.audit_reports})
+      entry.files.insert(entry.files.end(), more->begin(), more->end());
     std::sort(entry.files.begin(), entry.files.end());
+    entry.pages = std::move(files.pages);
 
     const AttachmentRule* rule = nullptr;
     if (ctx->rules()) {
@@ -88,21 +103,11 @@ void CheckAttachments(CheckContext* ctx) {
     }
     entry.required = requirement != Requirement::kNone;
 
-    // A combined statements file (资产负债表 with the other two inside) stands for what it contains.
-    const bool own = !files.documents.empty() || !files.reports.empty();
-    switch (requirement) {
-      case Requirement::kDocument:
-        entry.present = !files.documents.empty() || !files.containing.empty();
-        break;
-      case Requirement::kReportOrDocument:
-        entry.present = own || !files.containing.empty();
-        break;
-      case Requirement::kNone:
-        entry.present = own;
-        break;
-    }
-    if (entry.required && !own && entry.present)
-      entry.files.insert(entry.files.end(), files.containing.begin(), files.containing.end());
+    // A file holding the statement (a combined statements file, an audit
+    // report) stands for it; a report or plan stands in only where allowed.
+    const bool held = !files.containing.empty() || !files.audit_reports.empty();
+    entry.present = !files.documents.empty() || held ||
+                    (requirement != Requirement::kDocument && !files.reports.empty());
 
     if (entry.required && !entry.present) {
       std::string message = "缺少" + spec.label + "：" + entry.reason;

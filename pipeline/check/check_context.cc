@@ -5,6 +5,7 @@
 namespace gm {
 
 const std::vector<FileEntry> CheckContext::kNoFiles;
+const std::vector<StatementPlace> CheckContext::kNoStatements;
 const std::set<std::string> CheckContext::kNoCodes;
 
 CheckContext::CheckContext(const CheckInput& in, const CheckRules* rules, CheckOutput* out)

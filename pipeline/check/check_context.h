@@ -24,8 +24,11 @@ class CheckContext {
   // The classification of file i; null when there is none or it is ignored (unreadable).
   const Classification* classification(size_t i) const;
   const Financials* financials() const;
+  const std::vector<StatementPlace>& statements() const { return in_.statements ? *in_.statements : kNoStatements; }
   const std::set<std::string>& blacklist() const { return in_.blacklist ? *in_.blacklist : kNoCodes; }
   const std::string& as_of() const { return in_.as_of; }
+  const PriorProject* prior() const { return in_.prior; }
+  double major_change_share() const { return in_.major_change_share; }
 
   // A field's value; null Json when absent.
   const Json& Value(const std::string& key) const;
@@ -42,6 +45,7 @@ class CheckContext {
 
  private:
   static const std::vector<FileEntry> kNoFiles;
+  static const std::vector<StatementPlace> kNoStatements;
   static const std::set<std::string> kNoCodes;
   const CheckInput& in_;
   const CheckRules* rules_;
@@ -56,5 +60,6 @@ void CheckRequiredFields(CheckContext* ctx);   // missing_required_field, rename
 void CheckFormAmounts(CheckContext* ctx);      // funding_sum_mismatch, equity_exceeds_total, invested_exceeds_in_place, loans_exceed_demand
 void CheckStatements(CheckContext* ctx);       // debt_ratio_mismatch, balance_sheet_unbalanced, statements_outdated
 void CheckAttachments(CheckContext* ctx);      // the checklist and missing_attachment
+void CheckMajorChange(CheckContext* ctx);      // major_change against the library's project
 
 }  // namespace gm

@@ -15,6 +15,7 @@ void RunChecks(const CheckInput& in, CheckOutput* out) {
   CheckFormAmounts(&ctx);
   CheckStatements(&ctx);
   CheckAttachments(&ctx);
+  CheckMajorChange(&ctx);
 }
 
 }  // namespace gm

@@ -12,7 +12,8 @@
 // field left empty is reported once, as missing_required_field, not again as
 // every comparison it takes part in. A form status left empty requires no
 // document (its checklist reason says so). Missing statements are reported
-// as missing_attachment; the statement checks then stay silent.
+// as missing_attachment; the statement checks then stay silent. A statement
+// is present where the classifier or the statements reader found it.
 //
 // A finding never hides another: every check runs, a package can have many.
 //
@@ -28,6 +29,7 @@
 #include <vector>
 
 #include "extractors/classify/classifier.h"
+#include "pipeline/core/prior_project.h"
 #include "pipeline/core/record.h"
 #include "pipeline/core/status.h"
 #include "pipeline/core/templates.h"
@@ -39,13 +41,21 @@ struct CheckInput {
   const std::map<std::string, FieldValue>* fields = nullptr;   // typed values, every key present
   const std::optional<Financials>* financials = nullptr;
   const std::vector<FileEntry>* files = nullptr;               // with kinds
-  const std::vector<Classification>* classifications = nullptr; // parallel to *files (is_report, contains)
+  const std::vector<Classification>* classifications = nullptr; // parallel to *files (is_report)
+  const std::vector<StatementPlace>* statements = nullptr;      // what the statements reader found, where
   const std::set<std::string>* blacklist = nullptr;             // upper-case credit codes
   std::string as_of;                                            // YYYY-MM-DD
   // Findings already made on the package (the normalizer's). A field that
   // already has one (invalid_value, category_not_in_catalog) is empty for
   // that reason and is not reported again as missing. May be null.
   const std::vector<Finding>* prior_findings = nullptr;
+  // The library project this package resubmits (run --library), looked up
+  // by the batch; null when none. Its changed 建设主体 (company_name,
+  // credit_code), 内容 (project_category, project_description) and 规模
+  // (total_investment differing by more than `major_change_share` of the
+  // library's value) are major_change findings.
+  const PriorProject* prior = nullptr;
+  double major_change_share = 0.2;
 };
 
 struct CheckOutput {

@@ -3,6 +3,7 @@
 // statements are for the latest finished year.
 #include <cmath>
 #include <cstdlib>
+#include <vector>
 
 #include "pipeline/check/check_context.h"
 
@@ -15,6 +16,12 @@ std::string SourceKind(const CheckContext& ctx, const Financials& fin) {
   for (const FileEntry& f : ctx.files())
     if (f.path == fin.source_file && !f.kind.empty()) return f.kind;
   return "balance_sheet";
+}
+
+const char* FigureLabel(const std::string& key) {
+  if (key == "total_assets") return "资产总计";
+  if (key == "total_liabilities") return "负债合计";
+  return "所有者权益合计";
 }
 
 std::string YearNote(const Financials& fin) {
@@ -59,7 +66,19 @@ void CheckStatements(CheckContext* ctx) {
   if (fin->total_assets && fin->total_liabilities && fin->owners_equity) {
     const double right = *fin->total_liabilities + *fin->owners_equity;
     const double gap = std::fabs(*fin->total_assets - right);
-    if (gap > tol.BalanceTolerance(fin->unit) + 1e-9) {
+    std::vector<const char*> doubtful;
+    for (const char* key : {"total_assets", "total_liabilities", "owners_equity"})
+      if (fin->doubtful.count(key)) doubtful.push_back(key);
+    if (gap > tol.BalanceTolerance(fin->unit) + 1e-9 && !doubtful.empty()) {
+      // A figure OCR was unsure of is the likelier fault than the statement: ask for a look.
+      for (const char* key : doubtful) {
+        const std::string& where = fin->doubtful.at(key);
+        ctx->Add("low_confidence", source,
+                 std::string("资产负债表的") + FigureLabel(key) + "（" + where + "）识别把握不大，" +
+                     "资产总计 " + FormatWan(*fin->total_assets) + " 万元与负债合计 + 所有者权益合计 " +
+                     FormatWan(right) + " 万元不等，相差 " + FormatWan(gap) + " 万元，请人工核对该数字");
+      }
+    } else if (gap > tol.BalanceTolerance(fin->unit) + 1e-9) {
       ctx->Add("balance_sheet_unbalanced", source,
                "资产负债表" + YearNote(*fin) + "资产总计 " + FormatWan(*fin->total_assets) + " 万元与负债合计 " +
                    FormatWan(*fin->total_liabilities) + " 万元 + 所有者权益合计 " + FormatWan(*fin->owners_equity) +

@@ -19,6 +19,7 @@
 
 #include "extractors/ocr/engine.h"
 #include "pipeline/batch/batch.h"
+#include "pipeline/cli/library_cli.h"
 #include "pipeline/core/templates.h"
 
 namespace {
@@ -27,6 +28,7 @@ constexpr const char* kUsage = R"(greenmine — reads green-mining project appli
 
 Usage:
   greenmine run --inbox DIR --out DIR [options]
+  greenmine collect | publish | library ...   (the project library, below)
   greenmine --help | --version
 
 Reads every package in the inbox — an e-mail (.eml), a .zip archive, a folder,
@@ -44,6 +46,9 @@ Options:
   --out DIR            output folder, created if needed (required); one run at a time
   --jobs N             worker threads, each with its own OCR engine (default: the machine's cores)
   --blacklist FILE     credit codes on the credit blacklist, one a line, '#' starts a comment
+  --library FILE       the project library: a package resubmitting a library project (same
+                       company and project name or former name) gets a 与入库项目比较 sheet and
+                       a major_change finding for each changed 建设主体/内容/规模 field
   --as-of YYYY-MM-DD   the date the checks treat as today (default: today)
   --templates DIR      the tables of labels, vocabularies and rules (default: the installed templates/)
   --tessdata DIR       where Tesseract's chi_sim model is (default: Tesseract's own)
@@ -109,8 +114,11 @@ int main(int argc, char** argv) {
   if (args.empty()) return Usage("no command given");
   if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     std::fputs(kUsage, stdout);
+    std::fputs("\n", stdout);
+    std::fputs(gm::kLibraryUsage, stdout);
     return 0;
   }
+  if (args[0] == "collect" || args[0] == "publish" || args[0] == "library") return gm::RunLibraryCli(args);
   if (args[0] == "--version") {
     std::puts("greenmine 0.1");
     char* leptonica = getLeptonicaVersion();  // allocated by Leptonica
@@ -152,6 +160,8 @@ int main(int argc, char** argv) {
       options.jobs = static_cast<int>(n);
     } else if (a == "--blacklist" && value(&v)) {
       options.settings.blacklist = v;
+    } else if (a == "--library" && value(&v)) {
+      options.settings.library = v;
     } else if (a == "--as-of" && value(&v)) {
       if (!ValidDate(v)) return Usage("--as-of needs a date as YYYY-MM-DD, not '" + v + "'");
       options.settings.as_of = v;

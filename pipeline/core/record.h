@@ -14,6 +14,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "pipeline/core/prior_project.h"
+
 namespace gm {
 
 using Json = nlohmann::ordered_json;
@@ -56,6 +58,19 @@ struct Financials {
       net_profit, operating_cash_flow;
   std::string source_file;   // where they came from, for the workbook
   std::string unit;          // unit the balance sheet is written in (元|千元|万元), for rounding tolerances; "" if unknown
+  // Figures OCR read doubtfully: key → where (“审计报告.pdf”第7页). A check
+  // that fails on such a figure asks for a look instead of accusing the
+  // applicant. Not written to JSON.
+  std::map<std::string, std::string> doubtful;
+};
+
+// A financial statement the statements reader found: which kind, in which
+// file, on which pages. The checklist's statement items come from these.
+struct StatementPlace {
+  std::string kind;          // balance_sheet | income_statement | cash_flow_statement
+  std::string file;          // path of the file inside the package
+  std::vector<int> pages;    // 1-based pages (sheets of a spreadsheet, counted the same way)
+  bool figures_read = false; // false: its title was found, its figures could not be read
 };
 
 struct ChecklistEntry {
@@ -63,6 +78,8 @@ struct ChecklistEntry {
   bool present = false;
   std::vector<std::string> files;
   std::string reason;        // why it is (not) required, from the form's answer
+  // For the statements: file → the 1-based pages holding the statement, where known.
+  std::map<std::string, std::vector<int>> pages;
 };
 
 // Where an e-mail or archive package came from (kept in the record's "origin").
@@ -81,6 +98,9 @@ struct Record {
   std::map<std::string, ChecklistEntry> checklist;  // every kind of checklist.tsv
   std::vector<Finding> findings;
   int pages_read = 0;        // statistics for the operator
+  // The library project this package resubmits (run --library), for the
+  // review workbook's comparison sheet; not part of the JSON contract.
+  std::optional<PriorProject> prior;
 };
 
 }  // namespace gm

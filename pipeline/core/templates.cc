@@ -107,6 +107,12 @@ const FieldSpec* Templates::Field(const std::string& key) const {
   return it == field_index_.end() ? nullptr : &fields_[it->second];
 }
 
+std::string Templates::ChecklistLabel(const std::string& kind) const {
+  for (const ChecklistSpec& c : checklist_)
+    if (c.kind == kind) return c.label;
+  return kind;
+}
+
 std::string Templates::Severity(const std::string& code) const {
   for (const auto& f : findings_)
     if (f.code == code) return f.severity;

@@ -62,6 +62,8 @@ class Templates {
 
   // REQUIRES: key is a field key; returns null otherwise.
   const FieldSpec* Field(const std::string& key) const;
+  // The checklist label of a kind ("近1年资产负债表"); the kind itself if unknown.
+  std::string ChecklistLabel(const std::string& kind) const;
   // Severity of a finding code ("error" if unknown, so nothing is understated).
   std::string Severity(const std::string& code) const;
 

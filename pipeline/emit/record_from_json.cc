@@ -162,6 +162,16 @@ void ReadChecklist(Reader& r, const Json& j, std::map<std::string, ChecklistEntr
       entry.files.push_back(f.get<std::string>());
     }
     entry.reason = r.String(e, "reason", path, true);
+    if (auto pages = e.find("pages"); pages != e.end()) {
+      if (!pages->is_object()) return r.Fail(path + ".pages", "对象");
+      for (const auto& [file, numbers] : pages->items()) {
+        if (!numbers.is_array()) return r.Fail(path + ".pages", "整数数组");
+        for (const auto& n : numbers) {
+          if (!n.is_number_integer()) return r.Fail(path + ".pages", "整数数组");
+          entry.pages[file].push_back(n.get<int>());
+        }
+      }
+    }
     (*checklist)[kind] = std::move(entry);
   }
 }

@@ -117,6 +117,11 @@ Json ChecklistJson(const ChecklistEntry* e) {
   for (const auto& f : e->files) files.push_back(SanitizeUtf8(f));
   j["files"] = std::move(files);
   j["reason"] = StringOrNull(e->reason);
+  if (!e->pages.empty()) {
+    Json pages = Json::object();
+    for (const auto& [file, numbers] : e->pages) pages[SanitizeUtf8(file)] = numbers;
+    j["pages"] = std::move(pages);
+  }
   return j;
 }
 

@@ -1,6 +1,7 @@
 // 材料清单 and 文件清单: what the package should hold and what it does hold.
 #include <algorithm>
 
+#include "pipeline/core/page_list.h"
 #include "pipeline/emit/review_sheets.h"
 #include "pipeline/emit/text_util.h"
 
@@ -23,10 +24,16 @@ std::string Joined(const std::vector<std::string>& items, const char* separator)
   return out;
 }
 
-std::string KindLabel(const std::string& kind, const Templates& templates) {
-  for (const auto& c : templates.checklist())
-    if (c.kind == kind) return c.label;
-  return kind;
+// Each file on a line of its own, with the pages holding the kind when known
+// ("审计报告.pdf（第6–9页）").
+std::string FilesText(const ChecklistEntry& entry) {
+  std::vector<std::string> lines;
+  for (const std::string& file : entry.files) {
+    auto pages = entry.pages.find(file);
+    lines.push_back(pages == entry.pages.end() || pages->second.empty() ? file
+                                                                        : file + "（" + PageListText(pages->second) + "）");
+  }
+  return Joined(lines, "\n");
 }
 
 }  // namespace
@@ -49,7 +56,7 @@ Status WriteChecklistSheet(const ReviewContext& ctx) {
     CellStyle present = Centered(base);
     if (entry.present) present.fill = layout.Color("color_present_fill");
     if (missing) present.font_color = layout.Color("color_error_font");
-    std::string files = Joined(entry.files, "\n");
+    std::string files = FilesText(entry);
     w.Text(row, w.Col("label"), spec.label, base);
     w.Text(row, w.Col("required"), layout.Label(entry.required ? "required" : "not_required"), Centered(base));
     const char* presence = entry.present ? "present" : missing ? "absent" : "not_provided";
@@ -84,7 +91,7 @@ Status WriteFilesSheet(const ReviewContext& ctx) {
     CellStyle base = failed ? Filled(BodyStyle(), layout.Color("color_missing_fill")) : BodyStyle();
     w.Number(row, w.Col("number"), number++, Centered(NumberStyle("0")));
     w.Text(row, w.Col("path"), f.path, base);
-    w.Text(row, w.Col("kind"), f.kind.empty() ? "" : KindLabel(f.kind, ctx.templates), base);
+    w.Text(row, w.Col("kind"), f.kind.empty() ? "" : ctx.templates.ChecklistLabel(f.kind), base);
     if (f.pages >= 0) {
       w.Number(row, w.Col("pages"), f.pages, NumberStyle("0"));
     } else {

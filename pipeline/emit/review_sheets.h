@@ -34,6 +34,11 @@ Status WriteOpinionSheet(const ReviewContext& ctx);
 // 文件清单: every input file.
 Status WriteFilesSheet(const ReviewContext& ctx);
 
+// greenmine_data (hidden): the package id and typed values, for collect.
+Status WriteRecordDataSheet(const ReviewContext& ctx);
+// 与入库项目比较: only when record.prior is set.
+Status WritePriorSheet(const ReviewContext& ctx);
+
 // Adds the layout's sheet `sheet_id` to the workbook; null and *status set on failure.
 lxw_worksheet* AddLayoutSheet(const ReviewContext& ctx, const std::string& sheet_id, Status* status);
 

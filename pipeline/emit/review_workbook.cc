@@ -18,7 +18,7 @@ Status WriteReviewWorkbook(const Record& record, const Templates& templates, con
   book->SetDefaults(layout.Setting("font_name"), layout.Number("font_size"));
   ReviewContext ctx{record, templates, layout, book.get()};
   for (auto write : {WriteFieldsSheet, WriteChecklistSheet, WriteFinancialsSheet, WriteFindingsSheet,
-                     WriteOpinionSheet, WriteFilesSheet}) {
+                     WriteOpinionSheet, WritePriorSheet, WriteFilesSheet, WriteRecordDataSheet}) {
     if (Status s = write(ctx); !s.ok()) return Status::Internal("写入 " + path.string() + " 失败：" + s.message());
   }
   return book->Commit();

@@ -11,7 +11,13 @@
 //            and the differences;
 //   问题清单  every finding, errors first, with the field's label;
 //   专家意见  the expert's conclusion (drop-down), comments, name and date;
-//   文件清单  every input file with kind, pages, text source and error.
+//   与入库项目比较  only for a package resubmitting a library project (run
+//            --library): the library's values beside the package's, major
+//            changes marked;
+//   文件清单  every input file with kind, pages, text source and error;
+//   greenmine_data (hidden)  the package id and every field's typed value as
+//            JSON, so `greenmine collect` identifies a returned workbook by
+//            what it carries and keeps the scanned values.
 // Every sheet prints on A4, one page wide, with repeated headers and the
 // package id in the page header.
 //

@@ -81,6 +81,10 @@ def build(a, source, files, as_of_year, blacklist):
                 if k != f['kind']:
                     kinds_present.setdefault(k, []).append(f['path'])
     has_audit = 'audit_report' in kinds_present
+    # The audit report holds the three statements: they are present, in it (the contract's checklist).
+    for k in ('balance_sheet', 'income_statement', 'cash_flow_statement'):
+        if has_audit:
+            kinds_present.setdefault(k, []).extend(kinds_present['audit_report'])
     req = required_kinds(a, has_audit)
     checklist = {}
     for row in spec.checklist():

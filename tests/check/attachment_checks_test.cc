@@ -137,8 +137,10 @@ TEST_F(CheckTest, StatementsUnlessAnAuditReportContainsThem) {
   out = Run();
   EXPECT_TRUE(Of(out, "missing_attachment").empty()) << Codes(out);
   EXPECT_FALSE(out.checklist.at("balance_sheet").required);
-  EXPECT_FALSE(out.checklist.at("balance_sheet").present);
-  EXPECT_TRUE(out.checklist.at("balance_sheet").files.empty());
+  // The statement inside the report is there: present, and the report named as the file holding it.
+  EXPECT_TRUE(out.checklist.at("balance_sheet").present);
+  EXPECT_EQ(out.checklist.at("balance_sheet").files, std::vector<std::string>{"审计报告.pdf"});
+  EXPECT_EQ(out.checklist.at("balance_sheet").pages.at("审计报告.pdf"), std::vector<int>{1});
   EXPECT_EQ(out.checklist.at("balance_sheet").reason, "已提供包含资产负债表的审计报告");
   EXPECT_TRUE(out.checklist.at("audit_report").present);
   EXPECT_FALSE(out.checklist.at("audit_report").required);
@@ -155,12 +157,36 @@ TEST_F(CheckTest, AnAuditReportWithoutTheSheetDoesNotCount) {
 TEST_F(CheckTest, CombinedStatementsFileStandsForWhatItContains) {
   RemoveFiles("income_statement");
   RemoveFiles("cash_flow_statement");
-  classifications_[3].contains = {"cash_flow_statement", "income_statement"};  // 资产负债表.pdf
   ASSERT_EQ(files_[3].kind, "balance_sheet");
+  statements_.push_back({"balance_sheet", "资产负债表.pdf", {1}, true});
+  statements_.push_back({"income_statement", "资产负债表.pdf", {2}, true});
+  statements_.push_back({"cash_flow_statement", "资产负债表.pdf", {2}, true});
   CheckOutput out = Run();
   EXPECT_TRUE(Of(out, "missing_attachment").empty()) << Codes(out);
   EXPECT_TRUE(out.checklist.at("income_statement").present);
   EXPECT_EQ(out.checklist.at("income_statement").files, std::vector<std::string>{"资产负债表.pdf"});
+}
+
+// What the statements reader found is present, whatever the file was
+// classified as: the cash-flow statement below the income statement on one
+// page, or the statements in a file nothing else fitted.
+TEST_F(CheckTest, AStatementTheReaderFoundIsNeverMissing) {
+  RemoveFiles("cash_flow_statement");
+  ASSERT_EQ(Of(Run(), "missing_attachment").size(), 1u);
+  statements_.push_back({"income_statement", "利润表.pdf", {1}, true});
+  statements_.push_back({"cash_flow_statement", "利润表.pdf", {1}, true});
+  CheckOutput out = Run();
+  EXPECT_TRUE(Of(out, "missing_attachment").empty()) << Codes(out);
+  EXPECT_TRUE(out.checklist.at("cash_flow_statement").present);
+  EXPECT_EQ(out.checklist.at("cash_flow_statement").files, std::vector<std::string>{"利润表.pdf"});
+  EXPECT_EQ(out.checklist.at("income_statement").pages.at("利润表.pdf"), std::vector<int>{1});
+
+  RemoveFiles("income_statement");
+  AddFile("财务资料.pdf", "other", false, {"income_statement", "cash_flow_statement"});
+  out = Run();
+  EXPECT_TRUE(Of(out, "missing_attachment").empty()) << Codes(out);
+  EXPECT_EQ(out.checklist.at("cash_flow_statement").files, std::vector<std::string>{"财务资料.pdf"});
+  EXPECT_EQ(out.checklist.at("cash_flow_statement").pages.at("财务资料.pdf"), std::vector<int>{2});
 }
 
 TEST_F(CheckTest, ApplicationFormAlwaysAndUnreadableFilesIgnored) {

@@ -88,8 +88,9 @@ class CheckTest : public ::testing::Test {
   }
   void Clear(const std::string& key) { Set(key, Json()); }
 
+  // `statements`: the statement kinds the statements reader found in the file (on page 1, 2, …).
   void AddFile(const std::string& path, const std::string& kind, bool is_report = false,
-               std::vector<std::string> contains = {}) {
+               std::vector<std::string> statements = {}) {
     FileEntry f;
     f.path = path;
     f.kind = kind;
@@ -97,12 +98,14 @@ class CheckTest : public ::testing::Test {
     Classification c;
     c.kind = kind;
     c.is_report = is_report;
-    c.contains = std::move(contains);
     classifications_.push_back(c);
+    int page = 0;
+    for (std::string& st : statements) statements_.push_back({std::move(st), path, {++page}, true});
   }
   void RemoveFiles(const std::string& kind) {
     for (size_t i = files_.size(); i-- > 0;) {
       if (files_[i].kind == kind) {
+        std::erase_if(statements_, [&](const StatementPlace& p) { return p.file == files_[i].path; });
         files_.erase(files_.begin() + i);
         classifications_.erase(classifications_.begin() + i);
       }
@@ -116,9 +119,11 @@ class CheckTest : public ::testing::Test {
     in.financials = &financials_;
     in.files = &files_;
     in.classifications = &classifications_;
+    in.statements = &statements_;
     in.blacklist = &blacklist_;
     in.as_of = as_of_;
     in.prior_findings = &prior_;
+    in.prior = library_project_;
     CheckOutput out;
     RunChecks(in, &out);
     return out;
@@ -141,9 +146,11 @@ class CheckTest : public ::testing::Test {
   std::optional<Financials> financials_;
   std::vector<FileEntry> files_;
   std::vector<Classification> classifications_;
+  std::vector<StatementPlace> statements_;
   std::set<std::string> blacklist_;
   std::vector<Finding> prior_;
   std::string as_of_;
+  const PriorProject* library_project_ = nullptr;  // run --library's match, if any
 };
 
 }  // namespace gm::testing_check

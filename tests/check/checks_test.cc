@@ -136,6 +136,24 @@ TEST_F(CheckTest, BalanceSheetToleranceFollowsTheUnitWritten) {
   EXPECT_EQ(Of(Run(), "balance_sheet_unbalanced").size(), 1u);
 }
 
+// A sheet that does not balance because OCR misread a figure it was unsure
+// of: the figure is pointed at, the applicant is not accused.
+TEST_F(CheckTest, UnbalancedOnADoubtfulFigureAsksForALookInstead) {
+  financials_->owners_equity = 3900;
+  financials_->doubtful = {{"owners_equity", "“资产负债表.pdf”第1页"}, {"revenue", "“利润表.pdf”第1页"}};
+  CheckOutput out = Run();
+  EXPECT_TRUE(Of(out, "balance_sheet_unbalanced").empty()) << Codes(out);
+  auto f = Of(out, "low_confidence");
+  ASSERT_EQ(f.size(), 1u) << Codes(out);
+  EXPECT_EQ(f[0].field, "balance_sheet");
+  EXPECT_NE(f[0].message.find("所有者权益合计（“资产负债表.pdf”第1页）"), std::string::npos) << f[0].message;
+
+  financials_->doubtful = {{"revenue", "“利润表.pdf”第1页"}};  // not a figure of the balance
+  out = Run();
+  EXPECT_EQ(Of(out, "balance_sheet_unbalanced").size(), 1u) << Codes(out);
+  EXPECT_TRUE(Of(out, "low_confidence").empty()) << Codes(out);
+}
+
 TEST_F(CheckTest, UnbalancedSheetInsideAnAuditReportNamesIt) {
   RemoveFiles("balance_sheet");
   RemoveFiles("income_statement");

@@ -18,8 +18,7 @@ class RulesDir {
     dir_ = fs::temp_directory_path() / ("gm_classify_rules_" + std::to_string(::getpid()) + "_" +
                                         ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::create_directories(dir_);
-    Write("classify_params.tsv", "name\tvalue\nmin_score\t3\ncontainer_kinds\taudit_report\n");
-    Write("classify_contains.tsv", "kind\ttitles\nbalance_sheet\t资产负债表\n");
+    Write("classify_params.tsv", "name\tvalue\nmin_score\t3\n");
   }
   ~RulesDir() { fs::remove_all(dir_); }
   void Write(const std::string& name, const std::string& text) { std::ofstream(dir_ / name) << text; }
@@ -37,8 +36,6 @@ TEST(ClassifyRulesTest, ShippedTablesLoad) {
   ASSERT_TRUE(s.ok()) << s.ToString();
   EXPECT_TRUE(rules.HasReportVariant("eia_doc"));
   EXPECT_FALSE(rules.HasReportVariant("balance_sheet"));
-  EXPECT_EQ(rules.contained_titles().size(), 3u);
-  EXPECT_EQ(rules.params().container_kinds.front(), "audit_report");
 }
 
 TEST(ClassifyRulesTest, TitleMatchesWeighByLineAndZonesAreSeparate) {

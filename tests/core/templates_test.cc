@@ -16,7 +16,7 @@ TEST(Templates, LoadsTheContractTables) {
   EXPECT_EQ(t.fields().size(), 55u);
   EXPECT_EQ(t.catalog().size(), 78u);
   EXPECT_EQ(t.checklist().size(), 14u);
-  EXPECT_EQ(t.findings().size(), 16u);
+  EXPECT_EQ(t.findings().size(), 17u);
   const FieldSpec* f = t.Field("company_type");
   ASSERT_NE(f, nullptr);
   EXPECT_TRUE(f->required);

@@ -175,9 +175,15 @@ class Checker:
         except Exception as e:  # noqa: BLE001 - any failure to open is the finding
             self.fail(path, f"cannot be opened: {e}")
             return
-        want = [L.name(s) for s in ("fields", "checklist", "financials", "findings", "opinion", "files")]
+        # 与入库项目比较 only for a package resubmitting a library project (run --library).
+        prior = ["prior"] if L.name("prior") in wb.sheetnames else []
+        want = [L.name(s) for s in ["fields", "checklist", "financials", "findings", "opinion"] + prior + ["files", "record"]]
         if not self.expect(wb.sheetnames == want, path, f"sheets {wb.sheetnames}, want {want}"):
             return
+        data = wb[L.name("record")]
+        self.expect(data.sheet_state == "hidden", path, "the data sheet for collect is hidden")
+        self.expect(data.cell(1, 1).value == "package_id" and data.cell(1, 2).value == pid, path,
+                    "the data sheet carries the package id")
         self.check_fields(wb[L.name("fields")], record, f"{path} {L.name('fields')}", expect_images)
         self.check_checklist(wb[L.name("checklist")], record, f"{path} {L.name('checklist')}")
         self.check_financials(wb[L.name("financials")], record, f"{path} {L.name('financials')}")

@@ -56,6 +56,34 @@ def main():
     expect('missing blacklist file', ['run', '--inbox', inbox, '--out', out, '--blacklist',
                                       os.path.join(a.work, 'none.txt')], 1, ['blacklist'])
     expect('empty inbox runs', ['run', '--inbox', inbox, '--out', out, '--quiet'], 0, ['0 packages'])
+    # The library commands (after the meeting).
+    lib = os.path.join(a.work, 'library.sqlite')
+    lout = os.path.join(a.work, 'lib-out')
+    expect('help lists the library commands', ['--help'], 0,
+           ['collect', 'publish', 'library', '--returned', '--start', '--extend', '--object', '--remove', '--reason'])
+    expect('collect --help', ['collect', '--help'], 0, ['collected.jsonl', '入库名单.xlsx'])
+    expect('collect without --library', ['collect', '--returned', inbox, '--out', lout], 2, ['--library'])
+    expect('collect without --returned', ['collect', '--library', lib, '--out', lout], 2, ['--returned'])
+    expect('collect from a missing folder', ['collect', '--returned', os.path.join(a.work, 'nope'), '--library', lib,
+                                              '--out', lout], 1, ['找不到'])
+    expect('collect of nothing', ['collect', '--returned', inbox, '--library', lib, '--out', lout,
+                                  '--as-of', '2025-07-01'], 0, ['0 workbooks'])
+    expect('publish with a bad start', ['publish', '--library', lib, '--out', lout, '--start', '2025-02-30'], 2,
+           ['--start'])
+    expect('publish in a year the calendar lacks', ['publish', '--library', lib, '--out', lout, '--start',
+                                                   '2031-05-06'], 1, ['2031'])
+    expect('library option of another command', ['library', '--library', lib, '--out', lout, '--start',
+                                                 '2025-01-01'], 2, ['--start'])
+    expect('extending an unknown project', ['library', '--library', lib, '--out', lout, '--extend', 'nope'], 1,
+           ['没有项目'])
+    expect('removal without a reason', ['library', '--library', lib, '--out', lout, '--remove', 'nope'], 2,
+           ['--reason'])
+    expect('library of an empty library', ['library', '--library', lib, '--out', lout, '--as-of', '2025-07-01'], 0,
+           ['0 projects'])
+    not_db = os.path.join(a.work, 'not-a-library.sqlite')
+    with open(not_db, 'w') as fh:
+        fh.write('x' * 4096)
+    expect('a library file that is no database', ['library', '--library', not_db, '--out', lout], 1, ['项目库'])
 
     os.makedirs(out, exist_ok=True)
     with open(os.path.join(out, '.lock'), 'a+') as lock:

@@ -53,8 +53,8 @@ TEST_F(TinyTemplates, WholeRecordMatchesTheContractExactly) {
   r.fields["total_investment"] = FieldValue{12500.5, 0.5, Provenance()};
   r.fields["not_in_templates"] = FieldValue{"dropped", 1.0, Provenance()};
   // guarantee_method absent from the record: null, confidence 0.
-  r.checklist["eia_doc"] = ChecklistEntry{true, false, {}, "环评批复为“已取得”"};
-  r.checklist["application_form"] = ChecklistEntry{true, true, {"表.pdf"}, ""};
+  r.checklist["eia_doc"] = ChecklistEntry{true, false, {}, "环评批复为“已取得”", {}};
+  r.checklist["application_form"] = ChecklistEntry{true, true, {"表.pdf"}, "", {}};
   r.findings.push_back({"missing_attachment", "error", "eia_doc", "未提供环评批复"});
   r.findings.push_back({"note", "info", "", "说明"});
   r.pages_read = 3;

@@ -41,6 +41,30 @@ TEST(MergeFinancialsTest, MostConfidentOfAKindAndYear) {
   EXPECT_EQ(f->total_assets, 2);
 }
 
+TEST(MergeFinancialsTest, TheGroupsStatementOverTheParents) {
+  StatementFigures parent = Fig("balance_sheet", 2024, {{"total_assets", 1}}, "audit.pdf", 0.95);
+  parent.parent_company = true;
+  auto f = MergeFinancials({parent, Fig("balance_sheet", 2024, {{"total_assets", 2}}, "audit.pdf", 0.6)});
+  EXPECT_EQ(f->total_assets, 2);
+}
+
+TEST(MergeFinancialsTest, StatementsWithoutFiguresAreLeftOut) {
+  EXPECT_FALSE(MergeFinancials({Fig("cash_flow_statement", 2025, {}, "cf.pdf")}).has_value());
+  auto f = MergeFinancials({Fig("cash_flow_statement", 2025, {}, "cf.pdf"),
+                            Fig("balance_sheet", 2024, {{"total_assets", 2}}, "bs.pdf")});
+  EXPECT_EQ(f->year, 2024);  // the figureless 2025 statement does not make 2024 outdated
+  EXPECT_EQ(f->total_assets, 2);
+}
+
+TEST(MergeFinancialsTest, DoubtfulFiguresSayWhereTheyWereRead) {
+  StatementFigures bs = Fig("balance_sheet", 2024, {{"total_assets", 2}, {"owners_equity", 1}}, "审计报告.pdf");
+  bs.page_of = {{"total_assets", 7}, {"owners_equity", 8}};
+  bs.doubtful = {"owners_equity"};
+  auto f = MergeFinancials({bs});
+  ASSERT_EQ(f->doubtful.size(), 1u);
+  EXPECT_EQ(f->doubtful.at("owners_equity"), "“审计报告.pdf”第8页");
+}
+
 TEST(MergeFinancialsTest, YearlessStatementsTakeTheirFilesYear) {
   auto f = MergeFinancials({Fig("balance_sheet", 2024, {{"total_assets", 1}}, "audit.pdf"),
                             Fig("cash_flow_statement", std::nullopt, {{"operating_cash_flow", 3}}, "audit.pdf"),

@@ -24,7 +24,7 @@ TEST(StatementOcrTest, ScannedIncomeStatementWithASeal) {
   doc.pages.push_back(page);
 
   std::vector<StatementFigures> out;
-  ASSERT_TRUE(ReadStatements(doc, "scan0009.png", ocr.get(), &out).ok());
+  ASSERT_TRUE(ReadStatements(doc, "scan0009.png", ocr.get(), {}, &out).ok());
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].kind, "income_statement");
   EXPECT_EQ(out[0].year, 2024);
@@ -52,16 +52,32 @@ TEST(StatementOcrTest, ScannedIncomeStatementWithASeal) {
   };
   loads = 0;
   std::vector<StatementFigures> hinted;
-  ASSERT_TRUE(ReadStatements(untitled, "scan0009.png", ocr.get(), &hinted, "某某矿业有限公司\n利润表\n2024年度").ok());
+  ASSERT_TRUE(ReadStatements(untitled, "scan0009.png", ocr.get(), {"某某矿业有限公司\n利润表\n2024年度"}, &hinted).ok());
   EXPECT_EQ(loads, 1);
   ASSERT_EQ(hinted.size(), 1u);
   EXPECT_EQ(hinted[0].kind, "income_statement");
   EXPECT_NEAR(hinted[0].wan.at("revenue"), 4567.890123, 1e-6);
-  // A passed-on top that shows no title is not trusted: the reader looks itself.
+  // A passed-on top that shows no title is not trusted: the reader looks
+  // itself, and finds the statement's form number (会企02表) on the page it
+  // has just read whole, so the top is not read again either.
   loads = 0;
   std::vector<StatementFigures> unhinted;
-  ASSERT_TRUE(ReadStatements(untitled, "scan0009.png", ocr.get(), &unhinted, "某某矿业有限公司").ok());
-  EXPECT_EQ(loads, 2);
+  ASSERT_TRUE(ReadStatements(untitled, "scan0009.png", ocr.get(), {"某某矿业有限公司"}, &unhinted).ok());
+  EXPECT_EQ(loads, 1);
+  ASSERT_EQ(unhinted.size(), 1u);
+  EXPECT_EQ(unhinted[0].kind, "income_statement");
+
+  // Searched at the page top only (a file the classifier did not take for a
+  // statement), with the title lost: the statement's form number (会企02表)
+  // and 编制单位 mark the page, and the number names the statement.
+  std::vector<StatementFigures> marked;
+  StatementSearch tops_only;
+  tops_only.titled_pages_only = true;
+  ASSERT_TRUE(ReadStatements(untitled, "财务资料.png", ocr.get(), tops_only, &marked).ok());
+  ASSERT_EQ(marked.size(), 1u);
+  EXPECT_EQ(marked[0].kind, "income_statement");
+  EXPECT_EQ(marked[0].pages, std::vector<int>{1});
+  EXPECT_NEAR(marked[0].wan.at("revenue"), 4567.890123, 1e-6);
 }
 
 }  // namespace

@@ -37,7 +37,7 @@ std::vector<RowSpec> CashFlowRows() {
 
 TEST(StatementReaderTest, TextBalanceSheetInYuanToWan) {
   std::vector<StatementFigures> out;
-  ASSERT_TRUE(ReadStatements(Doc({MakePage(BalanceSheetRows("单位：元", true))}), "资产负债表.pdf", nullptr, &out).ok());
+  ASSERT_TRUE(ReadStatements(Doc({MakePage(BalanceSheetRows("单位：元", true))}), "资产负债表.pdf", nullptr, {}, &out).ok());
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].kind, "balance_sheet");
   EXPECT_EQ(out[0].year, 2024);
@@ -51,8 +51,8 @@ TEST(StatementReaderTest, TextBalanceSheetInYuanToWan) {
 
 TEST(StatementReaderTest, IncomeAndCashFlowStatements) {
   std::vector<StatementFigures> out;
-  ASSERT_TRUE(ReadStatements(Doc({MakePage(IncomeRows())}), "a.pdf", nullptr, &out).ok());
-  ASSERT_TRUE(ReadStatements(Doc({MakePage(CashFlowRows())}), "b.pdf", nullptr, &out).ok());
+  ASSERT_TRUE(ReadStatements(Doc({MakePage(IncomeRows())}), "a.pdf", nullptr, {}, &out).ok());
+  ASSERT_TRUE(ReadStatements(Doc({MakePage(CashFlowRows())}), "b.pdf", nullptr, {}, &out).ok());
   ASSERT_EQ(out.size(), 2u);
   EXPECT_EQ(out[0].kind, "income_statement");
   EXPECT_NEAR(out[0].wan.at("revenue"), 4567.890123, 1e-9);
@@ -79,7 +79,7 @@ TEST(StatementReaderTest, AuditReportYieldsAllThreeWithABalanceSheetOverTwoPages
   Document doc = Doc({MakePage(opinion), MakePage(bs1), MakePage(bs2), MakePage(IncomeRows()),
                       MakePage(CashFlowRows()), MakePage(changes), MakePage(notes)});
   std::vector<StatementFigures> out;
-  ASSERT_TRUE(ReadStatements(doc, "审计报告.pdf", nullptr, &out).ok());
+  ASSERT_TRUE(ReadStatements(doc, "审计报告.pdf", nullptr, {}, &out).ok());
   ASSERT_EQ(out.size(), 3u);  // not the opinion's stray figure, nor those after the statements
   EXPECT_EQ(out[0].kind, "balance_sheet");
   EXPECT_EQ(out[1].kind, "income_statement");
@@ -111,7 +111,7 @@ TEST(StatementReaderTest, SpreadsheetWithTwoHalves) {
         {"资产总计", "10000.5", "9000", "负债和所有者权益（或股东权益）总计", "10000.5", "9000"}}});
   doc.tables.push_back({"利润表", {{"项目", "本期金额", "上期金额"}, {"一、营业收入", "2000", "1800"}}});
   std::vector<StatementFigures> out;
-  ASSERT_TRUE(ReadStatements(doc, "财务报表.xlsx", nullptr, &out).ok());
+  ASSERT_TRUE(ReadStatements(doc, "财务报表.xlsx", nullptr, {}, &out).ok());
   ASSERT_EQ(out.size(), 2u);
   EXPECT_EQ(out[0].unit, "万元");
   EXPECT_DOUBLE_EQ(out[0].wan.at("total_assets"), 10000.5);
@@ -122,17 +122,131 @@ TEST(StatementReaderTest, SpreadsheetWithTwoHalves) {
   EXPECT_LT(out[1].confidence, 0.9);
 }
 
+// Rows shifted down the page by `dy` rows, so that two statements share one page.
+std::vector<RowSpec> Below(std::vector<RowSpec> top, const std::vector<RowSpec>& bottom) {
+  top.push_back({});
+  top.insert(top.end(), bottom.begin(), bottom.end());
+  return top;
+}
+
+TEST(StatementReaderTest, TwoStatementsOnOnePageAreBothFoundOnThatPage) {
+  std::vector<StatementFigures> out;
+  ASSERT_TRUE(ReadStatements(Doc({MakePage(BalanceSheetRows("单位：元", false)), MakePage(Below(IncomeRows(), CashFlowRows()))}),
+                             "财务报表.pdf", nullptr, {}, &out).ok());
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_EQ(out[1].kind, "income_statement");
+  EXPECT_EQ(out[1].pages, std::vector<int>{2});
+  EXPECT_EQ(out[2].kind, "cash_flow_statement");
+  EXPECT_EQ(out[2].pages, std::vector<int>{2});
+  EXPECT_NEAR(out[2].wan.at("operating_cash_flow"), -123.4567, 1e-9);
+  EXPECT_EQ(out[2].Place().file, "财务报表.pdf");
+  EXPECT_TRUE(out[2].Place().figures_read);
+}
+
+TEST(StatementReaderTest, AStatementOverTwoPagesNamesBoth) {
+  auto bs = BalanceSheetRows("单位：元", false);
+  std::vector<RowSpec> bs1(bs.begin(), bs.begin() + 4);
+  bs1.push_back({{{20, "资产总计"}, {160, "100,000,000.00"}, {260, "91,000,000.00"}}});
+  std::vector<RowSpec> bs2 = {{{{20, "负债和所有者权益"}, {184, "期末余额"}, {284, "年初余额"}}},
+                              {{{20, "负债合计"}, {160, "60,000,000.00"}, {260, "55,000,000.00"}}},
+                              {{{20, "所有者权益合计"}, {160, "40,000,000.00"}, {260, "36,000,000.00"}}}};
+  std::vector<StatementFigures> out;
+  ASSERT_TRUE(ReadStatements(Doc({MakePage(bs1), MakePage(bs2)}), "资产负债表.pdf", nullptr, {}, &out).ok());
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].pages, (std::vector<int>{1, 2}));
+  EXPECT_EQ(out[0].page_of.at("total_assets"), 1);
+  EXPECT_EQ(out[0].page_of.at("owners_equity"), 2);
+}
+
+TEST(StatementReaderTest, StatementPagesDeepInAnAuditReportAreFoundWithTheirPages) {
+  std::vector<Page> pages;
+  pages.push_back(MakePage({{{{300, "审计报告"}}}, {{{20, "甘某审字〔2025〕第0123号"}}}}));
+  for (int i = 0; i < 6; ++i) pages.push_back(MakePage({{{{20, "审计意见与附注的文字，第" + std::to_string(i) + "段。"}}}}));
+  pages.push_back(MakePage(BalanceSheetRows("单位：元", true)));
+  pages.push_back(MakePage(IncomeRows()));
+  pages.push_back(MakePage(CashFlowRows()));
+  for (int i = 0; i < 12; ++i) pages.push_back(MakePage({{{{20, "财务报表附注"}}}, {{{20, "营业收入"}, {300, "77.00"}}}}));
+  std::vector<StatementFigures> out;
+  ASSERT_TRUE(ReadStatements(Doc(pages), "审计报告.pdf", nullptr, {}, &out).ok());
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_EQ(out[0].pages, std::vector<int>{8});
+  EXPECT_EQ(out[1].pages, std::vector<int>{9});
+  EXPECT_EQ(out[2].pages, std::vector<int>{10});
+}
+
+TEST(StatementReaderTest, AllThreeStatementsOnOneSheet) {
+  Document doc;
+  doc.format = "xlsx";
+  doc.tables.push_back({"Sheet1",
+                        {{"资产负债表"},
+                         {"编制单位：甘肃某某矿业有限公司", "2024年12月31日", "单位：元"},
+                         {"项目", "期末余额", "年初余额"},
+                         {"资产总计", "1000000", "900000"},
+                         {"负债合计", "600000", "500000"},
+                         {"所有者权益合计", "400000", "400000"},
+                         {},
+                         {"利润表"},
+                         {"", "2024年度", "单位：元"},
+                         {"项目", "本期金额", "上期金额"},
+                         {"营业总收入", "300000", "250000"},
+                         {"净利润", "50000", "40000"},
+                         {},
+                         {"现金流量表"},
+                         {"", "2024年度", "单位：元"},
+                         {"项目", "本期金额", "上期金额"},
+                         {"经营活动产生的现金流量净额", "-20000", "10000"}}});
+  std::vector<StatementFigures> out;
+  ASSERT_TRUE(ReadStatements(doc, "财务报表.xlsx", nullptr, {}, &out).ok());
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_DOUBLE_EQ(out[0].wan.at("total_assets"), 100.0);
+  EXPECT_DOUBLE_EQ(out[1].wan.at("revenue"), 30.0);
+  EXPECT_DOUBLE_EQ(out[2].wan.at("operating_cash_flow"), -2.0);
+  for (const StatementFigures& f : out) EXPECT_EQ(f.pages, std::vector<int>{1});
+}
+
+TEST(StatementReaderTest, ThisYearsEndColumnSecondIsStillTheOneRead) {
+  std::vector<RowSpec> rows = {{{{300, "资产负债表"}}},
+                               {{{330, "2024年12月31日"}, {700, "单位：千元"}}},
+                               {{{20, "项目"}, {184, "上年年末余额"}, {284, "本年年末余额"}}},
+                               {{{20, "资产总计"}, {160, "900.00"}, {260, "1,000.00"}}}};
+  std::vector<StatementFigures> out;
+  ASSERT_TRUE(ReadStatements(Doc({MakePage(rows)}), "资产负债表.pdf", nullptr, {}, &out).ok());
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_DOUBLE_EQ(out[0].wan.at("total_assets"), 100.0);
+}
+
+// A title with its period and unit but no figure read (a page OCR could not
+// read) is still reported: the statement is there, and a reviewer must look.
+TEST(StatementReaderTest, ATitledStatementWithoutFiguresIsReportedEmpty) {
+  std::vector<RowSpec> rows = {{{{300, "现金流量表"}}}, {{{330, "2024年度"}, {700, "单位：元"}}}, {{{20, "▇▇▇ ▇▇ ▇▇▇▇"}}}};
+  std::vector<StatementFigures> out;
+  ASSERT_TRUE(ReadStatements(Doc({MakePage(rows)}), "现金流量表.pdf", nullptr, {}, &out).ok());
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].kind, "cash_flow_statement");
+  EXPECT_TRUE(out[0].wan.empty());
+  EXPECT_FALSE(out[0].Place().figures_read);
+  EXPECT_FALSE(MergeFinancials(out).has_value());
+}
+
+// 近1年资产负债表 in a list of attachments is a phrase, not a statement.
+TEST(StatementReaderTest, AStatementsNameInProseIsNoStatement) {
+  std::vector<StatementFigures> out;
+  ASSERT_TRUE(ReadStatements(Doc({MakePage({{{{20, "随表提供资料清单"}}}, {{{20, "近1年资产负债表"}}}, {{{20, "近1年利润表"}}}})}),
+                             "清单.pdf", nullptr, {}, &out).ok());
+  EXPECT_TRUE(out.empty());
+}
+
 TEST(StatementReaderTest, DocumentsWithoutStatementsYieldNothing) {
   std::vector<StatementFigures> out;
-  ASSERT_TRUE(ReadStatements(Document(), "x.pdf", nullptr, &out).ok());
+  ASSERT_TRUE(ReadStatements(Document(), "x.pdf", nullptr, {}, &out).ok());
   Page scan;  // a scan and no OCR engine: skipped
   scan.load_image = [](PixPtr* p) {
     *p = AdoptPix(pixCreate(10, 10, 8));
     return Status::OK();
   };
-  ASSERT_TRUE(ReadStatements(Doc({scan}), "x.pdf", nullptr, &out).ok());
+  ASSERT_TRUE(ReadStatements(Doc({scan}), "x.pdf", nullptr, {}, &out).ok());
   ASSERT_TRUE(ReadStatements(Doc({MakePage({{{{20, "关于某项目的批复"}}}, {{{20, "经研究，同意备案。"}}}})}), "y.pdf",
-                             nullptr, &out)
+                             nullptr, {}, &out)
                   .ok());
   EXPECT_TRUE(out.empty());
 }

@@ -51,7 +51,7 @@ TEST(StatementVocabularyTest, BrokenTablesFail) {
   fs::path dir = fs::temp_directory_path() / ("gm_statements_vocab_" + std::to_string(::getpid()));
   fs::create_directories(dir);
   for (const char* name : {"statements_titles.tsv", "statements_items.tsv", "statements_columns.tsv",
-                           "statements_units.tsv", "statements_params.tsv"})
+                           "statements_units.tsv", "statements_markers.tsv", "statements_params.tsv"})
     fs::copy_file(Templates::DefaultDir() / name, dir / name, fs::copy_options::overwrite_existing);
   StatementVocabulary v;
   ASSERT_TRUE(StatementVocabulary::Load(dir, &v).ok());
@@ -63,6 +63,10 @@ TEST(StatementVocabularyTest, BrokenTablesFail) {
   std::ofstream(dir / "statements_units.tsv") << "unit\twan\n元\t-1\n";
   EXPECT_EQ(StatementVocabulary::Load(dir, &v).code(), Status::Code::kCorrupt);
   fs::copy_file(Templates::DefaultDir() / "statements_units.tsv", dir / "statements_units.tsv",
+                fs::copy_options::overwrite_existing);
+  std::ofstream(dir / "statements_markers.tsv") << "marker\tkind\n\tbalance_sheet\n";
+  EXPECT_EQ(StatementVocabulary::Load(dir, &v).code(), Status::Code::kCorrupt);
+  fs::copy_file(Templates::DefaultDir() / "statements_markers.tsv", dir / "statements_markers.tsv",
                 fs::copy_options::overwrite_existing);
   std::ofstream(dir / "statements_params.tsv") << "name\tvalue\nmystery\t1\n";
   EXPECT_EQ(StatementVocabulary::Load(dir, &v).code(), Status::Code::kCorrupt);

@@ -1,0 +1,91 @@
+// statement_dump: what the statement reader sees on the pages of one file —
+// each scanned page's OCR words (text, confidence, box) as the reader gets
+// them, and the statements it then finds (kind, pages, figures, doubtful
+// ones). The quickest way to see why a figure or a statement is lost. Not a
+// test: a tool for the statement reader's work.
+//
+//   statement_dump FILE [--words] [--tops]
+//     --words   print every OCR word of each page read whole
+//     --tops    search at the page tops only, as for a file the classifier
+//               did not take for a statement
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+
+#include "extractors/classify/page_ocr.h"
+#include "extractors/document/open_document.h"
+#include "extractors/ocr/engine.h"
+#include "extractors/statements/statement_reader.h"
+#include "pipeline/core/limits.h"
+
+namespace {
+
+int Fail(const gm::Status& s) {
+  std::fprintf(stderr, "%s\n", s.ToString().c_str());
+  return 1;
+}
+
+void PrintWords(const gm::Document& doc, gm::OcrEngine* ocr) {
+  for (size_t p = 0; p < doc.pages.size(); ++p) {
+    const gm::Page& page = doc.pages[p];
+    if (page.has_text() || !page.load_image) continue;
+    gm::OcrResult whole;
+    gm::Status s = gm::OcrPage(page, {1.0, gm::RedInk::kDrop, true}, gm::OcrLayout::kAuto, ocr, &whole);
+    if (!s.ok()) {
+      std::printf("page %zu: %s\n", p + 1, s.ToString().c_str());
+      continue;
+    }
+    std::printf("page %zu: confidence %.2f\n", p + 1, whole.confidence);
+    int line = -1;
+    for (const gm::OcrWord& w : whole.words) {
+      if (w.line != line) std::printf("\n  ");
+      line = w.line;
+      std::printf("%s[%.0f@%.0f,%.0f] ", w.text.c_str(), 100 * w.confidence, w.box.x, w.box.y);
+    }
+    std::printf("\n");
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: statement_dump FILE [--words] [--tops]\n");
+    return 2;
+  }
+  setMsgSeverity(L_SEVERITY_NONE);
+  bool words = false, tops = false;
+  for (int i = 2; i < argc; ++i) {
+    words = words || std::string(argv[i]) == "--words";
+    tops = tops || std::string(argv[i]) == "--tops";
+  }
+  std::ifstream in(argv[1], std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  gm::InputFile file;
+  file.path = argv[1];
+  file.bytes = std::make_shared<const std::string>(bytes.str());
+  gm::Document doc;
+  gm::Status s = gm::OpenDocument(file, 0, gm::Limits(), &doc);
+  if (!s.ok()) return Fail(s);
+  std::unique_ptr<gm::OcrEngine> ocr;
+  if (!(s = gm::OcrEngine::Create("", "chi_sim", &ocr)).ok()) return Fail(s);
+  if (words) PrintWords(doc, ocr.get());
+
+  gm::StatementSearch search;
+  search.titled_pages_only = tops;
+  std::vector<gm::StatementFigures> found;
+  if (!(s = gm::ReadStatements(doc, file.path, ocr.get(), search, &found)).ok()) return Fail(s);
+  for (const gm::StatementFigures& f : found) {
+    std::printf("%s%s year %d unit %s confidence %.2f pages", f.kind.c_str(), f.parent_company ? " (母公司)" : "",
+                f.year.value_or(0), f.unit.c_str(), f.confidence);
+    for (int p : f.pages) std::printf(" %d", p);
+    std::printf("\n");
+    for (const auto& [key, wan] : f.wan)
+      std::printf("  %-22s %16.4f 万元  page %d%s\n", key.c_str(), wan, f.page_of.count(key) ? f.page_of.at(key) : 0,
+                  f.doubtful.count(key) ? "  doubtful" : "");
+  }
+  return 0;
+}
