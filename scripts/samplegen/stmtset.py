@@ -7,8 +7,7 @@ Truth rules (see scripts/gen_samples.py --profile statements and samples/README.
   * files[].kind of a file holding several statements is the kind of the first statement in it (by
     page, or the first sheet); files[].contains lists every statement kind the file holds, and the
     checklist counts the file for each of them (present, files). An audit report is kind
-    audit_report; its statements do not make the three statement items present (the contract:
-    they are then not required), as in the bundled samples.
+    audit_report; its statements are present, in it (truth.py), and not required.
   * Where an audit report holds both 合并 and 母公司 statements, financials are the 合并 figures.
   * Every amount is a whole number of the displayed quantum (0.01 of the unit), so the 万元 truth
     (rounded to 0.01 万元) is exactly what the page shows, whatever the unit.

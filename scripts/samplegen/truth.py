@@ -75,7 +75,7 @@ def build(a, source, files, as_of_year, blacklist):
     kinds_present = {}
     for f in files:
         kinds_present.setdefault(f['kind'], []).append(f['path'])
-        # a file holding several statements counts for each (an audit report's do not: see required_kinds)
+        # a file holding several statements counts for each (an audit report: below)
         if f['kind'] != 'audit_report':
             for k in f.get('contains', ()):
                 if k != f['kind']:
