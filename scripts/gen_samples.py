@@ -1,7 +1,12 @@
 #!/usr/bin/python3
 """Generate realistic greenmine application packages with ground truth.
 
-    python3 scripts/gen_samples.py --out DIR [--count N] [--seed S] [--profile bundled|hard]
+    python3 scripts/gen_samples.py --out DIR [--count N] [--seed S] [--profile bundled|hard|statements]
+
+The statements profile (issue 17, samplegen/stmtset.py) makes packages whose financial statements
+come in every layout (a file each, several in one PDF, two on a page, continued over two pages,
+inside an audit report, .xlsx, faxed / photographed / turned); default 30 packages, and the
+manifest says each package's statement layout (scripts/score --by-layout).
 
 Writes DIR/inbox/ (packages), DIR/truth/<source>.json (expected records),
 DIR/blacklist.txt and DIR/as_of.txt. Deterministic for a given seed/profile/count.
@@ -25,7 +30,7 @@ import shutil
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from samplegen import packages, ccode  # noqa: E402
+from samplegen import packages, ccode, stmtset  # noqa: E402
 
 
 def main():
@@ -33,7 +38,7 @@ def main():
     ap.add_argument('--out', required=True)
     ap.add_argument('--count', type=int, default=None, help='number of packages (default: the 8 bundled scenarios)')
     ap.add_argument('--seed', default='20250630')
-    ap.add_argument('--profile', choices=['bundled', 'hard'], default='bundled')
+    ap.add_argument('--profile', choices=['bundled', 'hard', 'statements'], default='bundled')
     ap.add_argument('--jobs', type=int, default=os.cpu_count() or 1)
     ap.add_argument('-q', '--quiet', action='store_true')
     args = ap.parse_args()
@@ -44,12 +49,16 @@ def main():
         if os.path.exists(p):
             shutil.rmtree(p)
         os.makedirs(p)
-    specs = list(packages.BUNDLED)
-    n = args.count if args.count is not None else len(specs)
-    rng = random.Random('specs-%s' % args.seed)
-    while len(specs) < n:
-        specs.append(packages.random_spec(rng))
-    specs = specs[:n]
+    if args.profile == 'statements':
+        n = args.count if args.count is not None else 30
+        specs = [('statements', stmtset.plan(i)[0], stmtset.plan(i)[1], {}) for i in range(n)]
+    else:
+        specs = list(packages.BUNDLED)
+        n = args.count if args.count is not None else len(specs)
+        rng = random.Random('specs-%s' % args.seed)
+        while len(specs) < n:
+            specs.append(packages.random_spec(rng))
+        specs = specs[:n]
     # blacklist: the codes of the planted blacklisted applicants plus unrelated ones
     brng = random.Random('blacklist-%s' % args.seed)
     decoys = [ccode.make(brng, r) for r in sorted(ccode.REGIONS.values())[:6]]
@@ -60,9 +69,9 @@ def main():
     if args.jobs > 1 and len(jobs) > 1:
         import multiprocessing as mp
         with mp.Pool(args.jobs) as pool:
-            results = pool.starmap(_one, [(i, s, args.seed, out, set(decoys), hard) for i, s in jobs])
+            results = pool.starmap(_one, [(i, s, args.seed, out, set(decoys), hard, args.profile) for i, s in jobs])
     else:
-        results = [_one(i, s, args.seed, out, set(decoys), hard) for i, s in jobs]
+        results = [_one(i, s, args.seed, out, set(decoys), hard, args.profile) for i, s in jobs]
     sources = [rec['source'] for rec, _ in results]
     dup = sorted({s for s in sources if sources.count(s) > 1})
     if dup:
@@ -72,7 +81,8 @@ def main():
     for rec, bl in results:
         planted |= bl
         m = rec.pop('_manifest')
-        m['container'], m['variant'] = specs[len(manifest)][0], specs[len(manifest)][1]
+        if args.profile != 'statements':
+            m['container'], m['variant'] = specs[len(manifest)][0], specs[len(manifest)][1]
         manifest.append(m)
         path = os.path.join(out, 'truth', rec['source'] + '.json')
         with open(path, 'w', encoding='utf-8') as f:
@@ -96,9 +106,12 @@ def main():
         print('%d packages, %d pages, %.1fs -> %s' % (len(results), pages, time.time() - t0, out))
 
 
-def _one(i, spec, seed, out, blacklist, hard):
+def _one(i, spec, seed, out, blacklist, hard, profile='bundled'):
     bl = set(blacklist)
-    rec = packages.build_package(i, spec, seed, out, bl, hard)
+    if profile == 'statements':
+        rec = stmtset.build_package(i, seed, out, bl)
+    else:
+        rec = packages.build_package(i, spec, seed, out, bl, hard)
     return rec, bl - set(blacklist)
 
 

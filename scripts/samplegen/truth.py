@@ -75,6 +75,11 @@ def build(a, source, files, as_of_year, blacklist):
     kinds_present = {}
     for f in files:
         kinds_present.setdefault(f['kind'], []).append(f['path'])
+        # a file holding several statements counts for each (an audit report: below)
+        if f['kind'] != 'audit_report':
+            for k in f.get('contains', ()):
+                if k != f['kind']:
+                    kinds_present.setdefault(k, []).append(f['path'])
     has_audit = 'audit_report' in kinds_present
     # The audit report holds the three statements: they are present, in it (the contract's checklist).
     for k in ('balance_sheet', 'income_statement', 'cash_flow_statement'):
