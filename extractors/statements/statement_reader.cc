@@ -218,6 +218,12 @@ void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, c
           if (parts.empty()) parts.push_back(PageStatement{.kind = kind, .marked = true});
         }
       }
+      // A statement the page's top names is there, figures read or not.
+      if (top) {
+        std::string named = TopTitleKind(*top, vocab);
+        if (named.empty()) named = TopMarkerKind(*top, vocab);
+        for (PageStatement& part : parts) part.marked = part.marked || (!named.empty() && part.kind == named);
+      }
     } else {
       continue;
     }

@@ -7,6 +7,7 @@
 //   statement_dump FILE [--words] [--tops] [--prepared DIR]
 //     --words   print every OCR word of each page read whole
 //     --prepared DIR  write each scanned page as OCR gets it (page_<n>.png)
+//     --show-tops     print each scanned page's top as the title search reads it
 //     --tops    search at the page tops only, as for a file the classifier
 //               did not take for a statement
 #include <cstdio>
@@ -34,6 +35,16 @@ void WritePrepared(const gm::Document& doc, const std::string& folder) {
     gm::PixPtr prepared;
     if (!gm::PreparePageImage(doc.pages[p], {1.0, gm::RedInk::kDrop, true}, &prepared).ok()) continue;
     pixWrite((folder + "/page_" + std::to_string(p + 1) + ".png").c_str(), prepared.get(), IFF_PNG);
+  }
+}
+
+// Each scanned page's top as the reader's title search reads it.
+void PrintTops(const gm::Document& doc, double fraction, gm::OcrEngine* ocr) {
+  for (size_t p = 0; p < doc.pages.size(); ++p) {
+    if (doc.pages[p].has_text() || !doc.pages[p].load_image) continue;
+    gm::OcrResult top;
+    if (!gm::OcrPage(doc.pages[p], {fraction, gm::RedInk::kDrop, false}, gm::OcrLayout::kSparse, ocr, &top).ok()) continue;
+    std::printf("page %zu top:\n%s\n", p + 1, top.text.c_str());
   }
 }
 
@@ -66,11 +77,12 @@ int main(int argc, char** argv) {
     return 2;
   }
   setMsgSeverity(L_SEVERITY_NONE);
-  bool words = false, tops = false;
+  bool words = false, tops = false, show_tops = false;
   std::string prepared;
   for (int i = 2; i < argc; ++i) {
     words = words || std::string(argv[i]) == "--words";
     tops = tops || std::string(argv[i]) == "--tops";
+    show_tops = show_tops || std::string(argv[i]) == "--show-tops";
     if (std::string(argv[i]) == "--prepared" && i + 1 < argc) prepared = argv[++i];
   }
   std::ifstream in(argv[1], std::ios::binary);
@@ -86,6 +98,11 @@ int main(int argc, char** argv) {
   if (!(s = gm::OcrEngine::Create("", "chi_sim", &ocr)).ok()) return Fail(s);
   if (!prepared.empty()) WritePrepared(doc, prepared);
   if (words) PrintWords(doc, ocr.get());
+  if (show_tops) {
+    gm::Status vs;
+    const gm::StatementVocabulary* vocab = gm::StatementVocabulary::Default(&vs);
+    if (vocab) PrintTops(doc, vocab->params.title_top_fraction, ocr.get());
+  }
 
   gm::StatementSearch search;
   search.titled_pages_only = tops;
