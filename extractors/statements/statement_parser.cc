@@ -400,6 +400,8 @@ std::vector<PageStatement> ParseStatementPage(const std::vector<PlacedText>& tex
         open.year_rank = y.rank;
       }
       if (open.st.unit.empty()) open.st.unit = FindUnit(text, vocab);
+      // "期末余额（亿元）" wrapped in its header cell leaves "(亿元)" a row of its own.
+      if (open.st.unit.empty()) open.st.unit = HeaderUnit(text, vocab);
     }
     std::optional<int> dated_year;
     std::string header_unit;

@@ -246,6 +246,20 @@ TEST_F(StatementParserTest, ARowNumberWhoseHeaderWasLostIsNoAmount) {
   EXPECT_DOUBLE_EQ(got[0].values.at("total_assets"), 1000.0);
 }
 
+// The unit written under the period header, its cell wrapped: "期末余额" on
+// one line, "（亿元）" below it.
+TEST_F(StatementParserTest, AUnitWrappedBelowThePeriodHeader) {
+  std::vector<RowSpec> rows = {{{{300, "资产负债表"}}},
+                               {{{330, "2024年12月31日"}}},
+                               {{{20, "资产"}, {250, "期末余额"}, {400, "年初余额"}}},
+                               {{{250, "（亿元）"}, {400, "（亿元）"}}},
+                               {{{20, "资产总计"}, {200, "12.34"}, {350, "11.00"}}}};
+  auto got = Parse(rows);
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].unit, "亿元");
+  EXPECT_DOUBLE_EQ(got[0].values.at("total_assets"), 12.34);
+}
+
 TEST_F(StatementParserTest, GarbageGivesNothing) {
   EXPECT_TRUE(ParseStatementPage({}, *vocab_, "").empty());
   std::vector<PlacedText> junk = {{"", {}}, {"   ", {1, 1, 0, 0}}, {"\xff\xfe", {0, 0, 10, 10}},
