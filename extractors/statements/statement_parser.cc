@@ -81,6 +81,13 @@ std::string HeaderUnit(const std::string& cell, const StatementVocabulary& vocab
   return "";
 }
 
+// The statement kind a form number in `text` names (会企02表); "" when none.
+std::string MarkedKind(const std::string& text, const StatementVocabulary& vocab) {
+  for (const auto& [marker, kind] : vocab.markers)
+    if (!kind.empty() && text.find(marker) != std::string::npos) return kind;
+  return "";
+}
+
 // The statement being filled while rows are read.
 struct Open {
   PageStatement st;
@@ -385,6 +392,12 @@ std::vector<PageStatement> ParseStatementPage(const std::vector<PlacedText>& tex
     std::string title = TitleLineKind(text, vocab.titles, vocab.params.title_max_extra);
     for (size_t i = 0; title.empty() && i < row.size() && i < 3; ++i)
       title = TitleLineKind(row[i].text, vocab.titles, vocab.params.title_max_extra);
+    // A statement's form number (会企03表) starts it when its title was lost
+    // (a big bold title in mid-page, below another statement).
+    if (title.empty()) {
+      const std::string marked = MarkedKind(text, vocab);
+      if (!marked.empty() && marked != open.st.kind) title = marked;
+    }
     if (!title.empty()) {
       close();
       open.st.kind = title;

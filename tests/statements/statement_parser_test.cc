@@ -260,6 +260,25 @@ TEST_F(StatementParserTest, AUnitWrappedBelowThePeriodHeader) {
   EXPECT_DOUBLE_EQ(got[0].values.at("total_assets"), 12.34);
 }
 
+// Two statements on one page, the second's big title lost by OCR: its
+// form number starts it, and the first keeps its own figures.
+TEST_F(StatementParserTest, AFormNumberStartsAStatementWhoseTitleWasLost) {
+  std::vector<RowSpec> rows = {{{{300, "利润表"}}},
+                               {{{330, "2024年度"}, {700, "会企02表"}}},
+                               {{{20, "项目"}, {330, "本期金额"}, {470, "上期金额"}}},
+                               {{{20, "一、营业收入"}, {300, "1,000.00"}, {440, "900.00"}}},
+                               {{{20, "四、净利润"}, {300, "100.00"}, {440, "90.00"}}},
+                               {{{330, "2024年度"}, {700, "会企03表"}}},
+                               {{{20, "项目"}, {330, "本期金额"}, {470, "上期金额"}}},
+                               {{{20, "经营活动产生的现金流量净额"}, {300, "200.00"}, {440, "150.00"}}}};
+  auto got = Parse(rows);
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].kind, "income_statement");
+  EXPECT_DOUBLE_EQ(got[0].values.at("net_profit"), 100.0);
+  EXPECT_EQ(got[1].kind, "cash_flow_statement");
+  EXPECT_DOUBLE_EQ(got[1].values.at("operating_cash_flow"), 200.0);
+}
+
 TEST_F(StatementParserTest, GarbageGivesNothing) {
   EXPECT_TRUE(ParseStatementPage({}, *vocab_, "").empty());
   std::vector<PlacedText> junk = {{"", {}}, {"   ", {1, 1, 0, 0}}, {"\xff\xfe", {0, 0, 10, 10}},
