@@ -396,7 +396,16 @@ std::vector<PageStatement> ParseStatementPage(const std::vector<PlacedText>& tex
     // (a big bold title in mid-page, below another statement).
     if (title.empty()) {
       const std::string marked = MarkedKind(text, vocab);
-      if (!marked.empty() && marked != open.st.kind) title = marked;
+      if (!marked.empty() && marked != open.st.kind) {
+        if (open.st.values.empty() && !open.st.titled) {
+          // Only its heading was read so far (the period above the number):
+          // that heading is this statement's.
+          open.st.kind = marked;
+          open.st.titled = true;
+        } else {
+          title = marked;
+        }
+      }
     }
     if (!title.empty()) {
       close();

@@ -277,6 +277,14 @@ TEST_F(StatementParserTest, AFormNumberStartsAStatementWhoseTitleWasLost) {
   EXPECT_DOUBLE_EQ(got[0].values.at("net_profit"), 100.0);
   EXPECT_EQ(got[1].kind, "cash_flow_statement");
   EXPECT_DOUBLE_EQ(got[1].values.at("operating_cash_flow"), 200.0);
+
+  // A page whose only title was lost: the period read above the form number is its period.
+  std::vector<RowSpec> untitled = {{{{330, "2024年度"}}}, {{{700, "会企02表"}}}};
+  untitled.insert(untitled.end(), rows.begin() + 2, rows.begin() + 5);
+  got = Parse(untitled);
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].kind, "income_statement");
+  EXPECT_EQ(got[0].year, 2024);
 }
 
 TEST_F(StatementParserTest, GarbageGivesNothing) {
