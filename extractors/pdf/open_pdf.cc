@@ -25,7 +25,9 @@ Status OpenPdf(std::shared_ptr<const std::string> bytes, const Limits& limits, D
   if (total <= 0) return Status::Corrupt("PDF文件没有可读的页面，请申报单位重新发送");
   const int count = std::min(total, std::max(limits.max_pages, 1));
   for (int i = 0; i < count; ++i) {
-    out->pages.push_back(ReadPdfPage(bytes, structure.get(), text.get(), i, limits));
+    std::string warning;
+    out->pages.push_back(ReadPdfPage(bytes, structure.get(), text.get(), i, limits, &warning));
+    if (!warning.empty()) out->warnings.push_back(warning);
   }
   if (count < total) {
     out->warnings.push_back("PDF文件共" + std::to_string(total) + "页，超出处理上限，仅读取了前" +
