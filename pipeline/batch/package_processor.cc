@@ -1,6 +1,7 @@
 #include "pipeline/batch/package_processor.h"
 
 #include <algorithm>
+#include <mutex>
 #include <set>
 
 #include "extractors/document/open_document.h"
@@ -198,6 +199,19 @@ void ReadFinancials(const std::vector<OpenedFile>& opened, const Package& packag
   record->financials = MergeFinancials(statements);
 }
 
+// Pages a stage asked for and was refused (a pixel or time budget, see
+// open_document.h): the reviewer must know what was left unread.
+void AddRefusedPages(const BatchContext& ctx, const Package& package, const std::vector<OpenedFile>& opened,
+                     Record* record) {
+  for (size_t i = 0; i < opened.size(); ++i) {
+    if (!opened[i].opened || !opened[i].doc.refused) continue;
+    std::lock_guard<std::mutex> lock(opened[i].doc.refused->mu);
+    for (const std::string& message : opened[i].doc.refused->messages)
+      record->findings.push_back(NewFinding(ctx.templates, "unreadable_input", package.files[i].path,
+                                            "文件“" + package.files[i].path + "”未能完整读取：" + message));
+  }
+}
+
 // Ingest and opening may both report the same unreadable file; one finding a file is enough.
 void DropRepeatedUnreadable(std::vector<Finding>* findings) {
   std::set<std::string> seen;
@@ -228,6 +242,8 @@ void ProcessPackage(const BatchContext& ctx, const Package& package, OcrEngine* 
 
   on_stage("statements", record.pages_read);
   ReadFinancials(opened, package, ocr, &record);
+
+  AddRefusedPages(ctx, package, opened, &record);
 
   on_stage("check", record.pages_read);
   std::vector<Classification> classifications;
