@@ -13,7 +13,9 @@ namespace {
 
 constexpr size_t kMaxRows = 100000;
 constexpr size_t kMaxColumns = 1024;
-constexpr int kMaxDepth = 64;
+// A guard for the stack only: every step of the walk enters a child element,
+// so Limits::max_xml_depth (checked before the walk) bounds it first.
+constexpr int kMaxDepth = 1024;
 
 bool IsBlank(const std::string& s) {
   return s.find_first_not_of(" \t\r\n") == std::string::npos;
