@@ -55,7 +55,8 @@ Status OpenDocument(const InputFile& file, size_t file_index, const Limits& limi
   out->file_index = file_index;
   if (!file.bytes || file.bytes->empty()) return Status::Corrupt("文件为空（0字节），无法读取，请申报单位重新发送");
   if (file.bytes->size() > limits.max_file_bytes) {
-    return Status::Limit("文件过大（" + std::to_string(file.bytes->size() >> 20) + " MB），超出处理上限");
+    return Status::Limit("文件过大（" + std::to_string(file.bytes->size() >> 20) + " MB），超出" +
+                         BudgetText("max_file_bytes", "单个文件字节数", limits.max_file_bytes));
   }
   const FormatGuess guess = DetectFileFormat(*file.bytes, file.path);
   Status s;

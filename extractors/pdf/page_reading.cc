@@ -16,7 +16,7 @@ namespace {
 constexpr double kMinRenderDpi = 72;
 
 std::string TooLarge(int index) {
-  return "PDF第" + std::to_string(index + 1) + "页的图像过大，超出处理上限";
+  return "PDF第" + std::to_string(index + 1) + "页过大，按最低清晰度渲染也超出处理预算 max_image_pixels";
 }
 
 // The largest image the page paints, by its own pixels: rendering the page
@@ -62,7 +62,7 @@ Status DecodeScan(const ScanRecipe& recipe, const Limits& limits, PixPtr* out) {
   out->reset();
   if (static_cast<uint64_t>(recipe.width) * static_cast<uint64_t>(recipe.height) > limits.max_image_pixels) {
     return Status::Limit("PDF中的图像过大（" + std::to_string(recipe.width) + "×" + std::to_string(recipe.height) +
-                         "像素），超出处理上限");
+                         "像素），超出" + BudgetText("max_image_pixels", "图像像素数", limits.max_image_pixels));
   }
   PixPtr pix;
   Status s = DecodePdfImage(recipe.image, limits, &pix);

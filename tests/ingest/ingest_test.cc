@@ -222,7 +222,7 @@ TEST(IngestPackage, NestingDepthLimit) {
   Package p = Ingest(inbox, "top.zip", limits);
   ASSERT_EQ(p.files.size(), 1u);
   EXPECT_EQ(p.files[0].path, "level1.zip/level2.zip/level3.zip");
-  EXPECT_NE(p.files[0].error.find("嵌套层数超过上限（3层）"), std::string::npos);
+  EXPECT_NE(p.files[0].error.find("嵌套层数超过上限（3层，处理预算 max_nesting_depth）"), std::string::npos);
   EXPECT_TRUE(HasFinding(p, "level1.zip/level2.zip/level3.zip", "嵌套层数"));
 }
 
