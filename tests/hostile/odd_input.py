@@ -239,7 +239,7 @@ def case_names(a, fails):
     inbox, out = os.path.join(work, 'inbox'), os.path.join(work, 'out')
     os.makedirs(inbox)
     pdf = good_pdf()
-    other = pdf.replace(b'120,000,000.00', b'130,000,000.00')
+    other = pdf + b'%other content\n'
     def put(rel, data):
         p = os.path.join(inbox, rel)
         os.makedirs(os.path.dirname(p), exist_ok=True)
@@ -326,7 +326,7 @@ def case_out_links(a, fails):
     for n in ['one', 'two']:
         os.makedirs(os.path.join(inbox, n))
         with open(os.path.join(inbox, n, '资产负债表.pdf'), 'wb') as fh:
-            fh.write(pdf if n == 'one' else pdf.replace(b'120,000,000.00', b'130,000,000.00'))
+            fh.write(pdf if n == 'one' else pdf + b'%other content\n')
     os.makedirs(out)
     os.symlink(os.path.join(outside, 'victim.txt'), os.path.join(out, '.lock'))
     os.symlink(os.path.join(outside, 'reviewdir'), os.path.join(out, 'review'))
