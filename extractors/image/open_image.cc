@@ -68,7 +68,7 @@ Status OpenImage(std::shared_ptr<const std::string> bytes, const Limits& limits,
     return refused;
   }
   if (info.total_frames > static_cast<int>(info.frames.size())) {
-    out->warnings.push_back("图像共" + std::to_string(info.total_frames) + "页，超出处理上限，仅读取了前" +
+    out->warnings.push_back("图像共" + std::to_string(info.total_frames) + "页，超出处理预算 max_pages，仅读取了前" +
                             std::to_string(info.frames.size()) + "页");
   }
   return Status::OK();
