@@ -73,6 +73,27 @@ int CountSeverity(const Record& r, const char* severity) {
   return n;
 }
 
+// The record of a package whose processing failed part way (a bug, or memory
+// exhausted): its files, and a finding that says it must be looked at by hand.
+Record FailedRecord(const BatchContext& ctx, const Package& package, const std::string& what) {
+  Record record;
+  record.package_id = package.id;
+  record.source = package.source;
+  record.origin = package.origin;
+  record.findings = package.findings;
+  for (const InputFile& file : package.files) {
+    FileEntry entry;
+    entry.path = file.path;
+    entry.sha256 = file.sha256;
+    entry.error = file.error.empty() ? "申报包处理中断，该文件未读取" : file.error;
+    record.files.push_back(std::move(entry));
+  }
+  record.findings.push_back(NewFinding(ctx.templates, "unreadable_input", package.source,
+                                       "申报包“" + package.source + "”处理中断（" + what +
+                                           "），内容未能读取；请人工审阅该申报包并告知系统维护人员"));
+  return record;
+}
+
 // What the workers share: the next package to take and the finished records.
 struct WorkQueue {
   std::vector<std::string> entries;
@@ -88,9 +109,9 @@ void RunWorker(int worker, const BatchOptions& options, const BatchContext& ctx,
                OcrEngine* ocr, Progress* progress, WorkQueue* queue) {
   for (size_t i; (i = queue->next++) < queue->entries.size();) {
     const std::string& entry = queue->entries[i];
+    Package package;
     try {
       progress->Stage(worker, entry, "ingest");
-      Package package;
       Status s = IngestPackage(options.inbox, entry, ctx.settings.limits, ctx.templates, &package);
       if (!s.ok()) {
         progress->Failed(worker, entry, s.ToString());
@@ -139,10 +160,21 @@ void RunWorker(int worker, const BatchOptions& options, const BatchContext& ctx,
       if (reused) ++queue->reused;
       queue->records[i] = std::move(record);
     } catch (const std::exception& e) {
-      // A bug or a library failure on one package must not take down the batch.
+      // A bug or a library failure on one package must not take down the
+      // batch, nor leave the package without a record.
       progress->Failed(worker, entry, std::string("internal error: ") + e.what());
+      std::optional<Record> record;
+      if (!package.id.empty()) {
+        try {
+          record = FailedRecord(ctx, package, e.what());
+          if (!WriteOutputsUnlessCurrent(options.out, *record, ctx).ok()) record.reset();
+        } catch (const std::exception&) {
+          record.reset();
+        }
+      }
       std::lock_guard<std::mutex> lock(queue->mu);
       ++queue->failed;
+      if (record) queue->records[i] = std::move(record);
     }
   }
 }
