@@ -80,7 +80,7 @@ Status ReadSharedStringsXml(std::string_view xml, std::vector<std::string>* out,
   XmlReaderPtr reader;
   Status s = OpenXmlReader(xml, "xl/sharedStrings.xml", &reader);
   if (!s.ok()) return s;
-  XmlBudget budget(limits, "xl/sharedStrings.xml");
+  XmlBudget budget(limits, "xl/sharedStrings.xml", /*for_tree=*/false);
   bool bad = false, in_item = false;
   int phonetic_depth = -1;  // depth of an open <rPh>, whose text is a reading guide, not content
   std::string item;
@@ -121,7 +121,7 @@ Status ReadWorksheetXml(std::string_view xml, const std::vector<std::string>& sh
   XmlReaderPtr reader;
   Status s = OpenXmlReader(xml, "worksheet", &reader);
   if (!s.ok()) return s;
-  XmlBudget budget(limits, "工作表“" + table->name + "”");
+  XmlBudget budget(limits, "工作表“" + table->name + "”", /*for_tree=*/false);
   uint64_t own_text_bytes = 0;
   if (!text_bytes) text_bytes = &own_text_bytes;
   size_t width = 0;  // of the widest row so far

@@ -25,7 +25,8 @@ Status Malformed(const std::string& part) {
 }  // namespace
 
 Status XmlBudget::Count(xmlTextReader* reader) {
-  if (++nodes_ > limits_.max_xml_nodes)
+  // End tags make no node of the tree.
+  if (for_tree_ && xmlTextReaderNodeType(reader) != XML_READER_TYPE_END_ELEMENT && ++nodes_ > limits_.max_xml_nodes)
     return Status::Limit("Office文档中的“" + part_ + "”结构过于庞大，超出" +
                          BudgetText("max_xml_nodes", "XML节点数", limits_.max_xml_nodes) +
                          "；请申报单位精简文档或另存为PDF后重新发送");
@@ -43,7 +44,7 @@ Status ParseXml(std::string_view xml, const std::string& part, XmlDocPtr* out, c
   {
     XmlReaderPtr reader;
     if (Status s = OpenXmlReader(xml, part, &reader); !s.ok()) return s;
-    XmlBudget budget(limits, part);
+    XmlBudget budget(limits, part, /*for_tree=*/true);
     int rc;
     while ((rc = xmlTextReaderRead(reader.get())) == 1)
       if (Status s = budget.Count(reader.get()); !s.ok()) return s;

@@ -32,13 +32,16 @@ struct XmlReaderDeleter {
 };
 using XmlReaderPtr = std::unique_ptr<xmlTextReader, XmlReaderDeleter>;
 
-// Counts the nodes and nesting of a part read node by node, against
-// Limits::max_xml_nodes and max_xml_depth: a tree is only built, or a sheet
-// only read on, while it stays within them.
+// Counts the nesting of a part read node by node against
+// Limits::max_xml_depth, and, for a part about to be read into a tree, its
+// nodes against max_xml_nodes: a tree is only built, or a sheet only read
+// on, while it stays within them. (A sheet read as a stream holds only what
+// its cells and text budgets allow, however many nodes it has.)
 class XmlBudget {
  public:
   // REQUIRES: limits outlives the budget.
-  XmlBudget(const Limits& limits, std::string part) : limits_(limits), part_(std::move(part)) {}
+  XmlBudget(const Limits& limits, std::string part, bool for_tree)
+      : limits_(limits), part_(std::move(part)), for_tree_(for_tree) {}
   // Call on each node the reader stops at. Limit (naming the budget) once
   // the part has too many nodes or nests too deep.
   Status Count(xmlTextReader* reader);
@@ -46,6 +49,7 @@ class XmlBudget {
  private:
   const Limits& limits_;
   std::string part_;
+  bool for_tree_;
   uint64_t nodes_ = 0;
 };
 
