@@ -166,6 +166,7 @@ class DocxWalker {
       table.rows.push_back(std::move(row));
     }
     for (auto& row : table.rows) row.resize(width);
+    cells_ += table.rows.size() * width;
     return table;
   }
 
@@ -223,10 +224,11 @@ class DocxWalker {
     return status_.ok();
   }
 
-  // Counts a table of `rows` x `width` cells (with the rows of the tables
-  // read before it); false (and the status set) past Limits::max_table_cells.
+  // Counts a table of `rows` x `width` cells on top of every table read
+  // before it, nested ones included; false (and the status set) past
+  // Limits::max_table_cells.
   bool SpendCells(uint64_t rows, uint64_t width) {
-    if (cells_before_ + rows * width > limits_.max_table_cells && status_.ok())
+    if (cells_ + rows * width > limits_.max_table_cells && status_.ok())
       status_ = Status::Limit("Word文档中的表格过大，超出" +
                               BudgetText("max_table_cells", "表格单元格数", limits_.max_table_cells) +
                               "；请申报单位另存为PDF后重新发送");
@@ -234,7 +236,6 @@ class DocxWalker {
   }
 
   void AddTable(TextTable table) {
-    cells_before_ += table.rows.empty() ? 0 : table.rows.size() * table.rows[0].size();
     table.name = "table " + std::to_string(out_->tables.size() + 1);
     out_->tables.push_back(std::move(table));
   }
@@ -244,7 +245,7 @@ class DocxWalker {
   Document* out_;
   Status status_;
   uint64_t text_bytes_ = 0;
-  uint64_t cells_before_ = 0;  // cells of the tables already added
+  uint64_t cells_ = 0;  // cells of the tables read so far
 };
 
 }  // namespace

@@ -26,7 +26,7 @@ struct Limits {
   uint64_t max_xml_bytes = 128ull << 20;       // XML unpacked from one .docx/.xlsx, parts read together
   int max_xml_depth = 200;                     // element nesting in one XML part
   uint64_t max_xml_nodes = 2'000'000;          // nodes of one XML part read into a tree (document.xml, workbook.xml)
-  uint64_t max_table_cells = 4'000'000;        // cells of one sheet or table, empty ones included
+  uint64_t max_table_cells = 4'000'000;        // cells of one sheet or of one Word document's tables, padding included
   uint64_t max_text_bytes = 64ull << 20;       // text read from one .docx/.xlsx
   int max_file_seconds = 300;                  // wall time to open and read the pages of one file
 };

@@ -196,6 +196,28 @@ TEST(Docx, OverABudgetIsLimitNamingIt) {
   EXPECT_TRUE(doc.tables.empty());
 }
 
+// Nested tables count with the table around them: two of 600 cells in one
+// cell are 1200, over a budget of 1000 that each alone is within.
+TEST(Docx, NestedTablesCountTowardsOneCellBudget) {
+  std::string grid;
+  for (int r = 0; r < 30; ++r) {
+    grid += "<w:tr>";
+    for (int c = 0; c < 20; ++c) grid += Cell("x");
+    grid += "</w:tr>";
+  }
+  const std::string nested = "<w:tbl>" + grid + "</w:tbl>";
+  Limits limits;
+  limits.max_table_cells = 1000;
+  Document doc;
+  Status s = OpenDocx(Share(Docx("<w:tbl><w:tr><w:tc>" + nested + P("") + nested + P("") + "</w:tc></w:tr></w:tbl>")),
+                      limits, &doc);
+  EXPECT_EQ(s.code(), Status::Code::kLimit);
+  EXPECT_NE(s.message().find("max_table_cells"), std::string::npos) << s.message();
+  limits.max_table_cells = 2000;
+  EXPECT_TRUE(OpenDocx(Share(Docx("<w:tbl><w:tr><w:tc>" + nested + P("") + nested + P("") + "</w:tc></w:tr></w:tbl>")),
+                       limits, &doc).ok());
+}
+
 // ---- xlsx ----
 
 TEST(Xlsx, SharedStringsAndTwoSheets) {
