@@ -27,7 +27,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string shared_xml = "<sst>", sheet = "<worksheet><sheetData>";
   int strings = 0;
   bool in_row = false;
-  for (size_t i = 0; i + 3 < size; i += 4) {
+  // Parts of up to 8 MiB each: the budgets, not the input, are under test.
+  constexpr size_t kMaxPart = 8u << 20;
+  for (size_t i = 0; i + 3 < size && shared_xml.size() < kMaxPart && sheet.size() < kMaxPart; i += 4) {
     const uint8_t op = data[i];
     const uint32_t a = data[i + 1], b = static_cast<uint32_t>(data[i + 2]) << 8 | data[i + 3];
     switch (op % 6) {
