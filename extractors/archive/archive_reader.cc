@@ -110,7 +110,7 @@ Status Failure(struct archive* a, size_t members_read) {
 
 Status CountLimit(const ArchiveLimits& limits) {
   return Status::Limit("压缩包中的文件数量超过上限（" + std::to_string(limits.max_members) +
-                       "个），其余文件未读取；请申报单位精简材料或分包提供");
+                       "个，处理预算 max_files），其余文件未读取；请申报单位精简材料或分包提供");
 }
 
 std::string MemberName(struct archive_entry* entry) {
@@ -173,7 +173,7 @@ Status ReadArchive(std::string_view bytes, const ArchiveLimits& limits, ArchiveL
         total += member.bytes.size();
         if (total > limits.max_total_bytes)
           return Status::Limit("压缩包解压后的总大小超过上限（" + Mb(limits.max_total_bytes) +
-                               "），其余文件未读取；请申报单位精简材料或分包提供");
+                               "，处理预算 max_package_bytes），其余文件未读取；请申报单位精简材料或分包提供");
         out->members.push_back(std::move(member));
         continue;
       }
@@ -186,7 +186,7 @@ Status ReadArchive(std::string_view bytes, const ArchiveLimits& limits, ArchiveL
     if (archive_entry_size_is_set(entry) && archive_entry_size(entry) > 0 &&
         static_cast<uint64_t>(archive_entry_size(entry)) > limits.max_member_bytes) {
       member.error = "文件解压后超过单个文件上限（" + Mb(limits.max_member_bytes) +
-                     "），未读取；请申报单位核实该文件或拆分后提供";
+                     "，处理预算 max_file_bytes），未读取；请申报单位核实该文件或拆分后提供";
       out->members.push_back(std::move(member));
       continue;
     }
@@ -213,13 +213,13 @@ Status ReadArchive(std::string_view bytes, const ArchiveLimits& limits, ArchiveL
       if (unpacked > kMinBombBytes && unpacked / packed >= limits.max_expansion_ratio)
         return Status::Limit("压缩包中的“" + member.path + "”解压比例异常（超过" +
                              std::to_string(limits.max_expansion_ratio) +
-                             "倍，疑似压缩炸弹），已停止解压；请申报单位重新打包后提供");
+                             "倍，处理预算 max_expansion_ratio，疑似压缩炸弹），已停止解压；请申报单位重新打包后提供");
       if (total + unpacked > limits.max_total_bytes)
         return Status::Limit("压缩包解压后的总大小超过上限（" + Mb(limits.max_total_bytes) +
-                             "），其余文件未读取；请申报单位精简材料或分包提供");
+                             "，处理预算 max_package_bytes），其余文件未读取；请申报单位精简材料或分包提供");
       if (unpacked > limits.max_member_bytes) {
         member.error = "文件解压后超过单个文件上限（" + Mb(limits.max_member_bytes) +
-                       "），未读取；请申报单位核实该文件或拆分后提供";
+                       "，处理预算 max_file_bytes），未读取；请申报单位核实该文件或拆分后提供";
         member.bytes.clear();
         member.bytes.shrink_to_fit();
         break;

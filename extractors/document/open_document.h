@@ -13,7 +13,10 @@
 //    of it is over Limits::max_image_pixels.
 // Pages past Limits::max_pages are left out with a warning in
 // Document::warnings; a single page over the pixel limit fails only in its
-// load_image.
+// load_image. Every load_image refusal (Limit) is noted in
+// Document::refused, and once the document's page loads have taken
+// Limits::max_file_seconds of wall time the rest are refused unread, so no
+// file can hold a worker much past its budget.
 #pragma once
 
 #include <cstddef>

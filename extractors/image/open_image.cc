@@ -9,9 +9,9 @@ namespace {
 
 constexpr double kMinPlausibleDpi = 100, kMaxPlausibleDpi = 1200;
 
-std::string TooLargeMessage(int width, int height) {
-  return "图像尺寸过大（" + std::to_string(width) + "×" + std::to_string(height) +
-         "像素），超出处理上限，请申报单位提供较小的扫描件";
+std::string TooLargeMessage(int width, int height, const Limits& limits) {
+  return "图像尺寸过大（" + std::to_string(width) + "×" + std::to_string(height) + "像素），超出" +
+         BudgetText("max_image_pixels", "图像像素数", limits.max_image_pixels) + "，请申报单位提供较小的扫描件";
 }
 
 bool WithinPixelLimit(int width, int height, const Limits& limits) {
@@ -43,7 +43,8 @@ Status OpenImage(std::shared_ptr<const std::string> bytes, const Limits& limits,
       };
     } else if (!WithinPixelLimit(frame.width, frame.height, limits)) {
       any_too_large = true;
-      const std::string message = TooLargeMessage(frame.width, frame.height);
+      const std::string message = TooLargeMessage(frame.width, frame.height, limits);
+      if (info.frames.size() > 1) out->warnings.push_back("第" + std::to_string(i + 1) + "页" + message);
       page.load_image = [message](PixPtr* pix) {
         pix->reset();
         return Status::Limit(message);
@@ -60,13 +61,14 @@ Status OpenImage(std::shared_ptr<const std::string> bytes, const Limits& limits,
     out->pages.push_back(std::move(page));
   }
   if (!any_readable) {
-    Status refused = any_too_large ? Status::Limit(TooLargeMessage(info.frames.front().width, info.frames.front().height))
+    out->warnings.clear();
+    Status refused = any_too_large ? Status::Limit(TooLargeMessage(info.frames.front().width, info.frames.front().height, limits))
                                    : Status::Corrupt("图像文件已损坏，无法读取，请申报单位重新发送");
     *out = Document();
     return refused;
   }
   if (info.total_frames > static_cast<int>(info.frames.size())) {
-    out->warnings.push_back("图像共" + std::to_string(info.total_frames) + "页，超出处理上限，仅读取了前" +
+    out->warnings.push_back("图像共" + std::to_string(info.total_frames) + "页，超出处理预算 max_pages，仅读取了前" +
                             std::to_string(info.frames.size()) + "页");
   }
   return Status::OK();

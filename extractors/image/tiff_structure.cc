@@ -1,5 +1,6 @@
 #include "extractors/image/tiff_structure.h"
 
+#include <algorithm>
 #include <set>
 
 namespace gm {
@@ -61,11 +62,13 @@ TiffDirectory ReadDirectory(const TiffReader& reader, uint32_t ifd, uint16_t cou
     if (!reader.U16(entry, &tag)) break;
     uint32_t value = 0;
     switch (tag) {
+      // A size tag given twice: libtiff decodes with the first, other
+      // readers take the last; the largest is what a pixel check must see.
       case kTagWidth:
-        if (reader.Integer(entry, &value)) dir.width = value;
+        if (reader.Integer(entry, &value)) dir.width = std::max(dir.width, value);
         break;
       case kTagHeight:
-        if (reader.Integer(entry, &value)) dir.height = value;
+        if (reader.Integer(entry, &value)) dir.height = std::max(dir.height, value);
         break;
       case kTagOrientation:
         if (reader.Integer(entry, &value) && value >= 1 && value <= 8) dir.orientation = static_cast<int>(value);

@@ -15,7 +15,7 @@
 namespace gm {
 
 struct TiffDirectory {
-  uint32_t width = 0, height = 0;  // 0 when the tag is absent
+  uint32_t width = 0, height = 0;  // 0 when the tag is absent; the largest when given twice
   double dpi = 0;                  // 0 when absent or not in inches/cm
   int orientation = 1;             // the Orientation tag (274), 1..8
 };

@@ -13,7 +13,9 @@ namespace {
 
 constexpr size_t kMaxRows = 100000;
 constexpr size_t kMaxColumns = 1024;
-constexpr int kMaxDepth = 64;
+// A guard for the stack only: every step of the walk enters a child element,
+// so Limits::max_xml_depth (checked before the walk) bounds it first.
+constexpr int kMaxDepth = 1024;
 
 bool IsBlank(const std::string& s) {
   return s.find_first_not_of(" \t\r\n") == std::string::npos;
@@ -21,16 +23,21 @@ bool IsBlank(const std::string& s) {
 
 class DocxWalker {
  public:
-  DocxWalker(const DocxSymbols& symbols, Document* out) : symbols_(symbols), out_(out) {}
+  DocxWalker(const DocxSymbols& symbols, const Limits& limits, Document* out)
+      : symbols_(symbols), limits_(limits), out_(out) {}
+
+  // OK, or the Limit of the first budget the document went over; the walk
+  // stops adding as soon as one is.
+  const Status& status() const { return status_; }
 
   // Children of <w:body>, or of a block-level wrapper (content control, custom XML).
   void Blocks(const xmlNode* parent, int depth) {
-    if (depth > kMaxDepth) return;
+    if (depth > kMaxDepth || !status_.ok()) return;
     for (xmlNode* node = parent->children; node; node = node->next) {
       if (IsElement(node, "p")) {
         std::string text;
         Runs(node, &text, depth + 1);
-        if (!IsBlank(text)) out_->pages[0].text.push_back({text, {}});
+        if (!IsBlank(text) && Spend(text.size())) out_->pages[0].text.push_back({text, {}});
       } else if (IsElement(node, "tbl")) {
         std::vector<TextTable> nested;
         TextTable table = Table(node, &nested, depth + 1);
@@ -49,7 +56,7 @@ class DocxWalker {
  private:
   // The text of the runs under `node`, appended to `text`.
   void Runs(const xmlNode* node, std::string* text, int depth) {
-    if (depth > kMaxDepth) return;
+    if (depth > kMaxDepth || !status_.ok()) return;
     for (xmlNode* child = node->children; child; child = child->next) {
       if (child->type != XML_ELEMENT_NODE) continue;
       if (IsElement(child, "t")) {
@@ -135,7 +142,7 @@ class DocxWalker {
     std::vector<xmlNode*> rows;
     CollectRows(tbl, &rows, depth);
     for (xmlNode* tr : rows) {
-      if (table.rows.size() >= kMaxRows) break;
+      if (table.rows.size() >= kMaxRows || !status_.ok()) break;
       std::vector<std::string> row;
       xmlNode* props = Child(tr, "trPr");
       const int before = std::clamp(IntAttribute(Child(props, "gridBefore"), "val", 0), 0, static_cast<int>(kMaxColumns));
@@ -153,11 +160,13 @@ class DocxWalker {
         row.push_back(std::move(text));  // the merged area's top-left position holds the text
         row.resize(row.size() + span - 1);
       }
-      width = std::max(width, row.size());
+      width = std::min(std::max(width, row.size()), kMaxColumns);
+      // Every row is padded to the widest: count what the padding will take.
+      if (!SpendCells(table.rows.size() + 1, width)) return TextTable();
       table.rows.push_back(std::move(row));
     }
-    width = std::min(width, kMaxColumns);
     for (auto& row : table.rows) row.resize(width);
+    cells_ += table.rows.size() * width;
     return table;
   }
 
@@ -166,10 +175,13 @@ class DocxWalker {
     std::string text;
     for (xmlNode* node = tc->children; node; node = node->next) {
       if (IsElement(node, "tbl")) {
-        if (!text.empty()) text += '\n';
-        text += TableText(node, depth + 1);
+        // Read once: flattening it again for the text would read every
+        // deeper level twice more, 2^depth in all.
         std::vector<TextTable> deeper;
-        nested->push_back(Table(node, &deeper, depth + 1));
+        TextTable table = Table(node, &deeper, depth + 1);
+        if (!text.empty()) text += '\n';
+        text += Flatten(table);
+        nested->push_back(std::move(table));
         for (TextTable& t : deeper) nested->push_back(std::move(t));
       } else if (node->type == XML_ELEMENT_NODE && !IsElement(node, "tcPr")) {
         std::string paragraph;
@@ -181,13 +193,16 @@ class DocxWalker {
       }
     }
     while (!text.empty() && text.back() == '\n') text.pop_back();
-    return text;
+    return Spend(text.size()) ? text : std::string();
   }
 
   // A table flattened to text: cells joined by \t, rows by \n.
   std::string TableText(const xmlNode* tbl, int depth) {
     std::vector<TextTable> ignored;
-    TextTable table = Table(tbl, &ignored, depth);
+    return Flatten(Table(tbl, &ignored, depth));
+  }
+
+  std::string Flatten(const TextTable& table) {
     std::string text;
     for (const auto& row : table.rows) {
       if (!text.empty()) text += '\n';
@@ -196,7 +211,28 @@ class DocxWalker {
         text += row[i];
       }
     }
-    return text;
+    return Spend(text.size()) ? text : std::string();
+  }
+
+  // Counts text held; false (and the status set) past Limits::max_text_bytes.
+  bool Spend(uint64_t bytes) {
+    text_bytes_ += bytes;
+    if (text_bytes_ > limits_.max_text_bytes && status_.ok())
+      status_ = Status::Limit("Word文档中的文字过多，超出" +
+                              BudgetText("max_text_bytes", "读出的文字字节数", limits_.max_text_bytes) +
+                              "；请申报单位精简文档或另存为PDF后重新发送");
+    return status_.ok();
+  }
+
+  // Counts a table of `rows` x `width` cells on top of every table read
+  // before it, nested ones included; false (and the status set) past
+  // Limits::max_table_cells.
+  bool SpendCells(uint64_t rows, uint64_t width) {
+    if (cells_ + rows * width > limits_.max_table_cells && status_.ok())
+      status_ = Status::Limit("Word文档中的表格过大，超出" +
+                              BudgetText("max_table_cells", "表格单元格数", limits_.max_table_cells) +
+                              "；请申报单位另存为PDF后重新发送");
+    return status_.ok();
   }
 
   void AddTable(TextTable table) {
@@ -205,7 +241,11 @@ class DocxWalker {
   }
 
   const DocxSymbols& symbols_;
+  const Limits& limits_;
   Document* out_;
+  Status status_;
+  uint64_t text_bytes_ = 0;
+  uint64_t cells_ = 0;  // cells of the tables read so far
 };
 
 }  // namespace
@@ -226,17 +266,22 @@ const DocxSymbols& DefaultDocxSymbols() {
   return *symbols;
 }
 
-Status ReadDocxXml(std::string_view document_xml, const DocxSymbols& symbols, Document* out) {
+Status ReadDocxXml(std::string_view document_xml, const DocxSymbols& symbols, Document* out, const Limits& limits) {
   *out = Document();
   out->format = "docx";
   XmlDocPtr xml;
-  Status s = ParseXml(document_xml, "word/document.xml", &xml);
+  Status s = ParseXml(document_xml, "word/document.xml", &xml, limits);
   if (!s.ok()) return s;
   xmlNode* root = xmlDocGetRootElement(xml.get());
   xmlNode* body = IsElement(root, "document") ? Child(root, "body") : nullptr;
   if (!body) return Status::Corrupt("文件不是有效的Word文档（缺少正文），请申报单位重新发送");
   out->pages.emplace_back();
-  DocxWalker(symbols, out).Blocks(body, 0);
+  DocxWalker walker(symbols, limits, out);
+  walker.Blocks(body, 0);
+  if (!walker.status().ok()) {
+    *out = Document();
+    return walker.status();
+  }
   return Status::OK();
 }
 
@@ -245,7 +290,7 @@ Status OpenDocx(std::shared_ptr<const std::string> bytes, const Limits& limits, 
   std::string main_part;
   Status s = ReadOfficeMainPart(*bytes, "word/document.xml", OfficePartCap(limits), &main_part);
   if (!s.ok()) return s;
-  return ReadDocxXml(main_part, DefaultDocxSymbols(), out);
+  return ReadDocxXml(main_part, DefaultDocxSymbols(), out, limits);
 }
 
 }  // namespace gm

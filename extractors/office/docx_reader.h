@@ -35,8 +35,12 @@ using DocxSymbols = std::map<std::string, std::string>;
 // file is missing, in which case symbol check boxes are left out).
 const DocxSymbols& DefaultDocxSymbols();
 
-// Reads word/document.xml. Corrupt when it is not a Word document body.
-Status ReadDocxXml(std::string_view document_xml, const DocxSymbols& symbols, Document* out);
+// Reads word/document.xml. Corrupt when it is not a Word document body;
+// Limit when it is over a budget of `limits` (XML nodes or depth, text
+// bytes, table cells), naming it. Time and memory are linear in the part's
+// size, however deep its tables nest.
+Status ReadDocxXml(std::string_view document_xml, const DocxSymbols& symbols, Document* out,
+                   const Limits& limits = Limits());
 
 // Opens a .docx file. Corrupt for a damaged package, Limit when its text
 // part is larger than the caps. REQUIRES: bytes != nullptr.

@@ -8,7 +8,7 @@
 
 namespace gm {
 
-uint64_t OfficePartCap(const Limits& limits) { return std::min<uint64_t>(limits.max_file_bytes, 256u << 20); }
+uint64_t OfficePartCap(const Limits& limits) { return std::min<uint64_t>(limits.max_file_bytes, limits.max_xml_bytes); }
 
 Status ReadRelationships(std::string_view xml, const std::string& part, std::map<std::string, Relationship>* out) {
   out->clear();

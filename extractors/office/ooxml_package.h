@@ -15,7 +15,8 @@
 
 namespace gm {
 
-// The most bytes one XML part of a package may unpack to.
+// The most bytes the XML parts read at once from a package may unpack to
+// (Limits::max_xml_bytes, or the file limit when lower).
 uint64_t OfficePartCap(const Limits& limits);
 
 // Reads the package's main part into `out` and its path into `path` (may be

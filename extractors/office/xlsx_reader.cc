@@ -75,15 +75,20 @@ bool ParseCellReference(const std::string& ref, int* column, int* row) {
   return true;
 }
 
-Status ReadSharedStringsXml(std::string_view xml, std::vector<std::string>* out) {
+Status ReadSharedStringsXml(std::string_view xml, std::vector<std::string>* out, const Limits& limits) {
   out->clear();
   XmlReaderPtr reader;
   Status s = OpenXmlReader(xml, "xl/sharedStrings.xml", &reader);
   if (!s.ok()) return s;
+  XmlBudget budget(limits, "xl/sharedStrings.xml", /*for_tree=*/false);
   bool bad = false, in_item = false;
   int phonetic_depth = -1;  // depth of an open <rPh>, whose text is a reading guide, not content
   std::string item;
   while (Next(reader.get(), &bad)) {
+    if (Status over = budget.Count(reader.get()); !over.ok()) {
+      out->clear();
+      return over;
+    }
     const int type = xmlTextReaderNodeType(reader.get());
     const int depth = xmlTextReaderDepth(reader.get());
     const std::string name = ReaderName(reader.get());
@@ -111,11 +116,16 @@ Status ReadSharedStringsXml(std::string_view xml, std::vector<std::string>* out)
 }
 
 Status ReadWorksheetXml(std::string_view xml, const std::vector<std::string>& shared, TextTable* table,
-                        std::vector<std::string>* warnings) {
+                        std::vector<std::string>* warnings, const Limits& limits, uint64_t* text_bytes) {
   table->rows.clear();
   XmlReaderPtr reader;
   Status s = OpenXmlReader(xml, "worksheet", &reader);
   if (!s.ok()) return s;
+  XmlBudget budget(limits, "工作表“" + table->name + "”", /*for_tree=*/false);
+  uint64_t own_text_bytes = 0;
+  if (!text_bytes) text_bytes = &own_text_bytes;
+  size_t width = 0;  // of the widest row so far
+  Status over;       // the first budget gone over
   bool bad = false, cut = false, in_cell = false, in_inline = false;
   int row = -1, next_row = 0, next_column = 0;
   int phonetic_depth = -1;  // depth of an open <rPh> in an inline string
@@ -127,12 +137,29 @@ Status ReadWorksheetXml(std::string_view xml, const std::vector<std::string>& sh
       cut = true;
       return;
     }
+    width = std::max(width, static_cast<size_t>(cell.column) + 1);
+    const uint64_t rows = std::max(table->rows.size(), static_cast<size_t>(row) + 1);
+    if (rows * width > limits.max_table_cells) {
+      over = Status::Limit("工作表“" + table->name + "”的数据分布过于稀疏或过大（" + std::to_string(rows) + "行×" +
+                           std::to_string(width) + "列），超出" +
+                           BudgetText("max_table_cells", "表格单元格数", limits.max_table_cells) +
+                           "；请申报单位删除无关单元格后重新发送");
+      return;
+    }
+    *text_bytes += text.size();
+    if (*text_bytes > limits.max_text_bytes) {
+      over = Status::Limit("Excel文档中的文字过多，超出" +
+                           BudgetText("max_text_bytes", "读出的文字字节数", limits.max_text_bytes) +
+                           "；请申报单位精简后重新发送");
+      return;
+    }
     if (static_cast<int>(table->rows.size()) <= row) table->rows.resize(row + 1);
     auto& cells = table->rows[row];
     if (static_cast<int>(cells.size()) <= cell.column) cells.resize(cell.column + 1);
     cells[cell.column] = text;
   };
-  while (Next(reader.get(), &bad)) {
+  while (over.ok() && Next(reader.get(), &bad)) {
+    if (over = budget.Count(reader.get()); !over.ok()) break;
     const int type = xmlTextReaderNodeType(reader.get());
     if (type == XML_READER_TYPE_ELEMENT) {
       const std::string name = ReaderName(reader.get());
@@ -177,9 +204,11 @@ Status ReadWorksheetXml(std::string_view xml, const std::vector<std::string>& sh
       }
     }
   }
+  if (!over.ok()) {
+    table->rows.clear();
+    return over;
+  }
   if (bad) return Malformed("worksheet");
-  size_t width = 0;
-  for (const auto& cells : table->rows) width = std::max(width, cells.size());
   for (auto& cells : table->rows) cells.resize(width);
   if (cut) {
     warnings->push_back("工作表“" + table->name + "”过大，仅读取了前" + std::to_string(kMaxRows) + "行、前" +
@@ -208,7 +237,7 @@ Status OpenXlsx(std::shared_ptr<const std::string> bytes, const Limits& limits, 
   }
 
   XmlDocPtr workbook;
-  s = ParseXml(workbook_xml, workbook_path, &workbook);
+  s = ParseXml(workbook_xml, workbook_path, &workbook, limits);
   if (!s.ok()) return s;
   struct SheetRef {
     std::string name, path;
@@ -239,15 +268,16 @@ Status OpenXlsx(std::shared_ptr<const std::string> bytes, const Limits& limits, 
   if (!s.ok()) return s;
   std::vector<std::string> shared;
   if (parts.count(shared_path)) {
-    s = ReadSharedStringsXml(parts[shared_path], &shared);
+    s = ReadSharedStringsXml(parts[shared_path], &shared, limits);
     if (!s.ok()) return s;
   }
+  uint64_t text_bytes = 0;
   for (const SheetRef& sheet : sheets) {
     TextTable table;
     table.name = sheet.name;
     auto part = parts.find(sheet.path);
     if (part != parts.end()) {
-      s = ReadWorksheetXml(part->second, shared, &table, &out->warnings);
+      s = ReadWorksheetXml(part->second, shared, &table, &out->warnings, limits, &text_bytes);
       if (!s.ok()) return s;
     }
     out->tables.push_back(std::move(table));

@@ -32,12 +32,20 @@ namespace gm {
 bool ParseCellReference(const std::string& ref, int* column, int* row);
 
 // Reads a worksheet part into `table` (name untouched), looking shared
-// strings up in `shared`. Appends a warning to `warnings` when cut.
+// strings up in `shared`. Appends a warning to `warnings` when cut (past
+// 100000 rows or 1024 columns). Limit, naming the budget, when the sheet is
+// over a budget of `limits`: XML depth, its cells with every row
+// padded to the widest (max_table_cells: a lone cell at AMJ1 and another at
+// A99999 make 10^8), or the text of the file so far (*text_bytes, counted
+// across the sheets of one file; max_text_bytes: one 8 MiB shared string in
+// 100 cells is 800 MiB). Memory stays within the budgets.
 Status ReadWorksheetXml(std::string_view xml, const std::vector<std::string>& shared, TextTable* table,
-                        std::vector<std::string>* warnings);
+                        std::vector<std::string>* warnings, const Limits& limits = Limits(),
+                        uint64_t* text_bytes = nullptr);
 
-// Reads a shared strings part.
-Status ReadSharedStringsXml(std::string_view xml, std::vector<std::string>* out);
+// Reads a shared strings part. Limit when it nests deeper than
+// max_xml_depth; its size is bounded by max_xml_bytes when it is unpacked.
+Status ReadSharedStringsXml(std::string_view xml, std::vector<std::string>* out, const Limits& limits = Limits());
 
 // Opens an .xlsx file. Corrupt for a damaged package, Limit when a part is
 // larger than the caps. REQUIRES: bytes != nullptr.

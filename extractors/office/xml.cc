@@ -24,10 +24,32 @@ Status Malformed(const std::string& part) {
 
 }  // namespace
 
-Status ParseXml(std::string_view xml, const std::string& part, XmlDocPtr* out) {
+Status XmlBudget::Count(xmlTextReader* reader) {
+  // End tags make no node of the tree.
+  if (for_tree_ && xmlTextReaderNodeType(reader) != XML_READER_TYPE_END_ELEMENT && ++nodes_ > limits_.max_xml_nodes)
+    return Status::Limit("Office文档中的“" + part_ + "”结构过于庞大，超出" +
+                         BudgetText("max_xml_nodes", "XML节点数", limits_.max_xml_nodes) +
+                         "；请申报单位精简文档或另存为PDF后重新发送");
+  if (xmlTextReaderDepth(reader) > limits_.max_xml_depth)
+    return Status::Limit("Office文档中的“" + part_ + "”嵌套层数过多，超出" +
+                         BudgetText("max_xml_depth", "XML嵌套层数", static_cast<uint64_t>(limits_.max_xml_depth)) +
+                         "；请申报单位另存为PDF后重新发送");
+  return Status::OK();
+}
+
+Status ParseXml(std::string_view xml, const std::string& part, XmlDocPtr* out, const Limits& limits) {
   InitXml();
   out->reset();
   if (xml.size() > static_cast<size_t>(INT_MAX)) return Status::Limit("Office文档中的“" + part + "”过大");
+  {
+    XmlReaderPtr reader;
+    if (Status s = OpenXmlReader(xml, part, &reader); !s.ok()) return s;
+    XmlBudget budget(limits, part, /*for_tree=*/true);
+    int rc;
+    while ((rc = xmlTextReaderRead(reader.get())) == 1)
+      if (Status s = budget.Count(reader.get()); !s.ok()) return s;
+    if (rc < 0) return Malformed(part);
+  }
   XmlDocPtr doc(xmlReadMemory(xml.data(), static_cast<int>(xml.size()), part.c_str(), nullptr, kParseOptions));
   if (!doc || !xmlDocGetRootElement(doc.get())) return Malformed(part);
   if (doc->intSubset || doc->extSubset) return Malformed(part);  // a DTD: never in OOXML

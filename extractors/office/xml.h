@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 
+#include "pipeline/core/limits.h"
 #include "pipeline/core/status.h"
 
 namespace gm {
@@ -31,9 +32,32 @@ struct XmlReaderDeleter {
 };
 using XmlReaderPtr = std::unique_ptr<xmlTextReader, XmlReaderDeleter>;
 
+// Counts the nesting of a part read node by node against
+// Limits::max_xml_depth, and, for a part about to be read into a tree, its
+// nodes against max_xml_nodes: a tree is only built, or a sheet only read
+// on, while it stays within them. (A sheet read as a stream holds only what
+// its cells and text budgets allow, however many nodes it has.)
+class XmlBudget {
+ public:
+  // REQUIRES: limits outlives the budget.
+  XmlBudget(const Limits& limits, std::string part, bool for_tree)
+      : limits_(limits), part_(std::move(part)), for_tree_(for_tree) {}
+  // Call on each node the reader stops at. Limit (naming the budget) once
+  // the part has too many nodes or nests too deep.
+  Status Count(xmlTextReader* reader);
+
+ private:
+  const Limits& limits_;
+  std::string part_;
+  bool for_tree_;
+  uint64_t nodes_ = 0;
+};
+
 // Parses a whole part. Corrupt when it is not well-formed XML or declares a
-// DTD; `part` names it in the message.
-Status ParseXml(std::string_view xml, const std::string& part, XmlDocPtr* out);
+// DTD; Limit when it is over the XML budgets of `limits` (checked by a
+// streaming pass first, so an oversized tree is never built); `part` names
+// it in the message.
+Status ParseXml(std::string_view xml, const std::string& part, XmlDocPtr* out, const Limits& limits = Limits());
 
 // A streaming reader over a part (for worksheets, which can be large). The
 // reader refers to `xml`, which must outlive it. Corrupt when it cannot be set up.

@@ -5,6 +5,8 @@
 
 #include <memory>
 
+#include "pipeline/core/limits.h"
+
 namespace gm {
 namespace {
 
@@ -47,8 +49,9 @@ Status ListZipMembers(std::string_view bytes, std::vector<std::string>* names) {
 }
 
 Status ReadZipMembers(std::string_view bytes, const std::function<bool(const std::string&)>& wanted,
-                      uint64_t max_member_bytes, std::map<std::string, std::string>* out) {
+                      uint64_t max_bytes, std::map<std::string, std::string>* out) {
   out->clear();
+  uint64_t total = 0;
   ArchivePtr a;
   Status s = OpenZip(bytes, &a);
   if (!s.ok()) return s;
@@ -66,8 +69,12 @@ Status ReadZipMembers(std::string_view bytes, const std::function<bool(const std
     char chunk[64 * 1024];
     la_ssize_t n;
     while ((n = archive_read_data(a.get(), chunk, sizeof(chunk))) > 0) {
-      if (data.size() + static_cast<size_t>(n) > max_member_bytes) {
-        return Status::Limit("Office文档中的“" + name + "”解压后过大，超出处理上限");
+      total += static_cast<uint64_t>(n);
+      if (total > max_bytes) {
+        out->clear();
+        return Status::Limit("Office文档中的“" + name + "”解压后过大，超出" +
+                             BudgetText("max_xml_bytes", "解压出的XML字节数", max_bytes) +
+                             "；请申报单位精简文档或另存为PDF后重新发送");
       }
       data.append(chunk, static_cast<size_t>(n));
     }

@@ -23,9 +23,10 @@ namespace gm {
 Status ListZipMembers(std::string_view bytes, std::vector<std::string>* names);
 
 // Reads the members for which `wanted(name)` is true into `out` (name ->
-// bytes). Limit when one is larger than `max_member_bytes`; Corrupt when the
+// bytes). Limit when they together unpack to more than `max_bytes`
+// (Limits::max_xml_bytes); Corrupt when the
 // zip or a wanted member cannot be read (damaged, or encrypted).
 Status ReadZipMembers(std::string_view bytes, const std::function<bool(const std::string&)>& wanted,
-                      uint64_t max_member_bytes, std::map<std::string, std::string>* out);
+                      uint64_t max_bytes, std::map<std::string, std::string>* out);
 
 }  // namespace gm

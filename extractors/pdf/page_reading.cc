@@ -16,7 +16,20 @@ namespace {
 constexpr double kMinRenderDpi = 72;
 
 std::string TooLarge(int index) {
-  return "PDF第" + std::to_string(index + 1) + "页的图像过大，超出处理上限";
+  return "PDF第" + std::to_string(index + 1) + "页过大，按最低清晰度渲染也超出处理预算 max_image_pixels";
+}
+
+// The largest image the page paints, by its own pixels: rendering the page
+// decodes every image whole, whatever the output size, so a 1-bit
+// 100000 × 100000 image beside a line of text costs 10^10 pixels.
+const DrawnImage* LargestImage(const PageStructure& layout) {
+  const DrawnImage* largest = nullptr;
+  for (const DrawnImage& image : layout.images) {
+    if (!largest || static_cast<uint64_t>(std::max(image.width, 0)) * static_cast<uint64_t>(std::max(image.height, 0)) >
+                        static_cast<uint64_t>(std::max(largest->width, 0)) * static_cast<uint64_t>(std::max(largest->height, 0)))
+      largest = &image;
+  }
+  return largest;
 }
 
 // Renders page `index` of `bytes` with a freshly opened poppler document, at
@@ -49,7 +62,7 @@ Status DecodeScan(const ScanRecipe& recipe, const Limits& limits, PixPtr* out) {
   out->reset();
   if (static_cast<uint64_t>(recipe.width) * static_cast<uint64_t>(recipe.height) > limits.max_image_pixels) {
     return Status::Limit("PDF中的图像过大（" + std::to_string(recipe.width) + "×" + std::to_string(recipe.height) +
-                         "像素），超出处理上限");
+                         "像素），超出" + BudgetText("max_image_pixels", "图像像素数", limits.max_image_pixels));
   }
   PixPtr pix;
   Status s = DecodePdfImage(recipe.image, limits, &pix);
@@ -149,13 +162,31 @@ int ChooseScanImage(const PageStructure& page) {
 }
 
 Page ReadPdfPage(std::shared_ptr<const std::string> bytes, const PodofoDocument* structure,
-                 const PopplerDocument* text, int index, const Limits& limits) {
+                 const PopplerDocument* text, int index, const Limits& limits, std::string* warning) {
   Page page;
   page.index = index;
   PageStructure layout;
   const bool have_layout = structure && index < structure->page_count() && structure->ReadPage(index, &layout).ok();
   std::vector<TextSpan> words;
   if (text && !text->PageText(index, &words).ok()) words.clear();
+
+  const DrawnImage* largest = have_layout ? LargestImage(layout) : nullptr;
+  if (largest && static_cast<uint64_t>(largest->width) * static_cast<uint64_t>(largest->height) > limits.max_image_pixels) {
+    const std::string message = "PDF第" + std::to_string(index + 1) + "页的图像过大（" + std::to_string(largest->width) +
+                                "×" + std::to_string(largest->height) + "像素），超出" +
+                                BudgetText("max_image_pixels", "图像像素数", limits.max_image_pixels) +
+                                "，该页未能读取；请申报单位提供较小的扫描件";
+    if (warning) *warning = message;
+    page.dpi = 72;
+    page.width = layout.geometry.DisplayWidth();
+    page.height = layout.geometry.DisplayHeight();
+    if (IsUsableTextLayer(words)) page.text = std::move(words);
+    page.load_image = [message](PixPtr* out) {
+      out->reset();
+      return Status::Limit(message);
+    };
+    return page;
+  }
 
   if (have_layout && TryScanPage(bytes, *structure, layout, index, limits, words, &page)) return page;
 

@@ -35,9 +35,13 @@ constexpr int kMaxScanPaintOps = 2;
 int ChooseScanImage(const PageStructure& page);
 
 // Reads page `index`. Either document may be null (it could not open the
-// file) but not both. REQUIRES: bytes != nullptr; index valid for the
-// documents given.
+// file) but not both. A page painting an image of more than
+// Limits::max_image_pixels pixels is never rendered or decoded: its
+// load_image returns Limit and `warning` (may be null) gets the Chinese
+// message naming the budget. REQUIRES: bytes != nullptr; index valid for
+// the documents given.
 Page ReadPdfPage(std::shared_ptr<const std::string> bytes, const PodofoDocument* structure,
-                 const PopplerDocument* text, int index, const Limits& limits);
+                 const PopplerDocument* text, int index, const Limits& limits,
+                 std::string* warning = nullptr);
 
 }  // namespace gm

@@ -17,7 +17,7 @@ bool IsCodec(const std::string& name) {
 
 Status TooLarge(uint64_t width, uint64_t height) {
   return Status::Limit("PDF中的图像尺寸过大（" + std::to_string(width) + "×" + std::to_string(height) +
-                       "像素），超出处理上限");
+                       "像素），超出处理预算 max_image_pixels");
 }
 
 bool OverLimit(uint64_t width, uint64_t height, const Limits& limits) {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "extractors/ocr/engine.h"
+#include "pipeline/batch/output_folder.h"
 #include "pipeline/batch/output_lock.h"
 #include "pipeline/batch/package_processor.h"
 #include "pipeline/batch/progress.h"
@@ -28,49 +29,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-Status PrepareOutput(const fs::path& out) {
-  std::error_code ec;
-  fs::create_directories(out, ec);
-  if (ec) return Status::IoError("cannot create the output folder " + out.string() + ": " + ec.message());
-  for (const char* sub : {"records", "review", ".cache"}) {
-    fs::create_directories(out / sub, ec);
-    if (ec) return Status::IoError("cannot create " + (out / sub).string() + ": " + ec.message());
-  }
-  return Status::OK();
-}
-
-// A run killed while writing leaves its temporary files ("*.tmp-*") behind,
-// never a half-written file under a final name; sweep them up.
-// REQUIRES: the output lock is held, so no other run is writing them.
-void RemoveTemporaryFiles(const fs::path& out) {
-  std::error_code ec;
-  for (const char* sub : {".", "records", "review", ".cache", ".cache/outputs"}) {
-    for (const auto& e : fs::directory_iterator(out / sub, ec))
-      if (e.path().filename().string().find(".tmp") != std::string::npos) fs::remove(e.path(), ec);
-  }
-}
-
-// Removes records and workbooks of packages that are no longer in the inbox
-// (or whose content changed, which changes their id), so the output folder
-// holds exactly one record a package.
-void PruneStaleOutputs(const fs::path& out, const std::set<std::string>& ids) {
-  std::error_code ec;
-  for (const auto& [sub, ext] : {std::pair{"records", ".json"}, std::pair{"review", ".xlsx"}}) {
-    for (const auto& e : fs::directory_iterator(out / sub, ec)) {
-      if (e.path().extension() != ext) continue;
-      if (!ids.count(e.path().stem().string())) fs::remove(e.path(), ec);
-    }
-  }
-}
-
 // A stamp under .cache/outputs/ says which record and settings a package's
 // record file and workbook were last written from: a re-run whose record and
-// settings are unchanged need not rewrite them. Written after both files, so
-// a run killed in between rewrites them next time.
-fs::path OutputStampPath(const fs::path& out, const std::string& package_id) {
-  return out / ".cache" / "outputs" / (package_id + ".stamp");
-}
-
+// settings are unchanged need not rewrite them. The stamps are also the
+// manifest of what greenmine wrote (output_folder.h): an empty claim goes
+// first, the stamp after both files, so a run killed in between rewrites
+// them next time and a later run can still prune them.
 std::string OutputStamp(const Record& record, const BatchContext& ctx) {
   return ctx.fingerprint + "\n" + Sha256Hex(RecordJsonText(record, ctx.templates, /*pretty=*/false)) + "\n";
 }
@@ -88,9 +52,8 @@ bool OutputsUpToDate(const fs::path& out, const Record& record, const std::strin
 Status WriteOutputsUnlessCurrent(const fs::path& out, const Record& record, const BatchContext& ctx) {
   std::string stamp = OutputStamp(record, ctx);
   if (OutputsUpToDate(out, record, stamp)) return Status::OK();
+  if (Status s = WriteFileAtomically(OutputStampPath(out, record.package_id), ""); !s.ok()) return s;
   if (Status s = WritePackageOutputs(record, ctx.templates, out); !s.ok()) return s;
-  std::error_code ec;
-  fs::create_directories(OutputStampPath(out, record.package_id).parent_path(), ec);
   return WriteFileAtomically(OutputStampPath(out, record.package_id), stamp);
 }
 
@@ -111,6 +74,27 @@ int CountSeverity(const Record& r, const char* severity) {
   return n;
 }
 
+// The record of a package whose processing failed part way (a bug, or memory
+// exhausted): its files, and a finding that says it must be looked at by hand.
+Record FailedRecord(const BatchContext& ctx, const Package& package, const std::string& what) {
+  Record record;
+  record.package_id = package.id;
+  record.source = package.source;
+  record.origin = package.origin;
+  record.findings = package.findings;
+  for (const InputFile& file : package.files) {
+    FileEntry entry;
+    entry.path = file.path;
+    entry.sha256 = file.sha256;
+    entry.error = file.error.empty() ? "申报包处理中断，该文件未读取" : file.error;
+    record.files.push_back(std::move(entry));
+  }
+  record.findings.push_back(NewFinding(ctx.templates, "unreadable_input", package.source,
+                                       "申报包“" + package.source + "”处理中断（" + what +
+                                           "），内容未能读取；请人工审阅该申报包并告知系统维护人员"));
+  return record;
+}
+
 // What the workers share: the next package to take and the finished records.
 struct WorkQueue {
   std::vector<std::string> entries;
@@ -118,6 +102,7 @@ struct WorkQueue {
   std::mutex mu;
   std::vector<std::optional<Record>> records;      // by entry index
   std::map<std::string, std::string> first_with;   // content hash → first entry with it
+  std::map<std::string, std::string> id_owner;     // package id → the entry that has it
   int failed = 0, reused = 0, duplicates = 0;
 };
 
@@ -125,9 +110,9 @@ void RunWorker(int worker, const BatchOptions& options, const BatchContext& ctx,
                OcrEngine* ocr, Progress* progress, WorkQueue* queue) {
   for (size_t i; (i = queue->next++) < queue->entries.size();) {
     const std::string& entry = queue->entries[i];
+    Package package;
     try {
       progress->Stage(worker, entry, "ingest");
-      Package package;
       Status s = IngestPackage(options.inbox, entry, ctx.settings.limits, ctx.templates, &package);
       if (!s.ok()) {
         progress->Failed(worker, entry, s.ToString());
@@ -137,6 +122,12 @@ void RunWorker(int worker, const BatchOptions& options, const BatchContext& ctx,
       }
       {
         std::lock_guard<std::mutex> lock(queue->mu);
+        // Ids carry the entry name in their hash; two equal ids in one inbox
+        // are a hash collision, and the later package takes the longer id.
+        if (auto [owner, mine] = queue->id_owner.emplace(package.id, entry); !mine && owner->second != entry) {
+          package.id = package.id_if_taken;
+          queue->id_owner.emplace(package.id, entry);
+        }
         auto [it, first] = queue->first_with.emplace(package.content_hash, entry);
         if (!first) {
           ++queue->duplicates;
@@ -150,8 +141,11 @@ void RunWorker(int worker, const BatchOptions& options, const BatchContext& ctx,
                        &record);
         if (Status put = cache.Put(package.content_hash, record); !put.ok()) progress->Problem("cache: " + put.ToString());
       }
+      // A reused reading may come from another package with the same files:
+      // the identity and the origin are this package's own.
       record.package_id = package.id;
       record.source = package.source;
+      record.origin = package.origin;
       // A cached record keeps its major_change findings (the library is part of
       // the cache key) but not the library project the comparison sheet shows.
       if (reused && !record.prior)
@@ -172,10 +166,21 @@ void RunWorker(int worker, const BatchOptions& options, const BatchContext& ctx,
       if (reused) ++queue->reused;
       queue->records[i] = std::move(record);
     } catch (const std::exception& e) {
-      // A bug or a library failure on one package must not take down the batch.
+      // A bug or a library failure on one package must not take down the
+      // batch, nor leave the package without a record.
       progress->Failed(worker, entry, std::string("internal error: ") + e.what());
+      std::optional<Record> record;
+      if (!package.id.empty()) {
+        try {
+          record = FailedRecord(ctx, package, e.what());
+          if (!WriteOutputsUnlessCurrent(options.out, *record, ctx).ok()) record.reset();
+        } catch (const std::exception&) {
+          record.reset();
+        }
+      }
       std::lock_guard<std::mutex> lock(queue->mu);
       ++queue->failed;
+      if (record) queue->records[i] = std::move(record);
     }
   }
 }
@@ -188,9 +193,12 @@ Status RunBatch(const BatchOptions& options, BatchReport* report) {
   std::error_code ec;
   if (!fs::is_directory(options.inbox, ec))
     return Status::InvalidArgument("the inbox folder " + options.inbox.string() + " does not exist or is not a folder");
-  if (Status s = PrepareOutput(options.out); !s.ok()) return s;
+  fs::create_directories(options.out, ec);
+  if (ec) return Status::IoError("cannot create the output folder " + options.out.string() + ": " + ec.message());
   OutputLock lock;
   if (Status s = lock.Acquire(options.out); !s.ok()) return s;
+  std::vector<std::string> replaced;
+  if (Status s = PrepareOwnFolders(options.out, &replaced); !s.ok()) return s;
   RemoveTemporaryFiles(options.out);
 
   int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -211,6 +219,7 @@ Status RunBatch(const BatchOptions& options, BatchReport* report) {
   queue.entries = ListInbox(options.inbox);
   queue.records.resize(queue.entries.size());
   Progress progress(static_cast<int>(queue.entries.size()), options.interactive, options.quiet);
+  for (const std::string& note : replaced) progress.Problem(note);
   jobs = std::min<int>(jobs, std::max<size_t>(1, queue.entries.size()));
   std::vector<std::thread> workers;
   for (int w = 0; w < jobs; ++w)

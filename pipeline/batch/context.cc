@@ -41,6 +41,10 @@ Status BatchContext::Create(const BatchSettings& settings, const std::string& oc
   ctx->settings = settings;
   Status s = Templates::Load(settings.templates_dir, &ctx->templates);
   if (!s.ok()) return Status::NotFound("cannot load templates from " + settings.templates_dir.string() + ": " + s.message());
+  // The budgets of templates/budgets.tsv, when there, replace the defaults of limits.h.
+  std::error_code ec;
+  const std::filesystem::path budgets = settings.templates_dir / "budgets.tsv";
+  if (std::filesystem::is_regular_file(budgets, ec) && !(s = LoadBudgets(budgets, &ctx->settings.limits)).ok()) return s;
   if (!(s = Normalizer::Create(ctx->templates, &ctx->normalizer)).ok()) return s;
   if (!(s = Classifier::Create(ctx->templates, &ctx->classifier)).ok()) return s;
   if (!(s = FormReader::Create(ctx->templates, &ctx->form_reader)).ok()) return s;

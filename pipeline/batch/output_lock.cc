@@ -16,7 +16,11 @@ OutputLock::~OutputLock() {
 
 Status OutputLock::Acquire(const std::filesystem::path& out_dir) {
   std::string path = (out_dir / ".lock").string();
-  fd_ = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  // The lock file is greenmine's own: a link at its name (to a file the
+  // pid would overwrite) is removed, never followed.
+  fd_ = open(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
+  if (fd_ < 0 && errno == ELOOP && unlink(path.c_str()) == 0)
+    fd_ = open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
   if (fd_ < 0) return Status::IoError("cannot write to the output folder " + out_dir.string() + ": " + std::strerror(errno));
   if (flock(fd_, LOCK_EX | LOCK_NB) != 0) {
     char holder[32] = {0};

@@ -1,6 +1,7 @@
 #include "pipeline/batch/package_processor.h"
 
 #include <algorithm>
+#include <mutex>
 #include <optional>
 #include <set>
 
@@ -231,6 +232,19 @@ void ReadForm(const BatchContext& ctx, const Package& package, OcrEngine* ocr,
   record->findings.insert(record->findings.end(), findings.begin(), findings.end());
 }
 
+// Pages a stage asked for and was refused (a pixel or time budget, see
+// open_document.h): the reviewer must know what was left unread.
+void AddRefusedPages(const BatchContext& ctx, const Package& package, const std::vector<OpenedFile>& opened,
+                     Record* record) {
+  for (size_t i = 0; i < opened.size(); ++i) {
+    if (!opened[i].opened || !opened[i].doc.refused) continue;
+    std::lock_guard<std::mutex> lock(opened[i].doc.refused->mu);
+    for (const std::string& message : opened[i].doc.refused->messages)
+      record->findings.push_back(NewFinding(ctx.templates, "unreadable_input", package.files[i].path,
+                                            "文件“" + package.files[i].path + "”未能完整读取：" + message));
+  }
+}
+
 // Ingest and opening may both report the same unreadable file; one finding a file is enough.
 void DropRepeatedUnreadable(std::vector<Finding>* findings) {
   std::set<std::string> seen;
@@ -270,6 +284,8 @@ void ProcessPackage(const BatchContext& ctx, const Package& package, OcrEngine* 
 
   on_stage("form", record.pages_read);
   ReadForm(ctx, package, ocr, statement_files, &opened, &record);
+
+  AddRefusedPages(ctx, package, opened, &record);
 
   on_stage("check", record.pages_read);
   std::vector<Classification> classifications;

@@ -2,6 +2,8 @@
 
 #include <ctime>
 
+#include "pipeline/core/display_text.h"
+
 namespace gm {
 namespace {
 
@@ -27,7 +29,8 @@ Progress::Progress(int total, bool interactive, bool quiet, std::FILE* out)
 void Progress::Log(const std::string& line, bool even_if_quiet) {
   if (quiet_ && !even_if_quiet) return;
   if (interactive_) std::fputs("\r\033[K", out_);
-  std::fprintf(out_, "%s %s\n", Clock().c_str(), line.c_str());
+  // Inbox names reach the terminal: escape sequences and bidi controls in them are shown, not obeyed.
+  std::fprintf(out_, "%s %s\n", Clock().c_str(), DisplayText(line).c_str());
   if (interactive_) Redraw();
   std::fflush(out_);
 }
@@ -45,7 +48,7 @@ void Progress::Redraw() {
                      std::to_string(pages_) + " 页  剩余约 " + EtaText();
   for (const auto& [worker, what] : doing_) line += "  | " + what;
   if (line.size() > 160) line = line.substr(0, 157) + "...";
-  std::fprintf(out_, "\r\033[K%s", line.c_str());
+  std::fprintf(out_, "\r\033[K%s", DisplayText(line).c_str());
   std::fflush(out_);
 }
 

@@ -7,6 +7,8 @@
 #pragma once
 
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -44,6 +46,15 @@ struct Page {
   bool has_text() const { return !text.empty(); }
 };
 
+// Pages refused when a stage asked for their image after the file was
+// opened (over a pixel or time budget), in Chinese for the reviewer. Shared by
+// the load_image closures of one document; guarded by mu.
+struct RefusedPages {
+  std::mutex mu;
+  std::vector<std::string> messages;  // one a refusal, in order, repeats left out
+  double load_seconds = 0;            // wall time spent in the document's load_image calls
+};
+
 struct Document {
   size_t file_index = 0;     // into Package::files
   std::string format;        // "pdf" | "image" | "docx" | "xlsx"
@@ -52,6 +63,8 @@ struct Document {
   // Non-fatal problems met while opening, in Chinese for the reviewer (e.g.
   // only the first Limits::max_pages pages were read). Empty when none.
   std::vector<std::string> warnings;
+  // Set by OpenDocument: what load_image refused after opening. May be null.
+  std::shared_ptr<RefusedPages> refused;
   // All text of the text layer, in reading order, for classification.
   std::string PlainText() const;
 };

@@ -23,7 +23,8 @@ struct InputFile {
 };
 
 struct Package {
-  std::string id;            // stable for the same content; starts with the name
+  std::string id;            // stable for the same content and source; starts with the name
+  std::string id_if_taken;   // the same with a longer hash, for the rare id that collides
   std::string source;        // entry name relative to the inbox
   std::string content_hash;  // sha256 over the package's files (names and bytes)
   Origin origin;

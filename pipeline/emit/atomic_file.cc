@@ -79,7 +79,7 @@ fs::path TemporarySiblingPath(const fs::path& path) {
 }
 
 Status CommitTemporaryFile(const fs::path& temporary, const fs::path& path) {
-  int fd = ::open(temporary.c_str(), O_RDONLY | O_CLOEXEC);
+  int fd = ::open(temporary.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
   if (fd < 0) {
     int e = errno;
     ::unlink(temporary.c_str());

@@ -1,6 +1,9 @@
 #include "pipeline/emit/outputs.h"
 
+#include <cstdio>
 #include <system_error>
+
+#include "pipeline/core/display_text.h"
 
 #include "pipeline/emit/atomic_file.h"
 #include "pipeline/emit/record_json.h"
@@ -25,12 +28,41 @@ bool UsableFileName(const std::string& id) {
          id.find('\0') == std::string::npos && id.size() <= 200;
 }
 
+// JSON text with every hidden or control character (display_text.h) that
+// the dump left raw — DEL, C1 controls, bidi and zero-width characters —
+// written as a \uXXXX escape: the value read back is the exact original,
+// and the file shown in a terminal or editor is not reordered or driven by
+// it. The JSON structure is ASCII, so such characters only occur in strings.
+std::string EscapeHiddenCharacters(std::string_view json) {
+  std::string out;
+  out.reserve(json.size());
+  for (size_t i = 0; i < json.size();) {
+    uint32_t cp;
+    size_t len = DecodeUtf8Char(json, i, &cp);
+    if (len == 0) len = 1, cp = 0xFFFD;
+    if (cp >= 0x20 && IsHiddenOrControl(cp)) {
+      char buf[16];
+      if (cp > 0xFFFF) {
+        const uint32_t v = cp - 0x10000;
+        std::snprintf(buf, sizeof buf, "\\u%04X\\u%04X", 0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF));
+      } else {
+        std::snprintf(buf, sizeof buf, "\\u%04X", cp);
+      }
+      out += buf;
+    } else {
+      out.append(json.substr(i, len));
+    }
+    i += len;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string RecordJsonText(const Record& record, const Templates& templates, bool pretty) {
   // RecordToJson makes every string valid UTF-8; replace is a second guard.
-  return RecordToJson(record, templates).dump(pretty ? 2 : -1, ' ', /*ensure_ascii=*/false,
-                                              Json::error_handler_t::replace);
+  return EscapeHiddenCharacters(RecordToJson(record, templates).dump(pretty ? 2 : -1, ' ', /*ensure_ascii=*/false,
+                                                                     Json::error_handler_t::replace));
 }
 
 Status WritePackageOutputs(const Record& record, const Templates& templates, const fs::path& out_dir) {

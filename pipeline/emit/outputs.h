@@ -18,7 +18,10 @@
 namespace gm {
 
 // The record as the JSON text written to records/<id>.json and, compacted,
-// as one line of records.jsonl: RecordToJson without provenance.
+// as one line of records.jsonl: RecordToJson without provenance, with every
+// hidden or control character (display_text.h) written as a \uXXXX escape,
+// so the file cannot reorder or drive what shows it; the values read back
+// are exact.
 std::string RecordJsonText(const Record& record, const Templates& templates, bool pretty);
 
 // Writes OUT/records/<id>.json and OUT/review/<id>.xlsx for one record,

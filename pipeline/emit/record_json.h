@@ -13,6 +13,9 @@
 // files, reason|null), findings (code, severity, field|null, message).
 // Keys of the record that the templates do not know are left out. Every
 // string is made valid UTF-8 (see SanitizeUtf8) so dump() cannot throw.
+// Beside source, a file's path and the e-mail's subject/from/to/body, when
+// they hold hidden or control characters, "<key>_display" gives the form
+// workbooks show (DisplayText: "[U+202E]"); the value itself stays exact.
 //
 // With provenance (the batch cache), each field also carries "_provenance"
 // {file|null, page|null, box [x,y,w,h]|null, raw|null, cell_png base64|null}

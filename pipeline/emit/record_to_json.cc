@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "pipeline/core/display_text.h"
 #include "pipeline/emit/base64.h"
 #include "pipeline/emit/record_json.h"
 #include "pipeline/emit/text_util.h"
@@ -46,6 +47,13 @@ Json CleanValue(const Json& value) {
   }
 }
 
+// Beside a name or text from the applicant that holds hidden or control
+// characters, "<key>_display": how workbooks show it (display_text.h). The
+// value under <key> stays exactly as it arrived.
+void AddDisplayForm(Json* j, const std::string& key, const std::string& text, bool keep_line_breaks) {
+  if (NeedsDisplayForm(text, keep_line_breaks)) (*j)[key + "_display"] = DisplayText(text, keep_line_breaks);
+}
+
 Json OriginJson(const Origin& o) {
   Json j = Json::object();
   j["container"] = StringOrNull(o.container);
@@ -54,6 +62,10 @@ Json OriginJson(const Origin& o) {
   j["to"] = StringOrNull(o.to);
   j["date"] = StringOrNull(o.date);
   j["body"] = StringOrNull(o.body);
+  AddDisplayForm(&j, "subject", o.subject, false);
+  AddDisplayForm(&j, "from", o.from, false);
+  AddDisplayForm(&j, "to", o.to, false);
+  AddDisplayForm(&j, "body", o.body, true);
   return j;
 }
 
@@ -65,6 +77,7 @@ Json FileJson(const FileEntry& f) {
   j["pages"] = f.pages >= 0 ? Json(f.pages) : Json(nullptr);
   j["text_source"] = SanitizeUtf8(f.text_source);
   j["error"] = StringOrNull(f.error);
+  AddDisplayForm(&j, "path", f.path, false);
   return j;
 }
 
@@ -141,6 +154,7 @@ Json RecordToJson(const Record& record, const Templates& templates, bool with_pr
   j["schema"] = kRecordSchema;
   j["package_id"] = SanitizeUtf8(record.package_id);
   j["source"] = SanitizeUtf8(record.source);
+  AddDisplayForm(&j, "source", record.source, false);
   j["origin"] = OriginJson(record.origin);
   Json files = Json::array();
   for (const auto& f : record.files) files.push_back(FileJson(f));

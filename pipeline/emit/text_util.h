@@ -17,10 +17,12 @@ namespace gm {
 // U+FFFD. Valid text is returned unchanged.
 std::string SanitizeUtf8(std::string_view text);
 
-// SanitizeUtf8, then drops the C0 control characters other than tab and
-// newline (XML 1.0 cannot carry them), turns "\r\n" and lone "\r" into "\n",
-// and cuts the result to at most `max_bytes` bytes at a character boundary,
-// ending it with "…" when cut.
+// Turns "\r\n" and lone "\r" into "\n", then DisplayText (display_text.h):
+// invalid UTF-8 becomes U+FFFD, and control characters other than tab and
+// newline (XML 1.0 cannot carry them), bidi controls and zero-width
+// characters become a visible "[U+XXXX]", so that a cell shows what a name
+// really is; cuts the result to at most `max_bytes` bytes at a character
+// boundary, ending it with "…" when cut.
 // REQUIRES: max_bytes >= 3.
 std::string CellText(std::string_view text, size_t max_bytes = 32000);
 

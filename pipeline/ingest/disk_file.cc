@@ -38,7 +38,7 @@ Status ReadDiskFile(const std::filesystem::path& path, uint64_t max_bytes, std::
   }
   if (size > max_bytes)
     return Status::Limit("文件大小超过单个文件上限（" + std::to_string(max_bytes >> 20) +
-                         " MB），未读取；请申报单位核实该文件或拆分后提供");
+                         " MB，处理预算 max_file_bytes），未读取；请申报单位核实该文件或拆分后提供");
   FilePtr file;
   if (Status s = OpenForReading(path, &file); !s.ok()) return s;
   out->clear();

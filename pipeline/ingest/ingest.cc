@@ -147,7 +147,8 @@ Status IngestPackage(const fs::path& inbox, const std::string& entry, const Limi
   if (out->files.empty())
     builder.AddFinding(name, "申报包“" + name + "”中没有任何文件；请申报单位重新提供申报材料");
   out->content_hash = ContentHash(out->files);
-  out->id = MakePackageId(name, is_file, out->content_hash);
+  out->id = MakePackageId(name, is_file, out->content_hash, entry);
+  out->id_if_taken = IdWithLongerHash(name, is_file, out->content_hash, entry);
   return Status::OK();
 }
 

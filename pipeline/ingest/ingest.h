@@ -35,8 +35,9 @@ std::vector<std::string> ListInbox(const std::filesystem::path& inbox);
 // wrong inside becomes an InputFile error or a Package finding, and the rest
 // goes on. Never modifies the inbox.
 // Package: source = entry; origin.container = "eml" | "zip" (any archive) |
-// "folder" | "file"; files sorted by path; content_hash and id per
-// package_identity.h (a folder keeps its whole name, a file drops its extension).
+// "folder" | "file"; files sorted by path; content_hash, id and id_if_taken
+// per package_identity.h (a folder keeps its whole name, a file drops its
+// extension; the entry name is part of the id's hash).
 Status IngestPackage(const std::filesystem::path& inbox, const std::string& entry, const Limits& limits,
                      const Templates& templates, Package* out);
 

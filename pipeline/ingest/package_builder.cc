@@ -77,7 +77,7 @@ void PackageBuilder::Unpack(const std::string& self_path, const std::string& mem
   }
   if (depth >= limits_.max_nesting_depth) {
     std::string message = "压缩包或邮件的嵌套层数超过上限（" + std::to_string(limits_.max_nesting_depth) +
-                          "层），未解开；请申报单位将文件直接放入一个压缩包后提供";
+                          "层，处理预算 max_nesting_depth），未解开；请申报单位将文件直接放入一个压缩包后提供";
     AddFinding(self_path, "“" + self_path + "”" + message);
     return Leaf(self_path, bytes, message);
   }
@@ -123,7 +123,7 @@ void PackageBuilder::UnpackEml(const std::string& self_path, const std::string& 
   if (root) package_->origin = message.origin;
   if (message.parts_limit_hit)
     AddFinding(self_path, "“" + self_path + "”包含的邮件部分超过上限（" + std::to_string(limits_.max_mime_parts) +
-                              "个），其余部分未读取；请申报单位将附件打包后重新发送");
+                              "个，处理预算 max_mime_parts），其余部分未读取；请申报单位将附件打包后重新发送");
   bool any = false;
   for (auto& att : message.attachments) {
     if (tables_.SkipContentType(att.content_type)) continue;
@@ -167,10 +167,10 @@ void PackageBuilder::Leaf(const std::string& path, std::shared_ptr<const std::st
   if (total_bytes_ + bytes->size() > limits_.max_package_bytes) {
     if (!size_limit_noted_) {
       size_limit_noted_ = true;
-      AddFinding(path, "申报包解压后的总大小超过上限（" + Mb(limits_.max_package_bytes) + "），从“" + path +
+      AddFinding(path, "申报包解压后的总大小超过上限（" + Mb(limits_.max_package_bytes) + "，处理预算 max_package_bytes），从“" + path +
                            "”起的文件未读取；请申报单位精简材料或分包提供");
     }
-    error = "超过申报包总大小上限（" + Mb(limits_.max_package_bytes) + "），未读取";
+    error = "超过申报包总大小上限（" + Mb(limits_.max_package_bytes) + "，处理预算 max_package_bytes），未读取";
     bytes = std::make_shared<const std::string>();
   }
   Append(path, std::move(bytes), sha256, error);
@@ -186,7 +186,7 @@ bool PackageBuilder::HasRoom(const std::string& path) {
   if (static_cast<int>(package_->files.size()) < limits_.max_files) return true;
   if (!file_limit_noted_) {
     file_limit_noted_ = true;
-    AddFinding(path, "申报包中的文件数量超过上限（" + std::to_string(limits_.max_files) + "个），从“" + path +
+    AddFinding(path, "申报包中的文件数量超过上限（" + std::to_string(limits_.max_files) + "个，处理预算 max_files），从“" + path +
                          "”起的文件未读取；请申报单位精简材料或分包提供");
   }
   return false;

@@ -3,36 +3,27 @@
 #include <algorithm>
 #include <cstring>
 
+#include "pipeline/core/display_text.h"
 #include "pipeline/core/hash.h"
 
 namespace gm {
 namespace {
 
 constexpr size_t kMaxStemChars = 60;
-
-// Length of the UTF-8 sequence starting with byte c (1 for stray bytes).
-size_t SequenceLength(unsigned char c) {
-  if (c >= 0xF0 && c <= 0xF4) return 4;
-  if (c >= 0xE0) return c <= 0xEF ? 3 : 1;
-  if (c >= 0xC2) return 2;
-  return 1;
-}
-
-uint32_t CodePoint(std::string_view seq) {
-  auto b = [&](size_t i) { return static_cast<uint32_t>(static_cast<unsigned char>(seq[i])); };
-  switch (seq.size()) {
-    case 2: return ((b(0) & 0x1F) << 6) | (b(1) & 0x3F);
-    case 3: return ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
-    case 4: return ((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F);
-    default: return b(0);
-  }
-}
+constexpr size_t kMaxStemBytes = 120;
 
 bool IsUnsafe(uint32_t cp) {
-  if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) return true;  // control characters
+  if (IsHiddenOrControl(cp)) return true;
   if (cp < 0x80) return std::strchr("/\\:*?\"<>| ", static_cast<int>(cp)) != nullptr;
   return cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x2028 || cp == 0x2029 ||
-         cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
+         cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+std::string IdHash(const std::string& content_hash, std::string_view source, size_t digits) {
+  std::string key = content_hash;
+  key += '\0';
+  key += source;
+  return Sha256Hex(key).substr(0, digits);
 }
 
 }  // namespace
@@ -60,20 +51,25 @@ std::string SafeIdStem(std::string_view name, bool is_file) {
   std::string out;
   size_t chars = 0;
   for (size_t i = 0; i < name.size() && chars < kMaxStemChars; ++chars) {
-    size_t len = std::min(SequenceLength(static_cast<unsigned char>(name[i])), name.size() - i);
-    std::string_view seq = name.substr(i, len);
-    if (IsUnsafe(CodePoint(seq))) {
-      out += '_';
-    } else {
-      out += seq;
-    }
-    i += len;
+    uint32_t cp;
+    size_t len = DecodeUtf8Char(name, i, &cp);
+    std::string_view seq = len == 0 ? std::string_view("_") : name.substr(i, len);
+    if (len == 0 || IsUnsafe(cp)) seq = "_";
+    if (out.size() + seq.size() > kMaxStemBytes) break;
+    out += seq;
+    i += len == 0 ? 1 : len;
   }
   return out.empty() ? "package" : out;
 }
 
-std::string MakePackageId(std::string_view name, bool is_file, const std::string& content_hash) {
-  return SafeIdStem(name, is_file) + "_" + content_hash.substr(0, 8);
+std::string MakePackageId(std::string_view name, bool is_file, const std::string& content_hash,
+                          std::string_view source) {
+  return SafeIdStem(name, is_file) + "_" + IdHash(content_hash, source, 8);
+}
+
+std::string IdWithLongerHash(std::string_view name, bool is_file, const std::string& content_hash,
+                             std::string_view source) {
+  return SafeIdStem(name, is_file) + "_" + IdHash(content_hash, source, 16);
 }
 
 }  // namespace gm

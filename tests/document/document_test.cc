@@ -177,3 +177,39 @@ TEST(FileFormat, Extensions) {
 
 }  // namespace
 }  // namespace gm
+
+namespace gm {
+namespace {
+
+// Once a document's page loads have taken Limits::max_file_seconds, the rest
+// are refused unread, and every refusal is noted for a finding.
+TEST(OpenDocument, PageLoadsPastTheTimeBudgetAreRefusedAndNoted) {
+  PIXA* pixa = pixaCreate(3);
+  for (int i = 0; i < 3; ++i) {
+    PixPtr page = MarkedPage(400, 400, 1);
+    pixaAddPix(pixa, page.get(), L_COPY);
+  }
+  l_uint8* data = nullptr;
+  size_t size = 0;
+  ASSERT_EQ(pixaWriteMemMultipageTiff(&data, &size, pixa), 0);
+  pixaDestroy(&pixa);
+  const std::string tiff(reinterpret_cast<char*>(data), size);
+  lept_free(data);
+  Limits limits;
+  limits.max_file_seconds = 0;
+  Document doc;
+  ASSERT_TRUE(Open("scan.tif", tiff, &doc, limits).ok());
+  ASSERT_EQ(doc.pages.size(), 3u);
+  ASSERT_TRUE(doc.refused);
+  PixPtr pix;
+  EXPECT_TRUE(doc.pages[0].load_image(&pix).ok());  // nothing spent yet
+  Status s = doc.pages[1].load_image(&pix);
+  EXPECT_EQ(s.code(), Status::Code::kLimit);
+  EXPECT_NE(s.message().find("max_file_seconds"), std::string::npos) << s.message();
+  EXPECT_EQ(doc.pages[2].load_image(&pix).code(), Status::Code::kLimit);
+  ASSERT_EQ(doc.refused->messages.size(), 1u);  // one note for the file, not one a page
+  EXPECT_NE(doc.refused->messages[0].find("max_file_seconds"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace gm

@@ -223,6 +223,29 @@ TEST(OpenImage, PixelLimitOnOneTiffFrameOnly) {
   EXPECT_TRUE(MustLoad(doc.pages[0]));
   PixPtr pix;
   EXPECT_EQ(doc.pages[1].load_image(&pix).code(), Status::Code::kLimit);
+  ASSERT_EQ(doc.warnings.size(), 1u);  // the reviewer learns that page 2 was not read
+  EXPECT_NE(doc.warnings[0].find("max_image_pixels"), std::string::npos) << doc.warnings[0];
+}
+
+// libtiff decodes with the first ImageWidth/ImageLength, other readers with
+// the last: 100000 x 100000 then 1000 x 1000 decoded 10^10 pixels unchecked.
+TEST(TiffStructure, SizeGivenTwiceCountsTheLargest) {
+  std::string tiff = Bytes({'I', 'I', 42, 0, 8, 0, 0, 0, 4, 0});
+  tiff += Bytes({0, 1, 4, 0, 1, 0, 0, 0, 0xA0, 0x86, 0x01, 0});  // width 100000
+  tiff += Bytes({1, 1, 4, 0, 1, 0, 0, 0, 0xA0, 0x86, 0x01, 0});  // height 100000
+  tiff += Bytes({0, 1, 3, 0, 1, 0, 0, 0, 0xE8, 0x03, 0, 0});     // width 1000
+  tiff += Bytes({1, 1, 3, 0, 1, 0, 0, 0, 0xE8, 0x03, 0, 0});     // height 1000
+  tiff += Bytes({0, 0, 0, 0});
+  std::vector<TiffDirectory> dirs;
+  int total = 0;
+  ASSERT_TRUE(ReadTiffDirectories(tiff, 10, &dirs, &total));
+  ASSERT_EQ(dirs.size(), 1u);
+  EXPECT_EQ(dirs[0].width, 100000u);
+  EXPECT_EQ(dirs[0].height, 100000u);
+  Document doc;
+  Status s = OpenImage(Share(tiff), Limits(), &doc);
+  EXPECT_EQ(s.code(), Status::Code::kLimit);
+  EXPECT_NE(s.message().find("max_image_pixels"), std::string::npos) << s.message();
 }
 
 TEST(OpenImage, ResolutionFromTheFileOrAssumed) {

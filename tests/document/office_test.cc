@@ -1,6 +1,7 @@
 // Tests of the .docx and .xlsx readers and the office format sniffing.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <string>
 
 #include "extractors/office/docx_reader.h"
@@ -149,6 +150,74 @@ TEST(Docx, ZipBombPartIsLimit) {
   EXPECT_EQ(OpenDocx(Share(Zip({{"word/document.xml", huge}})), limits, &doc).code(), Status::Code::kLimit);
 }
 
+std::string NestedTables(int levels) {
+  std::string inner = P("最里层");
+  for (int i = 0; i < levels; ++i) inner = "<w:tbl><w:tr><w:tc>" + inner + "<w:p/></w:tc></w:tr></w:tbl>";
+  return inner;
+}
+
+// Each level once: reading each nested table twice made 2^depth (26 levels took 15 s).
+TEST(Docx, NestedTablesAreReadInLinearTime) {
+  const auto start = std::chrono::steady_clock::now();
+  Document doc = MustOpenDocx(NestedTables(40));
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LT(seconds, 2.0);
+  ASSERT_EQ(doc.tables.size(), 40u);
+  EXPECT_EQ(doc.tables[0].rows, (Rows{{"最里层"}}));  // the outer table holds the text of what it nests
+  EXPECT_EQ(doc.tables[39].rows, (Rows{{"最里层"}}));
+}
+
+TEST(Docx, OverABudgetIsLimitNamingIt) {
+  Document doc;
+  Status s = OpenDocx(Share(Docx(NestedTables(80))), Limits(), &doc);  // 240 levels of XML
+  EXPECT_EQ(s.code(), Status::Code::kLimit);
+  EXPECT_NE(s.message().find("max_xml_depth"), std::string::npos) << s.message();
+
+  Limits limits;
+  limits.max_xml_nodes = 1000;
+  std::string many;
+  for (int i = 0; i < 300; ++i) many += P("段落");
+  s = OpenDocx(Share(Docx(many)), limits, &doc);
+  EXPECT_EQ(s.code(), Status::Code::kLimit);
+  EXPECT_NE(s.message().find("max_xml_nodes"), std::string::npos) << s.message();
+
+  limits = Limits();
+  limits.max_text_bytes = 1000;
+  s = OpenDocx(Share(Docx(P(std::string(2000, 'x')))), limits, &doc);
+  EXPECT_NE(s.message().find("max_text_bytes"), std::string::npos) << s.message();
+
+  // One cell spanning the whole grid in each of many rows pads to rows x 1024 cells.
+  limits = Limits();
+  limits.max_table_cells = 100000;
+  std::string rows;
+  for (int i = 0; i < 200; ++i) rows += "<w:tr>" + Cell("", "<w:gridSpan w:val=\"1024\"/>") + "</w:tr>";
+  s = OpenDocx(Share(Docx("<w:tbl>" + rows + "</w:tbl>")), limits, &doc);
+  EXPECT_NE(s.message().find("max_table_cells"), std::string::npos) << s.message();
+  EXPECT_TRUE(doc.tables.empty());
+}
+
+// Nested tables count with the table around them: two of 600 cells in one
+// cell are 1200, over a budget of 1000 that each alone is within.
+TEST(Docx, NestedTablesCountTowardsOneCellBudget) {
+  std::string grid;
+  for (int r = 0; r < 30; ++r) {
+    grid += "<w:tr>";
+    for (int c = 0; c < 20; ++c) grid += Cell("x");
+    grid += "</w:tr>";
+  }
+  const std::string nested = "<w:tbl>" + grid + "</w:tbl>";
+  Limits limits;
+  limits.max_table_cells = 1000;
+  Document doc;
+  Status s = OpenDocx(Share(Docx("<w:tbl><w:tr><w:tc>" + nested + P("") + nested + P("") + "</w:tc></w:tr></w:tbl>")),
+                      limits, &doc);
+  EXPECT_EQ(s.code(), Status::Code::kLimit);
+  EXPECT_NE(s.message().find("max_table_cells"), std::string::npos) << s.message();
+  limits.max_table_cells = 2000;
+  EXPECT_TRUE(OpenDocx(Share(Docx("<w:tbl><w:tr><w:tc>" + nested + P("") + nested + P("") + "</w:tc></w:tr></w:tbl>")),
+                       limits, &doc).ok());
+}
+
 // ---- xlsx ----
 
 TEST(Xlsx, SharedStringsAndTwoSheets) {
@@ -207,6 +276,34 @@ TEST(Xlsx, HugeSheetIsCutWithAWarning) {
   EXPECT_EQ(table.rows, (Rows{{"1"}}));
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_NE(warnings[0].find("大表"), std::string::npos);
+}
+
+// A lone cell at AMJ1 and another at A99999 padded every row to 1024 cells: 3.3 GB.
+TEST(Xlsx, SparseSheetOverTheCellBudget) {
+  TextTable table;
+  table.name = "稀疏";
+  std::vector<std::string> warnings;
+  Status s = ReadWorksheetXml("<worksheet><sheetData><row r=\"1\"><c r=\"AMJ1\"><v>1</v></c></row>"
+                              "<row r=\"99999\"><c r=\"A99999\"><v>2</v></c></row></sheetData></worksheet>",
+                              {}, &table, &warnings);
+  EXPECT_EQ(s.code(), Status::Code::kLimit);
+  EXPECT_NE(s.message().find("max_table_cells"), std::string::npos) << s.message();
+  EXPECT_TRUE(table.rows.empty());
+}
+
+// One large shared string in many cells is counted each time it is copied.
+TEST(Xlsx, RepeatedSharedStringOverTheTextBudget) {
+  Limits limits;
+  limits.max_text_bytes = 1 << 20;
+  std::string rows;
+  for (int i = 1; i <= 100; ++i)
+    rows += "<row r=\"" + std::to_string(i) + "\"><c r=\"A" + std::to_string(i) + "\" t=\"s\"><v>0</v></c></row>";
+  Document doc;
+  Status s = OpenXlsx(Share(Xlsx({{"表", rows}}, {std::string(64 << 10, 'x')})), limits, &doc);
+  EXPECT_EQ(s.code(), Status::Code::kLimit);
+  EXPECT_NE(s.message().find("max_text_bytes"), std::string::npos) << s.message();
+  limits.max_text_bytes = 8 << 20;
+  EXPECT_TRUE(OpenXlsx(Share(Xlsx({{"表", rows}}, {std::string(64 << 10, 'x')})), limits, &doc).ok());
 }
 
 TEST(Xlsx, BadInputs) {

@@ -42,8 +42,11 @@ TEST(TextUtil, SanitizeKeepsValidTextAndReplacesInvalidSequences) {
   EXPECT_EQ(SanitizeUtf8("\xf4\x90\x80\x80").substr(0, 3), "\xEF\xBF\xBD");  // > U+10FFFF
 }
 
-TEST(TextUtil, CellTextDropsControlsNormalizesNewlinesAndCuts) {
-  EXPECT_EQ(CellText("a\r\nb\rc\x01\x1f\td"), "a\nb\nc\td");
+TEST(TextUtil, CellTextShowsControlsNormalizesNewlinesAndCuts) {
+  EXPECT_EQ(CellText("a\r\nb\rc\x01\x1f\td"), "a\nb\nc[U+0001][U+001F]\td");
+  // A name that bidi controls would show reversed ("bidiexe.pdf") is shown as it is.
+  EXPECT_EQ(CellText("bidi\u202Efdp.exe"), "bidi[U+202E]fdp.exe");
+  EXPECT_EQ(CellText("a\u200Bb\x1b[31m"), "a[U+200B]b[U+001B][31m");
   std::string long_text;
   for (int i = 0; i < 100; ++i) long_text += "甘";
   std::string cut = CellText(long_text, 20);

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "pipeline/core/hash.h"
+#include "pipeline/ingest/package_identity.h"
 #include "tests/ingest/fixtures.h"
 
 namespace gm {
@@ -117,7 +118,7 @@ TEST(IngestPackage, EmailWithEverything) {
   }
   EXPECT_TRUE(p.findings.empty());
   EXPECT_EQ(p.id.substr(0, p.id.size() - 9), "甘肃某矿业入库申请");
-  EXPECT_EQ(p.id.substr(p.id.size() - 9), "_" + p.content_hash.substr(0, 8));
+  EXPECT_EQ(p.id, MakePackageId("甘肃某矿业入库申请.eml", true, p.content_hash, p.source));
 }
 
 TEST(IngestPackage, ZipInZipAndZipInEmail) {
@@ -177,7 +178,8 @@ TEST(IngestPackage, FolderWithSubfoldersJunkAndEmptyFiles) {
   EXPECT_NE(files["link.pdf"]->error.find("符号链接"), std::string::npos);
   EXPECT_TRUE(files["link.pdf"]->bytes->empty());
   EXPECT_TRUE(files["附件/财务/利润表.xlsx"]->error.empty());
-  EXPECT_EQ(p.id, root + "_" + p.content_hash.substr(0, 8));  // folders keep their whole name
+  EXPECT_EQ(p.id, MakePackageId(root, false, p.content_hash, root));  // folders keep their whole name
+  EXPECT_EQ(p.id.substr(0, root.size() + 1), root + "_");
 }
 
 TEST(IngestPackage, EncryptedTruncatedAndEmptyArchives) {
@@ -220,7 +222,7 @@ TEST(IngestPackage, NestingDepthLimit) {
   Package p = Ingest(inbox, "top.zip", limits);
   ASSERT_EQ(p.files.size(), 1u);
   EXPECT_EQ(p.files[0].path, "level1.zip/level2.zip/level3.zip");
-  EXPECT_NE(p.files[0].error.find("嵌套层数超过上限（3层）"), std::string::npos);
+  EXPECT_NE(p.files[0].error.find("嵌套层数超过上限（3层，处理预算 max_nesting_depth）"), std::string::npos);
   EXPECT_TRUE(HasFinding(p, "level1.zip/level2.zip/level3.zip", "嵌套层数"));
 }
 
@@ -294,8 +296,8 @@ TEST(IngestPackage, IdsStableAndDuplicatesFound) {
   EXPECT_EQ(packages[4].source, "甘肃矿业(副本).zip");
   EXPECT_EQ(packages[5].source, "甘肃矿业.zip");
   EXPECT_EQ(FindDuplicates(packages), (std::map<size_t, size_t>{{5, 4}}));
-  EXPECT_EQ(packages[5].id, "甘肃矿业_" + packages[5].content_hash.substr(0, 8));
-  EXPECT_EQ(packages[4].id, "甘肃矿业(副本)_" + packages[5].content_hash.substr(0, 8));
+  EXPECT_EQ(packages[5].id, MakePackageId("甘肃矿业.zip", true, packages[5].content_hash, "甘肃矿业.zip"));
+  EXPECT_EQ(packages[4].id, MakePackageId("甘肃矿业(副本).zip", true, packages[5].content_hash, "甘肃矿业(副本).zip"));
   EXPECT_TRUE(HasFinding(packages[1], "emptydir1", "没有任何文件"));
   Package again = Ingest(inbox, "甘肃矿业.zip");
   EXPECT_EQ(again.id, packages[5].id);
