@@ -5,6 +5,7 @@
 #include <ctime>
 #include <map>
 
+#include "pipeline/cli/cli_common.h"
 #include "pipeline/core/templates.h"
 #include "pipeline/library/civil_date.h"
 #include "pipeline/library/commands.h"
@@ -52,18 +53,6 @@ const char* const kLibraryUsage = R"(After the experts' meeting — the project 
 )";
 
 namespace {
-
-int Usage(const std::string& error) {
-  std::fprintf(stderr, "greenmine: %s\nRun 'greenmine --help' for the options.\n", error.c_str());
-  return 2;
-}
-
-std::string Today() {
-  std::time_t now = std::time(nullptr);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", std::localtime(&now));
-  return buf;
-}
 
 std::string CommandLine(const std::vector<std::string>& args) {
   std::string line = "greenmine";

@@ -19,10 +19,14 @@
 
 #include "extractors/ocr/engine.h"
 #include "pipeline/batch/batch.h"
+#include "pipeline/cli/cli_common.h"
 #include "pipeline/cli/library_cli.h"
 #include "pipeline/core/templates.h"
 
 namespace {
+
+using gm::Today;
+using gm::Usage;
 
 constexpr const char* kUsage = R"(greenmine — reads green-mining project applications (甘肃省绿色矿山建设投融资项目入库申请)
 
@@ -59,18 +63,6 @@ Options:
 Exit status: 0 every package processed (findings do not fail a run); 1 at least one
 package could not be processed, or the batch could not run; 2 bad usage.
 )";
-
-int Usage(const std::string& error) {
-  std::fprintf(stderr, "greenmine: %s\nRun 'greenmine --help' for the options.\n", error.c_str());
-  return 2;
-}
-
-std::string Today() {
-  std::time_t now = std::time(nullptr);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", std::localtime(&now));
-  return buf;
-}
 
 bool ValidDate(const std::string& s) {
   static const std::regex kDate(R"((\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))");
