@@ -75,9 +75,12 @@ std::string FindUnit(const std::string& text, const StatementVocabulary& vocab) 
 }
 
 // A unit written in a column header: "期末余额(万元)".
+// OCR reads the opening bracket as 〈, <, [ or 【 as often as (; units are
+// tried longest first, so "(万元)" is never taken for 元.
 std::string HeaderUnit(const std::string& cell, const StatementVocabulary& vocab) {
   for (const auto& [unit, wan] : vocab.units)
-    if (cell.find("(" + unit + ")") != std::string::npos) return unit;
+    for (const char* open : {"(", "〈", "<", "[", "【"})
+      if (cell.find(open + unit + ")") != std::string::npos) return unit;
   return "";
 }
 

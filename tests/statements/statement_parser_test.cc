@@ -258,6 +258,15 @@ TEST_F(StatementParserTest, AUnitWrappedBelowThePeriodHeader) {
   ASSERT_EQ(got.size(), 1u);
   EXPECT_EQ(got[0].unit, "亿元");
   EXPECT_DOUBLE_EQ(got[0].values.at("total_assets"), 12.34);
+
+  // As OCR read a scan of it: 末 read 未, （ read 〈.
+  rows[2] = {{{20, "资产"}, {250, "期未余额〈万元)"}, {400, "年初余额〈万元)"}}};
+  rows.erase(rows.begin() + 3);
+  got = Parse(rows);
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].unit, "万元");
+  EXPECT_TRUE(got[0].end_column);
+  EXPECT_DOUBLE_EQ(got[0].values.at("total_assets"), 12.34);
 }
 
 // Two statements on one page, the second's big title lost by OCR: its
