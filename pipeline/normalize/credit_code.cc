@@ -47,15 +47,32 @@ std::string_view ForcedLookalikes(char c) {
 
 // Replacements tried for a character that is valid where it stands. Each
 // candidate passes the check by chance with probability 1/31, so only the
-// closest confusions are tried (B/8, D/0, Q/0), to keep "exactly one repair"
-// meaningful: a code with some other error is then wrongly "repaired" about
-// once in 17 (measured on random errors), not once in 7 as with a generous set.
-std::string_view OptionalLookalikes(char c) {
+// closest confusions are tried (B/8, D/0, Q/0), and the result must keep
+// the organization code consistent too; every such repair is reported to
+// the reviewer with what was read (typed_field.cc).
+//
+// The check character itself (position 18) may also take the wider
+// confusions 7/Y, 1/L, 6/G (a Y read as 7): the organization code says
+// nothing about it, and a change there makes no other valid code out of a
+// code read wrongly elsewhere. Elsewhere those swaps were measured to turn a
+// wrong check character into a "repair" of some other character about 1
+// time in 35 — too often.
+std::string_view OptionalLookalikes(char c, size_t pos) {
   switch (c) {
     case '8': return "B";
     case 'B': return "8";
     case '0': return "D";
     case 'D': case 'Q': return "0";
+    default: break;
+  }
+  if (pos + 1 != kLength) return "";
+  switch (c) {
+    case '7': return "Y";
+    case 'Y': return "7";
+    case '1': return "L";
+    case 'L': return "1";
+    case '6': return "G";
+    case 'G': return "6";
     default: return "";
   }
 }
@@ -92,6 +109,13 @@ bool IsValidCreditCode(std::string_view code) {
   for (char c : code)
     if (Value(c) < 0) return false;
   return CheckChar(code.substr(0, 17)) == code[17];
+}
+
+bool CreditCodeWellFormed(std::string_view code) {
+  if (code.size() != kLength) return false;
+  for (size_t i = 0; i < kLength; ++i)
+    if (!AllowedAt(i, code[i])) return false;
+  return true;
 }
 
 std::string CleanCreditCode(std::string_view text) {
@@ -165,7 +189,7 @@ std::optional<std::string> RepairCreditCode(std::string_view text) {
       // Nothing says which character is wrong: a change must also keep the
       // organization code consistent, or it is taken for luck.
       for (size_t i = 0; i < kLength; ++i) {
-        for (char r : OptionalLookalikes(base[i])) {
+        for (char r : OptionalLookalikes(base[i], i)) {
           if (!AllowedAt(i, r)) continue;
           std::string candidate = base;
           candidate[i] = r;

@@ -39,6 +39,12 @@ bool IsValidCreditCode(std::string_view code);
 // normalizer lowers the confidence of every repaired code.
 std::optional<std::string> RepairCreditCode(std::string_view text);
 
+// Whether `code` has 18 characters each allowed where it stands (the
+// alphabet; digits in positions 3–8), whatever its check character. A
+// repair of such a code changed a character the applicant may have written
+// so — only the check says it is wrong — and the reviewer is told.
+bool CreditCodeWellFormed(std::string_view code);
+
 // The cleaned form RepairCreditCode starts from (kept in the record, upper
 // case, when the code cannot be repaired).
 std::string CleanCreditCode(std::string_view text);

@@ -37,6 +37,12 @@ TypedValue ReadCreditCode(const FieldSpec& spec, std::string_view raw, double fa
   if (auto repaired = RepairCreditCode(raw)) {
     v.value = *repaired;
     if (*repaired != clean) v.confidence_factor = factor;
+    if (*repaired != clean && CreditCodeWellFormed(clean)) {
+      // A valid character taken for OCR's look-alike confusion: the applicant may have written it so.
+      v.finding_code = "low_confidence";
+      v.finding_message = Quoted(spec, raw) + "不是有效的统一社会信用代码，按形近字符更正为“" + *repaired +
+                          "”（唯一通过校验的读法），请与原件核对";
+    }
     return v;
   }
   v.value = clean;  // kept, upper-cased, for the reviewer

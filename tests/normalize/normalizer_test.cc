@@ -281,6 +281,24 @@ TEST(NormalizerFindingsTest, DoubtfulInvalidValueIsLowConfidence) {
       EXPECT_EQ(f.message, "项目级别“征用”不在可选范围内（国家级、省级、地市级、县级）；识别置信度较低（0.41），可能是识别错误，请人工核对");
 }
 
+// A check character Y read as 7: the one look-alike that passes is taken,
+// less sure, and the reviewer is told what was read and what was taken.
+TEST(NormalizerFindingsTest, ACreditCodeRepairedFromAValidCharacterIsReported) {
+  FormReading form;
+  form.fields["credit_code"] = Read("916201004748554577", 0.95);
+  std::map<std::string, FieldValue> fields;
+  std::vector<Finding> findings;
+  testing::ProjectNormalizer().Normalize(form, &fields, &findings);
+  EXPECT_EQ(fields.at("credit_code").value, Json("91620100474855457Y"));
+  EXPECT_LT(fields.at("credit_code").confidence, 0.95);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].code, "low_confidence");
+  EXPECT_EQ(findings[0].field, "credit_code");
+  EXPECT_EQ(findings[0].message,
+            "信用代码“916201004748554577”不是有效的统一社会信用代码，按形近字符更正为“91620100474855457Y”"
+            "（唯一通过校验的读法），请与原件核对");
+}
+
 TEST(NormalizerFindingsTest, LeavesOtherEntriesAndAppendsFindings) {
   std::map<std::string, FieldValue> fields;
   fields["not_a_field"].value = 1;
