@@ -3,7 +3,7 @@
 // statements are for the latest finished year.
 #include <cmath>
 #include <cstdlib>
-#include <vector>
+#include <initializer_list>
 
 #include "pipeline/check/check_context.h"
 
@@ -22,6 +22,24 @@ const char* FigureLabel(const std::string& key) {
   if (key == "total_assets") return "资产总计";
   if (key == "total_liabilities") return "负债合计";
   return "所有者权益合计";
+}
+
+// A cross-check of the statements failed (`why`). When a figure it used was
+// read doubtfully by OCR, that figure is the likelier fault than the
+// applicant's statements: each such figure gets a low_confidence finding
+// asking for a look, and true is returned; false when none was doubtful.
+bool AskForALook(CheckContext* ctx, const Financials& fin, const std::string& source,
+                 std::initializer_list<const char*> keys, const std::string& why) {
+  bool asked = false;
+  for (const char* key : keys) {
+    auto where = fin.doubtful.find(key);
+    if (where == fin.doubtful.end()) continue;
+    ctx->Add("low_confidence", source,
+             std::string("资产负债表的") + FigureLabel(key) + "（" + where->second + "）识别把握不大，" + why +
+                 "，请人工核对该数字");
+    asked = true;
+  }
+  return asked;
 }
 
 std::string YearNote(const Financials& fin) {
@@ -55,7 +73,12 @@ void CheckStatements(CheckContext* ctx) {
   if (form_ratio && fin->total_assets && fin->total_liabilities && *fin->total_assets > 0) {
     const double sheet_ratio = 100.0 * *fin->total_liabilities / *fin->total_assets;
     const double gap = std::fabs(*form_ratio - sheet_ratio);
-    if (gap > tol.debt_ratio_pp + 1e-9) {
+    const std::string why = "申请表资产负债率 " + Percent(*form_ratio) + " 与负债合计 / 资产总计 = " +
+                            Percent(sheet_ratio) + " 相差 " + FormatWan(gap) + " 个百分点";
+    if (gap > tol.debt_ratio_pp + 1e-9 &&
+        AskForALook(ctx, *fin, source, {"total_assets", "total_liabilities"}, why)) {
+      // the doubtful figure is pointed at instead
+    } else if (gap > tol.debt_ratio_pp + 1e-9) {
       ctx->Add("debt_ratio_mismatch", "debt_ratio",
                "申请表资产负债率 " + Percent(*form_ratio) + " 与资产负债表" + YearNote(*fin) + "负债合计 " +
                    FormatWan(*fin->total_liabilities) + " 万元 / 资产总计 " + FormatWan(*fin->total_assets) +
@@ -66,18 +89,11 @@ void CheckStatements(CheckContext* ctx) {
   if (fin->total_assets && fin->total_liabilities && fin->owners_equity) {
     const double right = *fin->total_liabilities + *fin->owners_equity;
     const double gap = std::fabs(*fin->total_assets - right);
-    std::vector<const char*> doubtful;
-    for (const char* key : {"total_assets", "total_liabilities", "owners_equity"})
-      if (fin->doubtful.count(key)) doubtful.push_back(key);
-    if (gap > tol.BalanceTolerance(fin->unit) + 1e-9 && !doubtful.empty()) {
-      // A figure OCR was unsure of is the likelier fault than the statement: ask for a look.
-      for (const char* key : doubtful) {
-        const std::string& where = fin->doubtful.at(key);
-        ctx->Add("low_confidence", source,
-                 std::string("资产负债表的") + FigureLabel(key) + "（" + where + "）识别把握不大，" +
-                     "资产总计 " + FormatWan(*fin->total_assets) + " 万元与负债合计 + 所有者权益合计 " +
-                     FormatWan(right) + " 万元不等，相差 " + FormatWan(gap) + " 万元，请人工核对该数字");
-      }
+    const std::string why = "资产总计 " + FormatWan(*fin->total_assets) + " 万元与负债合计 + 所有者权益合计 " +
+                            FormatWan(right) + " 万元不等，相差 " + FormatWan(gap) + " 万元";
+    if (gap > tol.BalanceTolerance(fin->unit) + 1e-9 &&
+        AskForALook(ctx, *fin, source, {"total_assets", "total_liabilities", "owners_equity"}, why)) {
+      // the doubtful figure is pointed at instead
     } else if (gap > tol.BalanceTolerance(fin->unit) + 1e-9) {
       ctx->Add("balance_sheet_unbalanced", source,
                "资产负债表" + YearNote(*fin) + "资产总计 " + FormatWan(*fin->total_assets) + " 万元与负债合计 " +

@@ -154,6 +154,17 @@ TEST_F(CheckTest, UnbalancedOnADoubtfulFigureAsksForALookInstead) {
   EXPECT_TRUE(Of(out, "low_confidence").empty()) << Codes(out);
 }
 
+TEST_F(CheckTest, DebtRatioOffOnADoubtfulFigureAsksForALookInstead) {
+  Set("debt_ratio", 50.0);  // the sheet says 60 %
+  ASSERT_EQ(Of(Run(), "debt_ratio_mismatch").size(), 1u);
+  financials_->doubtful = {{"total_liabilities", "“资产负债表.pdf”第1页"}};
+  CheckOutput out = Run();
+  EXPECT_TRUE(Of(out, "debt_ratio_mismatch").empty()) << Codes(out);
+  auto f = Of(out, "low_confidence");
+  ASSERT_EQ(f.size(), 1u) << Codes(out);
+  EXPECT_NE(f[0].message.find("负债合计（“资产负债表.pdf”第1页）识别把握不大"), std::string::npos) << f[0].message;
+}
+
 TEST_F(CheckTest, UnbalancedSheetInsideAnAuditReportNamesIt) {
   RemoveFiles("balance_sheet");
   RemoveFiles("income_statement");
