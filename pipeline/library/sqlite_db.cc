@@ -2,6 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
+#include <thread>
+
 namespace gm {
 
 Status SqliteDb::Open(const std::filesystem::path& path, int busy_timeout_ms, std::unique_ptr<SqliteDb>* out) {
@@ -17,8 +20,19 @@ Status SqliteDb::Open(const std::filesystem::path& path, int busy_timeout_ms, st
   sqlite3_busy_timeout(db, busy_timeout_ms);
   std::unique_ptr<SqliteDb> wrapper(new SqliteDb(db, path));
   // journal_mode answers with a row; Exec ignores it. A file that is not a
-  // database fails here, on its first read.
-  Status s = wrapper->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+  // database fails here, on its first read. Turning a new file to WAL takes
+  // a lock for which SQLite does not call the busy handler: two commands
+  // creating the library at once got "database is locked" (e2e_library's
+  // concurrent collects, now and then), so the pragma is tried again until
+  // the busy timeout has passed.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
+  Status s;
+  for (;;) {
+    s = wrapper->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+    const int code = sqlite3_errcode(db) & 0xff;
+    if (s.ok() || (code != SQLITE_BUSY && code != SQLITE_LOCKED) || std::chrono::steady_clock::now() >= deadline) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
   if (!s.ok()) return Status::IoError("项目库文件无法使用：" + path.string() + "（" + s.message() + "）");
   *out = std::move(wrapper);
   return Status::OK();
