@@ -84,13 +84,6 @@ std::string HeaderUnit(const std::string& cell, const StatementVocabulary& vocab
   return "";
 }
 
-// The statement kind a form number in `text` names (会企02表); "" when none.
-std::string MarkedKind(const std::string& text, const StatementVocabulary& vocab) {
-  for (const auto& [marker, kind] : vocab.markers)
-    if (!kind.empty() && text.find(marker) != std::string::npos) return kind;
-  return "";
-}
-
 // The statement being filled while rows are read.
 struct Open {
   PageStatement st;
@@ -398,7 +391,7 @@ std::vector<PageStatement> ParseStatementPage(const std::vector<PlacedText>& tex
     // A statement's form number (会企03表) starts it when its title was lost
     // (a big bold title in mid-page, below another statement).
     if (title.empty()) {
-      const std::string marked = MarkedKind(text, vocab);
+      const std::string marked = vocab.MarkedKind(text);
       if (!marked.empty() && marked != open.st.kind) {
         if (open.st.values.empty() && !open.st.titled) {
           // Only its heading was read so far (the period above the number):

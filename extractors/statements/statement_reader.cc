@@ -61,10 +61,7 @@ std::string TopTitleKind(const OcrResult& top, const StatementVocabulary& vocab)
 // The statement kind a marker read on a scanned page (or its top) names
 // (会企02表); "" when none names one.
 std::string TopMarkerKind(const OcrResult& top, const StatementVocabulary& vocab) {
-  const std::string folded = FoldText(top.text);
-  for (const auto& [marker, kind] : vocab.markers)
-    if (!kind.empty() && folded.find(marker) != std::string::npos) return kind;
-  return "";
+  return vocab.MarkedKind(FoldText(top.text));
 }
 
 // Whether the top of a scanned page shows a statement: its title, or (when

@@ -205,6 +205,12 @@ double StatementVocabulary::WanPerUnit(const std::string& unit) const {
   return 0;
 }
 
+std::string StatementVocabulary::MarkedKind(const std::string& folded_text) const {
+  for (const auto& [marker, kind] : markers)
+    if (!kind.empty() && folded_text.find(marker) != std::string::npos) return kind;
+  return "";
+}
+
 std::vector<std::string> StatementVocabulary::KeysOf(const std::string& kind) const {
   std::vector<std::string> keys;
   for (const StatementItemLabel& item : items)

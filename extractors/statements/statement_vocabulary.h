@@ -56,6 +56,9 @@ struct StatementVocabulary {
 
   // 万元 per unit; 0 when the unit is unknown.
   double WanPerUnit(const std::string& unit) const;
+  // The statement kind a form number in folded `text` names (会企02表); ""
+  // when none names one (编制单位 marks a statement but names no kind).
+  std::string MarkedKind(const std::string& folded_text) const;
   // The keys a statement kind is read for.
   std::vector<std::string> KeysOf(const std::string& kind) const;
 };
