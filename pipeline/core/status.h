@@ -5,6 +5,11 @@
 // reach a reviewer (through a finding) are written in Chinese; messages meant
 // for the operator or a developer may be English.
 //
+// A Status is [[nodiscard]] (Abseil's ABSL_MUST_USE_RESULT, on the class):
+// every call that returns one must look at it, or say why not with a (void)
+// cast and a comment. The build makes an ignored Status an error
+// (-Werror=unused-result).
+//
 // Thread-safety: a Status is a value; distinct objects may be used from
 // distinct threads freely.
 #pragma once
@@ -14,7 +19,7 @@
 
 namespace gm {
 
-class Status {
+class [[nodiscard]] Status {
  public:
   enum class Code { kOk, kNotFound, kCorrupt, kEncrypted, kUnsupported, kLimit, kIoError, kInvalidArgument, kInternal };
 
