@@ -57,13 +57,13 @@ Status LoadParams(const std::filesystem::path& path, ClassifyParams* p) {
       p->ocr_bands.clear();
       for (const std::string& part : SplitBars(value)) {
         double end = 0;
-        if (!ParseNumber(part, &end)) return Status::Corrupt("classify_params.tsv: bad value for ocr_bands");
+        if (!ParseNumber(part, &end)) return Status::Corrupt(tsv.Where(row) + ": bad value for ocr_bands");
         p->ocr_bands.push_back(end);
       }
       continue;
     }
     double v = 0;
-    if (!ParseNumber(value, &v)) return Status::Corrupt("classify_params.tsv: bad value for " + name);
+    if (!ParseNumber(value, &v)) return Status::Corrupt(tsv.Where(row) + ": bad value for " + name);
     if (name == "title_lines") p->title_lines = static_cast<int>(v);
     else if (name == "title_decay") p->title_decay = v;
     else if (name == "title_floor") p->title_floor = v;
@@ -72,12 +72,12 @@ Status LoadParams(const std::filesystem::path& path, ClassifyParams* p) {
     else if (name == "full_score") p->full_score = v;
     else if (name == "name_only_confidence") p->name_only_confidence = v;
     else if (name == "sure_confidence") p->sure_confidence = v;
-    else return Status::Corrupt("classify_params.tsv: unknown parameter " + name);
+    else return Status::Corrupt(tsv.Where(row) + ": unknown parameter " + name);
   }
   bool bands_ok = !p->ocr_bands.empty() && p->ocr_bands.front() > 0 && p->ocr_bands.back() <= 1 &&
                   std::is_sorted(p->ocr_bands.begin(), p->ocr_bands.end(), std::less_equal<double>());
   if (p->title_lines < 1 || !bands_ok || p->full_score <= 0)
-    return Status::Corrupt("classify_params.tsv: parameter out of range");
+    return Status::Corrupt(tsv.Name() + ": parameter out of range");
   return Status::OK();
 }
 
@@ -101,10 +101,8 @@ Status ClassifyRules::Load(const std::filesystem::path& dir, ClassifyRules* out)
 
   TsvTable tsv;
   if (!(s = LoadTsv(dir / "classify_rules.tsv", &tsv)).ok()) return s;
-  int line = 0;
   for (const auto& row : tsv.rows) {
-    ++line;
-    const std::string where = "classify_rules.tsv row " + std::to_string(line) + ": ";
+    const std::string where = tsv.Where(row) + ": ";
     Rule rule;
     rule.kind = tsv.Get(row, "kind");
     const std::string& variant = tsv.Get(row, "variant");

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <memory>
+#include <mutex>
 
 #include "extractors/image/image_codec.h"
 #include "extractors/office/office_format.h"
@@ -51,15 +53,20 @@ std::string ZipKind(OfficeKind kind) {
   }
 }
 
-const std::map<std::string, std::string>& Messages() {
-  static const std::map<std::string, std::string>* messages = [] {
-    auto* table = new std::map<std::string, std::string>();
-    TsvTable tsv;
-    if (LoadTsv(Templates::DefaultDir() / "document_formats.tsv", &tsv).ok()) {
-      for (const auto& row : tsv.rows) (*table)[tsv.Get(row, "kind")] = tsv.Get(row, "message");
-    }
-    return table;
-  }();
+// Every kind DetectFileFormat gives for an unsupported file (OleKind, ZipKind and the magic checks below).
+constexpr const char* kUnsupportedKinds[] = {"doc", "xls", "ppt", "wps", "et", "dps", "ole", "office_encrypted", "pptx",
+                                             "odf", "ofd", "zip", "rar", "7z", "gzip", "executable", "rtf", "html", "caj"};
+
+std::mutex messages_mu;
+std::unique_ptr<const FormatMessages> messages;  // guarded by messages_mu
+
+const FormatMessages& Messages() {
+  std::lock_guard<std::mutex> lock(messages_mu);
+  if (!messages) {
+    auto table = std::make_unique<FormatMessages>();
+    if (!LoadFormatMessages(Templates::DefaultDir(), table.get()).ok()) table->clear();
+    messages = std::move(table);
+  }
   return *messages;
 }
 
@@ -99,6 +106,26 @@ FormatGuess DetectFileFormat(std::string_view bytes, std::string_view path) {
   if (StartsWith(head, "<!doctype html") || StartsWith(head, "<html")) return {FileFormat::kUnsupported, "html"};
   if (ext == "caj" || ext == "kdh" || ext == "nh") return {FileFormat::kUnsupported, "caj"};
   return {FileFormat::kUnsupported, ""};
+}
+
+Status LoadFormatMessages(const std::filesystem::path& templates_dir, FormatMessages* out) {
+  TsvTable tsv;
+  if (Status s = LoadTsv(templates_dir / "document_formats.tsv", &tsv); !s.ok()) return s;
+  FormatMessages table;
+  for (const auto& row : tsv.rows) {
+    const std::string& kind = tsv.Get(row, "kind");
+    if (std::find(std::begin(kUnsupportedKinds), std::end(kUnsupportedKinds), kind) == std::end(kUnsupportedKinds))
+      return Status::Corrupt(tsv.Where(row) + ": unknown kind '" + kind + "'");
+    if (tsv.Get(row, "message").empty()) return Status::Corrupt(tsv.Where(row) + ": no message for " + kind);
+    table[kind] = tsv.Get(row, "message");
+  }
+  *out = std::move(table);
+  return Status::OK();
+}
+
+void SetFormatMessages(FormatMessages table) {
+  std::lock_guard<std::mutex> lock(messages_mu);
+  messages = std::make_unique<const FormatMessages>(std::move(table));
 }
 
 std::string UnsupportedMessage(const FormatGuess& guess, std::string_view path) {

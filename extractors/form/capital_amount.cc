@@ -18,15 +18,15 @@ Status CapitalAmount::Load(const Templates& templates, CapitalAmount* out) {
     else if (kind == "end") c.ends_ += text;
     else if (kind == "misread") {
       std::u32string means = ToCodepoints(tsv.Get(row, "means"));
-      if (text.size() != 1 || means.size() != 1) return Status::Corrupt("form_capital.tsv: a misread is one character for one");
+      if (text.size() != 1 || means.size() != 1) return Status::Corrupt(tsv.Where(row) + ": a misread is one character for one");
       c.misread_ += text;
       c.means_ += means;
     } else {
-      return Status::Corrupt("form_capital.tsv: unknown kind '" + kind + "'");
+      return Status::Corrupt(tsv.Where(row) + ": unknown kind '" + kind + "'");
     }
   }
   if (c.digits_.size() != 10 || c.units_.empty() || c.sections_.empty())
-    return Status::Corrupt("form_capital.tsv: needs ten digits, units and sections");
+    return Status::Corrupt(tsv.Name() + ": needs ten digits, units and sections");
   *out = std::move(c);
   return Status::OK();
 }

@@ -60,8 +60,8 @@ Status FormLabels::Load(const Templates& templates, FormLabels* out) {
     LabelSpec spec;
     spec.key = tsv.Get(row, "key");
     spec.label = tsv.Get(row, "label");
-    std::string where = "form_labels.tsv: " + spec.key;
-    if (spec.key.empty() || spec.label.empty()) return Status::Corrupt("form_labels.tsv: row without key or label");
+    std::string where = tsv.Where(row) + ": " + spec.key;
+    if (spec.key.empty() || spec.label.empty()) return Status::Corrupt(tsv.Where(row) + ": row without key or label");
     if (!ParseKind(tsv.Get(row, "kind"), &spec.kind)) return Status::Corrupt(where + ": unknown kind " + tsv.Get(row, "kind"));
     if (!ParsePlace(tsv.Get(row, "value"), &spec.place)) return Status::Corrupt(where + ": unknown value place");
     spec.options = SplitBars(tsv.Get(row, "options"));
@@ -92,7 +92,7 @@ Status FormLabels::Load(const Templates& templates, FormLabels* out) {
   static const char* kExtracts[] = {"bracket_after", "person", "phone", "checkbox", "rest"};
   for (const auto& row : tsv.rows) {
     CompoundPart part{tsv.Get(row, "cell"), tsv.Get(row, "field"), tsv.Get(row, "extract"), SplitBars(tsv.Get(row, "anchor"))};
-    std::string where = "form_compound.tsv: " + part.cell + "/" + part.field;
+    std::string where = tsv.Where(row) + ": " + part.cell + "/" + part.field;
     const LabelSpec* cell = labels.Find(part.cell);
     if (cell == nullptr || cell->kind != CellKind::kCompound) return Status::Corrupt(where + ": not a compound cell of form_labels.tsv");
     if (templates.Field(part.field) == nullptr) return Status::Corrupt(where + ": not a field of fields.tsv");
@@ -103,7 +103,7 @@ Status FormLabels::Load(const Templates& templates, FormLabels* out) {
   }
   for (const LabelSpec& spec : labels.labels_)
     if (spec.kind == CellKind::kCompound && labels.PartsOf(spec.key).empty())
-      return Status::Corrupt("form_compound.tsv: no parts for " + spec.key);
+      return Status::Corrupt(tsv.Name() + ": no parts for " + spec.key);
   *out = std::move(labels);
   return Status::OK();
 }

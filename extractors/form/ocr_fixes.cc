@@ -9,13 +9,10 @@ Status OcrFixes::Load(const Templates& templates, OcrFixes* out) {
   Status s = LoadTsv(templates.dir() / "form_ocr_fixes.tsv", &tsv);
   if (!s.ok()) return s;
   OcrFixes fixes;
-  int line = 0;
   for (const auto& row : tsv.rows) {
-    ++line;
     Fix fix{ToCodepoints(tsv.Get(row, "read")), ToCodepoints(tsv.Get(row, "meant"))};
     if (fix.read.empty() || fix.read.size() != fix.meant.size())
-      return Status::Corrupt("form_ocr_fixes.tsv row " + std::to_string(line) +
-                             ": `read` and `meant` must be phrases of the same length");
+      return Status::Corrupt(tsv.Where(row) + ": `read` and `meant` must be phrases of the same length");
     fixes.fixes_.push_back(std::move(fix));
   }
   *out = std::move(fixes);

@@ -53,10 +53,10 @@ Status RereadRules::Load(const Templates& templates, RereadRules* out) {
     if (when == "not_clean") r.when = RereadWhen::kNotClean;
     else if (when == "not_vocabulary") r.when = RereadWhen::kNotVocabulary;
     else if (when == "near_vocabulary") r.when = RereadWhen::kNearVocabulary;
-    else return Status::Corrupt("form_reread.tsv: " + r.type + ": unknown when '" + when + "'");
-    if (r.type.empty()) return Status::Corrupt("form_reread.tsv: row without type");
+    else return Status::Corrupt(tsv.Where(row) + ": " + r.type + ": unknown when '" + when + "'");
+    if (r.type.empty()) return Status::Corrupt(tsv.Where(row) + ": row without type");
     if (r.when == RereadWhen::kNotClean && r.characters.empty())
-      return Status::Corrupt("form_reread.tsv: " + r.type + ": not_clean needs characters");
+      return Status::Corrupt(tsv.Where(row) + ": " + r.type + ": not_clean needs characters");
     rules.rules_.push_back(std::move(r));
   }
   *out = std::move(rules);

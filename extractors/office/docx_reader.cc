@@ -250,20 +250,42 @@ class DocxWalker {
 
 }  // namespace
 
+Status LoadDocxSymbols(const std::filesystem::path& templates_dir, DocxSymbols* out) {
+  TsvTable tsv;
+  if (Status s = LoadTsv(templates_dir / "document_symbols.tsv", &tsv); !s.ok()) return s;
+  DocxSymbols table;
+  for (const auto& row : tsv.rows) {
+    std::string code = tsv.Get(row, "char");
+    if (tsv.Get(row, "font").empty() || code.empty() || tsv.Get(row, "text").empty())
+      return Status::Corrupt(tsv.Where(row) + ": needs a font, a char and a text");
+    std::transform(code.begin(), code.end(), code.begin(), [](unsigned char c) { return std::toupper(c); });
+    table[tsv.Get(row, "font") + " " + code] = tsv.Get(row, "text");
+  }
+  *out = std::move(table);
+  return Status::OK();
+}
+
+namespace {
+
+std::mutex symbols_mu;
+std::unique_ptr<const DocxSymbols> default_symbols;  // guarded by symbols_mu
+
+}  // namespace
+
+void SetDefaultDocxSymbols(DocxSymbols symbols) {
+  std::lock_guard<std::mutex> lock(symbols_mu);
+  default_symbols = std::make_unique<const DocxSymbols>(std::move(symbols));
+}
+
 const DocxSymbols& DefaultDocxSymbols() {
-  static const DocxSymbols* symbols = [] {
-    auto* table = new DocxSymbols();
-    TsvTable tsv;
-    if (LoadTsv(Templates::DefaultDir() / "document_symbols.tsv", &tsv).ok()) {
-      for (const auto& row : tsv.rows) {
-        std::string code = tsv.Get(row, "char");
-        std::transform(code.begin(), code.end(), code.begin(), [](unsigned char c) { return std::toupper(c); });
-        (*table)[tsv.Get(row, "font") + " " + code] = tsv.Get(row, "text");
-      }
-    }
-    return table;
-  }();
-  return *symbols;
+  std::lock_guard<std::mutex> lock(symbols_mu);
+  if (!default_symbols) {
+    // Tests and tools: the table beside the sources; a run has set its own.
+    auto table = std::make_unique<DocxSymbols>();
+    if (!LoadDocxSymbols(Templates::DefaultDir(), table.get()).ok()) table->clear();
+    default_symbols = std::move(table);
+  }
+  return *default_symbols;
 }
 
 Status ReadDocxXml(std::string_view document_xml, const DocxSymbols& symbols, Document* out, const Limits& limits) {

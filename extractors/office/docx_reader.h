@@ -17,6 +17,7 @@
 // Thread-safety: pure functions.
 #pragma once
 
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
@@ -34,6 +35,15 @@ using DocxSymbols = std::map<std::string, std::string>;
 // The table of templates/document_symbols.tsv, loaded once (empty when the
 // file is missing, in which case symbol check boxes are left out).
 const DocxSymbols& DefaultDocxSymbols();
+// Reads templates/document_symbols.tsv of `templates_dir`; a row without a
+// font, char or text fails with its file and line.
+Status LoadDocxSymbols(const std::filesystem::path& templates_dir, DocxSymbols* out);
+// Makes `symbols` what DefaultDocxSymbols returns, so that a run reads the
+// table of its own templates folder (loaded and checked at the batch's
+// start). Without it, DefaultDocxSymbols loads Templates::DefaultDir()'s
+// table on first use (tests, tools) and is empty if that fails.
+// REQUIRES: no thread is reading documents (call before workers start).
+void SetDefaultDocxSymbols(DocxSymbols symbols);
 
 // Reads word/document.xml. Corrupt when it is not a Word document body;
 // Limit when it is over a budget of `limits` (XML nodes or depth, text

@@ -118,7 +118,7 @@ Status StatementVocabulary::Load(const std::filesystem::path& dir, StatementVoca
     ContainedTitle t;
     t.kind = tsv.Get(row, "kind");
     for (const std::string& w : SplitBars(tsv.Get(row, "titles"))) t.words.push_back(FoldText(w));
-    if (t.kind.empty() || t.words.empty()) return Status::Corrupt("statements_titles.tsv: row without kind or titles");
+    if (t.kind.empty() || t.words.empty()) return Status::Corrupt(tsv.Where(row) + ": row without kind or titles");
     v.titles.push_back(std::move(t));
   }
 
@@ -128,7 +128,7 @@ Status StatementVocabulary::Load(const std::filesystem::path& dir, StatementVoca
     const std::string& kind = tsv.Get(row, "kind");
     const std::string& key = tsv.Get(row, "key");
     if (kind.empty() || key.empty() || !ParseNumber(tsv.Get(row, "priority"), &priority))
-      return Status::Corrupt("statements_items.tsv: row without kind, key or priority");
+      return Status::Corrupt(tsv.Where(row) + ": row without kind, key or priority");
     for (const std::string& label : SplitBars(tsv.Get(row, "labels")))
     {
       std::string cleaned = CleanLabel(FoldText(label));
@@ -144,7 +144,7 @@ Status StatementVocabulary::Load(const std::filesystem::path& dir, StatementVoca
     else if (role_name == "opening") role = ColumnRole::kOpening;
     else if (role_name == "index") role = ColumnRole::kIndex;
     else if (role_name == "note") role = ColumnRole::kNote;
-    else return Status::Corrupt("statements_columns.tsv: unknown role " + role_name);
+    else return Status::Corrupt(tsv.Where(row) + ": unknown role " + role_name);
     for (const std::string& label : SplitBars(tsv.Get(row, "labels"))) v.columns.push_back({FoldText(label), role});
   }
   // Longest label first, so "期末余额" is not taken for a shorter label's prefix match.
@@ -154,7 +154,7 @@ Status StatementVocabulary::Load(const std::filesystem::path& dir, StatementVoca
   if (!(s = LoadTsv(dir / "statements_markers.tsv", &tsv)).ok()) return s;
   for (const auto& row : tsv.rows) {
     const std::string marker = FoldText(tsv.Get(row, "marker"));
-    if (marker.empty()) return Status::Corrupt("statements_markers.tsv: row without a marker");
+    if (marker.empty()) return Status::Corrupt(tsv.Where(row) + ": row without a marker");
     v.markers.push_back({marker, tsv.Get(row, "kind")});
   }
 
@@ -162,7 +162,7 @@ Status StatementVocabulary::Load(const std::filesystem::path& dir, StatementVoca
   for (const auto& row : tsv.rows) {
     double wan = 0;
     if (!ParseNumber(tsv.Get(row, "wan"), &wan) || wan <= 0 || tsv.Get(row, "unit").empty())
-      return Status::Corrupt("statements_units.tsv: bad row");
+      return Status::Corrupt(tsv.Where(row) + ": bad row");
     v.units.push_back({FoldText(tsv.Get(row, "unit")), wan});
   }
   std::stable_sort(v.units.begin(), v.units.end(),
@@ -172,7 +172,7 @@ Status StatementVocabulary::Load(const std::filesystem::path& dir, StatementVoca
   for (const auto& row : tsv.rows) {
     const std::string& name = tsv.Get(row, "name");
     double x = 0;
-    if (!ParseNumber(tsv.Get(row, "value"), &x)) return Status::Corrupt("statements_params.tsv: bad value for " + name);
+    if (!ParseNumber(tsv.Get(row, "value"), &x)) return Status::Corrupt(tsv.Where(row) + ": bad value for " + name);
     StatementParams& p = v.params;
     if (name == "title_max_extra") p.title_max_extra = static_cast<int>(x);
     else if (name == "index_max") p.index_max = x;
@@ -182,10 +182,10 @@ Status StatementVocabulary::Load(const std::filesystem::path& dir, StatementVoca
     else if (name == "no_header_factor") p.no_header_factor = x;
     else if (name == "no_unit_factor") p.no_unit_factor = x;
     else if (name == "doubtful_figure_confidence") p.doubtful_figure_confidence = x;
-    else return Status::Corrupt("statements_params.tsv: unknown parameter " + name);
+    else return Status::Corrupt(tsv.Where(row) + ": unknown parameter " + name);
   }
   if (!(v.params.title_top_fraction > 0 && v.params.title_top_fraction <= 1) || v.params.max_pages < 1)
-    return Status::Corrupt("statements_params.tsv: parameter out of range");
+    return Status::Corrupt(tsv.Name() + ": parameter out of range");
   *out = std::move(v);
   return Status::OK();
 }

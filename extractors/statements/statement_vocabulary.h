@@ -51,7 +51,9 @@ struct StatementVocabulary {
   // Loads statements_titles.tsv, statements_items.tsv, statements_columns.tsv,
   // statements_units.tsv, statements_markers.tsv and statements_params.tsv from `dir`.
   static Status Load(const std::filesystem::path& dir, StatementVocabulary* out);
-  // The vocabulary of the installed templates; *status says why when it is null.
+  // The vocabulary of Templates::DefaultDir(), for tests and tools; a run
+  // loads its own from its templates folder (BatchContext). *status says why
+  // when it is null.
   static const StatementVocabulary* Default(Status* status);
 
   // 万元 per unit; 0 when the unit is unknown.

@@ -4,9 +4,14 @@
 #include <fstream>
 #include <sstream>
 
+#include "extractors/document/file_format.h"
+#include "extractors/office/docx_reader.h"
 #include "extractors/statements/statement_reader.h"
+#include "pipeline/check/check_rules.h"
 #include "pipeline/check/checks.h"
 #include "pipeline/core/hash.h"
+#include "pipeline/emit/workbook_layout.h"
+#include "pipeline/ingest/ingest_tables.h"
 #include "pipeline/library/library_settings.h"
 #include "pipeline/library/prior_lookup.h"
 
@@ -33,6 +38,28 @@ std::string TemplatesDigest(const std::filesystem::path& dir) {
   return Sha256Hex(all);
 }
 
+// The tables that stages load where they run rather than through the
+// context: loaded once here so that a bad one stops the run at its start.
+// The document opener's two tables become the ones every worker uses.
+Status LoadStageTables(const Templates& templates) {
+  const std::filesystem::path& dir = templates.dir();
+  IngestTables ingest;
+  if (Status s = IngestTables::Load(dir, &ingest); !s.ok()) return s;
+  Status s;
+  if (!CheckRules::ForTemplates(templates, &s)) return s;
+  WorkbookLayout layout;
+  if (!(s = WorkbookLayout::Load(dir, &layout)).ok()) return s;
+  LibrarySettings library;
+  if (!(s = LibrarySettings::Load(dir, &library)).ok()) return s;
+  FormatMessages formats;
+  if (!(s = LoadFormatMessages(dir, &formats)).ok()) return s;
+  DocxSymbols symbols;
+  if (!(s = LoadDocxSymbols(dir, &symbols)).ok()) return s;
+  SetFormatMessages(std::move(formats));
+  SetDefaultDocxSymbols(std::move(symbols));
+  return Status::OK();
+}
+
 }  // namespace
 
 Status BatchContext::Create(const BatchSettings& settings, const std::string& ocr_fingerprint,
@@ -41,13 +68,21 @@ Status BatchContext::Create(const BatchSettings& settings, const std::string& oc
   ctx->settings = settings;
   Status s = Templates::Load(settings.templates_dir, &ctx->templates);
   if (!s.ok()) return Status::NotFound("cannot load templates from " + settings.templates_dir.string() + ": " + s.message());
+  // A stage's table that fails names its file and line; the folder is added here.
+  auto bad_table = [&](const Status& st) {
+    return Status::Corrupt("the templates in " + settings.templates_dir.string() + ": " + st.message());
+  };
   // The budgets of templates/budgets.tsv, when there, replace the defaults of limits.h.
   std::error_code ec;
   const std::filesystem::path budgets = settings.templates_dir / "budgets.tsv";
-  if (std::filesystem::is_regular_file(budgets, ec) && !(s = LoadBudgets(budgets, &ctx->settings.limits)).ok()) return s;
-  if (!(s = Normalizer::Create(ctx->templates, &ctx->normalizer)).ok()) return s;
-  if (!(s = Classifier::Create(ctx->templates, &ctx->classifier)).ok()) return s;
-  if (!(s = FormReader::Create(ctx->templates, &ctx->form_reader)).ok()) return s;
+  if (std::filesystem::is_regular_file(budgets, ec) && !(s = LoadBudgets(budgets, &ctx->settings.limits)).ok())
+    return bad_table(s);
+  if (!(s = Normalizer::Create(ctx->templates, &ctx->normalizer)).ok()) return bad_table(s);
+  if (!(s = Classifier::Create(ctx->templates, &ctx->classifier)).ok()) return bad_table(s);
+  if (!(s = FormReader::Create(ctx->templates, &ctx->form_reader)).ok()) return bad_table(s);
+  ctx->statement_vocabulary = std::make_unique<StatementVocabulary>();
+  if (!(s = StatementVocabulary::Load(settings.templates_dir, ctx->statement_vocabulary.get())).ok()) return bad_table(s);
+  if (!(s = LoadStageTables(ctx->templates)).ok()) return bad_table(s);
   if (!settings.blacklist.empty()) {
     if (!(s = LoadBlacklist(settings.blacklist, &ctx->blacklist)).ok())
       return Status::NotFound("cannot read the blacklist " + settings.blacklist.string() + ": " + s.message());

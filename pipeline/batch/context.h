@@ -2,6 +2,8 @@
 // that does not change during a batch — the templates, the loaded
 // normalizer, classifier and form reader, the blacklist, the as-of date and
 // the limits. Built once by RunBatch; shared read-only by all workers.
+// Tables a stage loads where it runs (ingest, checks, workbooks, library) are
+// loaded here too, once, so that a bad one stops the run before it starts.
 //
 // Thread-safety: immutable after Create; every member's const methods are
 // thread-safe.
@@ -15,6 +17,7 @@
 
 #include "extractors/classify/classifier.h"
 #include "extractors/form/form_reader.h"
+#include "extractors/statements/statement_vocabulary.h"
 #include "pipeline/core/limits.h"
 #include "pipeline/core/prior_project.h"
 #include "pipeline/library/prior_lookup.h"  // FindPriorProject, for the library_projects below
@@ -40,6 +43,8 @@ struct BatchContext {
   std::unique_ptr<Normalizer> normalizer;
   std::unique_ptr<Classifier> classifier;
   std::unique_ptr<FormReader> form_reader;
+  // The statements' vocabulary of the run's templates folder.
+  std::unique_ptr<StatementVocabulary> statement_vocabulary;
   std::set<std::string> blacklist;
   // The library's projects (run --library), matched against each package
   // before the checks; empty without a library.
@@ -49,6 +54,9 @@ struct BatchContext {
   // the program, the templates, the OCR engine, the blacklist, the library and as-of date.
   std::string fingerprint;
 
+  // Loads and checks every table of settings.templates_dir before any
+  // package is read: a bad table fails here, naming its file and line, and
+  // the run stops (the CLI exits 1) instead of a stage going without it.
   static Status Create(const BatchSettings& settings, const std::string& ocr_fingerprint,
                        std::unique_ptr<BatchContext>* out);
 };

@@ -94,11 +94,7 @@ std::vector<StatementFigures> FindStatements(const BatchContext& ctx, const std:
   for (size_t i = 0; i < opened.size(); ++i) {
     const std::optional<StatementSearch> search = StatementSearchFor(opened[i]);
     if (!search) continue;
-    Status s = ReadStatements(opened[i].doc, package.files[i].path, ocr, *search, &found);
-    if (!s.ok()) {
-      record->findings.push_back(NewFinding(ctx.templates, "unreadable_input", package.files[i].path,
-                                            "未能查找文件“" + package.files[i].path + "”中的财务报表：" + s.message()));
-    }
+    ReadStatementsWith(*ctx.statement_vocabulary, opened[i].doc, package.files[i].path, ocr, *search, &found);
   }
   for (const StatementFigures& st : found) {
     if (!st.wan.empty()) continue;

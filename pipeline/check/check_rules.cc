@@ -87,14 +87,14 @@ Status CheckRules::Load(const std::filesystem::path& dir, CheckRules* out) {
     const std::string& name = tsv.Get(row, "name");
     double v = 0;
     if (!ParseNumber(tsv.Get(row, "value"), &v) || v < 0)
-      return Status::Corrupt("check_tolerances.tsv: bad value for " + name);
+      return Status::Corrupt(tsv.Where(row) + ": bad value for " + name);
     Tolerances& t = rules.tolerances_;
     if (name == "form_abs_wan") t.form_abs_wan = v;
     else if (name == "form_rel") t.form_rel = v;
     else if (name == "debt_ratio_pp") t.debt_ratio_pp = v;
     else if (name == "balance_abs_wan") t.balance_abs_wan = v;
     else if (name.rfind("balance_round_", 0) == 0) t.balance_round[name.substr(14)] = v;
-    else return Status::Corrupt("check_tolerances.tsv: unknown tolerance " + name);
+    else return Status::Corrupt(tsv.Where(row) + ": unknown tolerance " + name);
   }
 
   if (!(s = LoadTsv(dir / "check_attachments.tsv", &tsv)).ok()) return s;
@@ -110,14 +110,14 @@ Status CheckRules::Load(const std::filesystem::path& dir, CheckRules* out) {
     if (requirement == "document") r.requirement = Requirement::kDocument;
     else if (requirement == "report_or_document") r.requirement = Requirement::kReportOrDocument;
     else if (requirement == "none") r.requirement = Requirement::kNone;
-    else return Status::Corrupt("check_attachments.tsv row " + std::to_string(n) + ": bad requires " + requirement);
+    else return Status::Corrupt(tsv.Where(row) + ": bad requires " + requirement);
     if (r.kind.empty() || r.answer.empty())
-      return Status::Corrupt("check_attachments.tsv row " + std::to_string(n) + ": kind or answer missing");
+      return Status::Corrupt(tsv.Where(row) + ": kind or answer missing");
     if (r.answer[0] == '*' && r.answer != "*always" && r.answer != "*null" && r.answer != "*described" &&
         r.answer != "*not_described" && r.answer != "*contained")
-      return Status::Corrupt("check_attachments.tsv row " + std::to_string(n) + ": unknown answer " + r.answer);
+      return Status::Corrupt(tsv.Where(row) + ": unknown answer " + r.answer);
     if (r.field.empty() && r.answer != "*always" && r.answer != "*contained")
-      return Status::Corrupt("check_attachments.tsv row " + std::to_string(n) + ": answer needs a field");
+      return Status::Corrupt(tsv.Where(row) + ": answer needs a field");
     rules.attachments_.push_back(std::move(r));
   }
 
@@ -128,7 +128,7 @@ Status CheckRules::Load(const std::filesystem::path& dir, CheckRules* out) {
                                        : role == "negative" ? &rules.negatives_
                                        : role == "empty"    ? &rules.empties_
                                                             : nullptr;
-    if (!target) return Status::Corrupt("check_negatives.tsv: unknown role " + role);
+    if (!target) return Status::Corrupt(tsv.Where(row) + ": unknown role " + role);
     for (const std::string& p : SplitBars(tsv.Get(row, "phrases"))) target->push_back(FoldText(p));
   }
   SortLongestFirst(&rules.qualifiers_);

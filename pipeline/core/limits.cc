@@ -20,7 +20,7 @@ Status LoadBudgets(const std::filesystem::path& path, Limits* limits) {
     errno = 0;
     const unsigned long long value = std::strtoull(text.c_str(), &end, 10);
     if (text.empty() || text[0] == '-' || *end != '\0' || errno != 0 || value == 0 || value > (1ull << 50))
-      return Status::Corrupt(path.string() + ": " + name + " needs a positive whole number, not '" + text + "'");
+      return Status::Corrupt(tsv.Where(row) + ": " + name + " needs a positive whole number, not '" + text + "'");
     const int small = value > 1'000'000'000 ? -1 : static_cast<int>(value);
     auto as_int = [&](int* field) {
       if (small < 0) return false;
@@ -42,8 +42,8 @@ Status LoadBudgets(const std::filesystem::path& path, Limits* limits) {
     else if (name == "max_table_cells") limits->max_table_cells = value;
     else if (name == "max_text_bytes") limits->max_text_bytes = value;
     else if (name == "max_file_seconds") ok = as_int(&limits->max_file_seconds);
-    else return Status::Corrupt(path.string() + ": unknown budget " + name);
-    if (!ok) return Status::Corrupt(path.string() + ": " + name + " is too large");
+    else return Status::Corrupt(tsv.Where(row) + ": unknown budget " + name);
+    if (!ok) return Status::Corrupt(tsv.Where(row) + ": " + name + " is too large");
   }
   return Status::OK();
 }

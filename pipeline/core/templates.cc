@@ -46,13 +46,21 @@ const std::string& TsvTable::Get(const std::vector<std::string>& row, const std:
   return row[c];
 }
 
+std::string TsvTable::Where(const std::vector<std::string>& row) const {
+  const size_t i = static_cast<size_t>(&row - rows.data());
+  return Name() + ":" + (i < lines.size() ? std::to_string(lines[i]) : std::string("?"));
+}
+
 Status LoadTsv(const std::filesystem::path& path, TsvTable* out) {
   std::ifstream in(path);
   if (!in) return Status::NotFound("cannot open " + path.string());
   *out = TsvTable();
+  out->path = path;
   std::string line;
   bool header = true;
+  int number = 0;
   while (std::getline(in, line)) {
+    ++number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty() || line[0] == '#') continue;
     if (header) {
@@ -60,6 +68,7 @@ Status LoadTsv(const std::filesystem::path& path, TsvTable* out) {
       header = false;
     } else {
       out->rows.push_back(SplitTabs(line));
+      out->lines.push_back(number);
     }
   }
   if (header) return Status::Corrupt("empty table " + path.string());
@@ -80,7 +89,7 @@ Status Templates::Load(const std::filesystem::path& dir, Templates* out) {
     f.type = tsv.Get(row, "type");
     f.required = tsv.Get(row, "required") == "yes";
     f.values = SplitBars(tsv.Get(row, "values"));
-    if (f.key.empty() || f.type.empty()) return Status::Corrupt("fields.tsv: row without key or type");
+    if (f.key.empty() || f.type.empty()) return Status::Corrupt(tsv.Where(row) + ": row without key or type");
     t.field_index_[f.key] = t.fields_.size();
     t.fields_.push_back(std::move(f));
   }

@@ -17,14 +17,21 @@
 namespace gm {
 
 // A tab-separated table: the first line names the columns; '#' lines and
-// blank lines are skipped.
+// blank lines are skipped. Each row remembers its line in the file, so a
+// loader that refuses a row says where it is: tsv.Where(row) + ": bad value".
 struct TsvTable {
+  std::filesystem::path path;
   std::vector<std::string> columns;
   std::vector<std::vector<std::string>> rows;
+  std::vector<int> lines;  // lines[i]: the 1-based line of rows[i] in the file
   // Index of a column; -1 when absent.
   int Column(const std::string& name) const;
   // The cell of `row` in column `name`, or "" when absent or short.
   const std::string& Get(const std::vector<std::string>& row, const std::string& name) const;
+  // "<file name>:<line>" of `row`. REQUIRES: row is an element of rows.
+  std::string Where(const std::vector<std::string>& row) const;
+  // "<file name>" alone, for a fault of the whole table (a row that is missing).
+  std::string Name() const { return path.filename().string(); }
 };
 Status LoadTsv(const std::filesystem::path& path, TsvTable* out);
 

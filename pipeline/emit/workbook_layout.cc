@@ -71,7 +71,7 @@ Status LoadKeyValues(const fs::path& path, const char* value_column, std::map<st
   TsvTable tsv;
   if (Status s = LoadTsv(path, &tsv); !s.ok()) return s;
   if (tsv.Column("key") < 0 || tsv.Column(value_column) < 0)
-    return Status::Corrupt(path.string() + ": needs columns key and " + value_column);
+    return Status::Corrupt(tsv.Name() + ": needs columns key and " + value_column);
   for (const auto& row : tsv.rows) (*out)[tsv.Get(row, "key")] = tsv.Get(row, value_column);
   return Status::OK();
 }
@@ -87,20 +87,20 @@ Status LoadSheets(const fs::path& dir, std::map<std::string, SheetLayout>* sheet
     sheet.title = tsv.Get(row, "title");
     sheet.landscape = tsv.Get(row, "orientation") == "landscape";
     if (!ValidSheetName(sheet.name))
-      return Status::Corrupt(path.string() + ": sheet " + sheet.id + " has an invalid name '" + sheet.name + "'");
+      return Status::Corrupt(tsv.Where(row) + ": sheet " + sheet.id + " has an invalid name '" + sheet.name + "'");
     (*sheets)[sheet.id] = std::move(sheet);
   }
   path = dir / "workbook_columns.tsv";
   if (Status s = LoadTsv(path, &tsv); !s.ok()) return s;
   for (const auto& row : tsv.rows) {
     auto it = sheets->find(tsv.Get(row, "sheet"));
-    if (it == sheets->end()) return Status::Corrupt(path.string() + ": unknown sheet '" + tsv.Get(row, "sheet") + "'");
+    if (it == sheets->end()) return Status::Corrupt(tsv.Where(row) + ": unknown sheet '" + tsv.Get(row, "sheet") + "'");
     ColumnLayout column;
     column.id = tsv.Get(row, "column");
     column.header = tsv.Get(row, "header");
     column.hidden = tsv.Get(row, "hidden") == "yes";
     if (!ParseNumber(tsv.Get(row, "width"), &column.width) || column.width <= 0 || column.width > 255)
-      return Status::Corrupt(path.string() + ": column " + column.id + " needs a width between 0 and 255");
+      return Status::Corrupt(tsv.Where(row) + ": column " + column.id + " needs a width between 0 and 255");
     it->second.columns.push_back(std::move(column));
   }
   for (const char* id : kSheets) {

@@ -23,25 +23,25 @@ Status IngestTables::Load(const std::filesystem::path& dir, IngestTables* out) {
     else if (kind == "eml") k = ContainerKind::kEml;
     else if (kind == "pdf") k = ContainerKind::kPdf;
     else if (kind == "document") k = ContainerKind::kDocument;
-    else return Status::Corrupt("ingest_containers.tsv: unknown kind '" + kind + "'");
+    else return Status::Corrupt(tsv.Where(row) + ": unknown kind '" + kind + "'");
     t.kinds_.emplace_back(AsciiLower(tsv.Get(row, "extension")), k);
   }
   if ((s = LoadTsv(dir / "ingest_skip.tsv", &tsv)); !s.ok()) return s;
   for (const auto& row : tsv.rows) {
     const std::string& match = tsv.Get(row, "match");
     std::string pattern = AsciiLower(tsv.Get(row, "pattern"));
-    if (pattern.empty()) return Status::Corrupt("ingest_skip.tsv: empty pattern");
+    if (pattern.empty()) return Status::Corrupt(tsv.Where(row) + ": empty pattern");
     if (match == "name") t.junk_names_.push_back(pattern);
     else if (match == "prefix") t.junk_prefixes_.push_back(pattern);
     else if (match == "dir") t.junk_dirs_.push_back(pattern);
-    else return Status::Corrupt("ingest_skip.tsv: unknown match '" + match + "'");
+    else return Status::Corrupt(tsv.Where(row) + ": unknown match '" + match + "'");
   }
   if ((s = LoadTsv(dir / "ingest_mime_types.tsv", &tsv)); !s.ok()) return s;
   for (const auto& row : tsv.rows) {
     std::string type = AsciiLower(tsv.Get(row, "content_type"));
     const std::string& action = tsv.Get(row, "action");
     if (action != "file" && action != "skip")
-      return Status::Corrupt("ingest_mime_types.tsv: unknown action '" + action + "'");
+      return Status::Corrupt(tsv.Where(row) + ": unknown action '" + action + "'");
     t.extensions_[type] = tsv.Get(row, "extension");
     t.skip_[type] = action == "skip";
   }
@@ -49,7 +49,7 @@ Status IngestTables::Load(const std::filesystem::path& dir, IngestTables* out) {
   for (const auto& row : tsv.rows) {
     const std::string& key = tsv.Get(row, "key");
     const std::string& value = tsv.Get(row, "value");
-    if (value.empty()) return Status::Corrupt("ingest_names.tsv: empty value for '" + key + "'");
+    if (value.empty()) return Status::Corrupt(tsv.Where(row) + ": empty value for '" + key + "'");
     if (key == "unnamed_attachment") t.unnamed_attachment_ = value;
     else if (key == "unnamed_member") t.unnamed_member_ = value;
   }

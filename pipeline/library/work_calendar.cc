@@ -13,7 +13,7 @@ Status WorkCalendar::Load(const std::filesystem::path& tsv, WorkCalendar* out) {
     const auto& row = table.rows[i];
     std::optional<CivilDate> day = CivilDate::Parse(table.Get(row, "date"));
     const std::string& kind = table.Get(row, "kind");
-    if (!day) return Status::Corrupt(tsv.string() + ": row " + std::to_string(i + 1) + ": bad date");
+    if (!day) return Status::Corrupt(table.Where(row) + ": bad date");
     if (kind == "year") {
       calendar.AddYear(day->year());
     } else if (kind == "holiday") {
@@ -21,7 +21,7 @@ Status WorkCalendar::Load(const std::filesystem::path& tsv, WorkCalendar* out) {
     } else if (kind == "workday") {
       calendar.AddWorkday(*day);
     } else {
-      return Status::Corrupt(tsv.string() + ": row " + std::to_string(i + 1) + ": kind '" + kind +
+      return Status::Corrupt(table.Where(row) + ": kind '" + kind +
                              "' is not year, holiday or workday");
     }
   }

@@ -144,12 +144,12 @@ Status CatalogMatcher::Create(const Templates& templates, const std::filesystem:
   Status s = LoadTsv(aliases, &tsv);
   if (!s.ok()) return s;
   if (tsv.Column("code") < 0 || tsv.Column("alias") < 0)
-    return Status::Corrupt(aliases.string() + ": needs columns code, alias");
+    return Status::Corrupt(tsv.Name() + ": needs columns code, alias");
   for (const auto& row : tsv.rows) {
     auto it = by_code.find(tsv.Get(row, "code"));
-    if (it == by_code.end()) return Status::Corrupt(aliases.string() + ": no catalog item " + tsv.Get(row, "code"));
+    if (it == by_code.end()) return Status::Corrupt(tsv.Where(row) + ": no catalog item " + tsv.Get(row, "code"));
     std::u32string alias = folder->Fold(tsv.Get(row, "alias"));
-    if (alias.empty()) return Status::Corrupt(aliases.string() + ": empty alias for " + tsv.Get(row, "code"));
+    if (alias.empty()) return Status::Corrupt(tsv.Where(row) + ": empty alias for " + tsv.Get(row, "code"));
     m->entries_[it->second].titles.push_back(alias);
   }
   *out = std::move(m);

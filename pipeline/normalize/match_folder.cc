@@ -13,13 +13,13 @@ Status MatchFolder::Load(const std::filesystem::path& table, MatchFolder* out) {
   Status s = LoadTsv(table, &tsv);
   if (!s.ok()) return s;
   if (tsv.Column("char") < 0 || tsv.Column("folds_to") < 0)
-    return Status::Corrupt(table.string() + ": needs columns char, folds_to");
+    return Status::Corrupt(tsv.Name() + ": needs columns char, folds_to");
   std::map<char32_t, char32_t> map;
   for (const auto& row : tsv.rows) {
     std::u32string from = normalize::ToU32(tsv.Get(row, "char"));
     std::u32string to = normalize::ToU32(tsv.Get(row, "folds_to"));
     if (from.size() != 1 || to.size() != 1)
-      return Status::Corrupt(table.string() + ": each cell must be one character: " + tsv.Get(row, "char"));
+      return Status::Corrupt(tsv.Where(row) + ": each cell must be one character: " + tsv.Get(row, "char"));
     map[from[0]] = to[0];
   }
   *out = MatchFolder(std::move(map));

@@ -29,9 +29,9 @@ Status NormalizeSettings::Load(const Templates& templates, NormalizeSettings* ou
                      : name == "repair_confidence_factor" ? &settings.repair_confidence_factor
                      : name == "doubtful_reading_threshold" ? &settings.doubtful_reading_threshold
                                                           : nullptr;
-    if (!target) return Status::Corrupt(path.string() + ": unknown setting " + name);
+    if (!target) return Status::Corrupt(tsv.Where(row) + ": unknown setting " + name);
     if (!ParseFraction(tsv.Get(row, "value"), target))
-      return Status::Corrupt(path.string() + ": " + name + " must be a number between 0 and 1");
+      return Status::Corrupt(tsv.Where(row) + ": " + name + " must be a number between 0 and 1");
   }
 
   path = templates.dir() / "normalize_field_units.tsv";
@@ -40,11 +40,11 @@ Status NormalizeSettings::Load(const Templates& templates, NormalizeSettings* ou
     const std::string& key = tsv.Get(row, "key");
     const std::string& unit = tsv.Get(row, "unit");
     const FieldSpec* spec = templates.Field(key);
-    if (!spec) return Status::Corrupt(path.string() + ": unknown field " + key);
+    if (!spec) return Status::Corrupt(tsv.Where(row) + ": unknown field " + key);
     bool money = unit == "元" || unit == "千元" || unit == "万元" || unit == "亿元";
     bool time = unit == "年" || unit == "月";
     if (!(money && spec->type == "wan") && !(time && (spec->type == "number" || spec->type == "int")))
-      return Status::Corrupt(path.string() + ": unit " + unit + " does not fit field " + key + " (" + spec->type + ")");
+      return Status::Corrupt(tsv.Where(row) + ": unit " + unit + " does not fit field " + key + " (" + spec->type + ")");
     settings.units[key] = unit;
   }
 
@@ -53,9 +53,9 @@ Status NormalizeSettings::Load(const Templates& templates, NormalizeSettings* ou
   for (const auto& row : tsv.rows) {
     const std::string& meaning = tsv.Get(row, "meaning");
     Placeholder p = meaning == "blank" ? Placeholder::kBlank : meaning == "zero" ? Placeholder::kZero : Placeholder::kNone;
-    if (p == Placeholder::kNone) return Status::Corrupt(path.string() + ": meaning must be blank or zero: " + meaning);
+    if (p == Placeholder::kNone) return Status::Corrupt(tsv.Where(row) + ": meaning must be blank or zero: " + meaning);
     std::string text = NormalizeText(tsv.Get(row, "text"));
-    if (text.empty()) return Status::Corrupt(path.string() + ": empty placeholder");
+    if (text.empty()) return Status::Corrupt(tsv.Where(row) + ": empty placeholder");
     settings.placeholders[text] = p;
   }
   *out = std::move(settings);

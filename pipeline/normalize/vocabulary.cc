@@ -129,11 +129,11 @@ Status LoadVocabularies(const Templates& templates, const std::filesystem::path&
   Status s = LoadTsv(table, &tsv);
   if (!s.ok()) return s;
   if (tsv.Column("key") < 0 || tsv.Column("canonical") < 0 || tsv.Column("variant") < 0)
-    return Status::Corrupt(table.string() + ": needs columns key, canonical, variant");
+    return Status::Corrupt(tsv.Name() + ": needs columns key, canonical, variant");
   for (const auto& row : tsv.rows) {
     const std::string& key = tsv.Get(row, "key");
     auto it = vocabularies.find(key);
-    if (it == vocabularies.end()) return Status::Corrupt(table.string() + ": no closed list for key " + key);
+    if (it == vocabularies.end()) return Status::Corrupt(tsv.Where(row) + ": no closed list for key " + key);
     s = it->second.AddVariant(tsv.Get(row, "canonical"), tsv.Get(row, "variant"));
     if (!s.ok()) return Status::Corrupt(table.string() + " (" + key + "): " + s.message());
   }
