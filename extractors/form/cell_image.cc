@@ -363,9 +363,8 @@ bool EndsInFaintStop(const CellInk& ink, PIX* grey, int ink_x, int end_x, int y,
 
 // How far along a text line the grey around the binarised ink is kept, in
 // line heights (the mask is dilated by this much in all, half on each
-// side). Measured: 0.5–1.5 all read better than the former 5 px (samples
-// 95.0 → 95.2–95.7 %, hard set 83.9 → 85.2–85.7 %); 0.8 covers most of a
-// lost digit's width.
+// side): relative to the line, so it scales with the print; 0.8 covers most
+// of a lost digit's width (measurements: docs/HISTORY-notes.md).
 constexpr double kGlyphReach = 0.8;
 
 // Crops `region` (in the coordinates of ink.clean) for the OCR. Columns of

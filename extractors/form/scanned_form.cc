@@ -174,7 +174,6 @@ int ScannedForm::Orientation(const PageData& data, std::map<std::pair<int, int>,
       }
       // A known label read the right way settles it.
       total += r.confidence + (labels_.Match(r.text).spec != nullptr ? 1.0 : 0.0);
-      if (getenv("GM_FORM_DEBUG")) fprintf(stderr, "probe %d [%s] %.2f\n", quads, r.text.c_str(), r.confidence);
     }
     return total / probes.size();
   };

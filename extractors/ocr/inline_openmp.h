@@ -6,9 +6,8 @@
 // for a team of one thread, ends every parallel region with a futex wake on
 // the team's barrier — a system call — and Tesseract's LSTM opens a region
 // (`parallel sections`, its four gates) at every time step of every text
-// line: ~19,000 system calls a second per worker. Measured on the 13-package
-// corpus at --jobs 2: 35.4 s with libgomp's regions, 29.4 s inline (system
-// time 4.2 → 0.9 s), records identical.
+// line: ~19,000 system calls a second per worker, a sixth of the run's time
+// (measurements: docs/HISTORY-notes.md); records are identical inline.
 //
 // How: inline_openmp.cc defines the four libgomp entry points libtesseract
 // imports (GOMP_parallel, GOMP_parallel_sections, GOMP_sections_next,

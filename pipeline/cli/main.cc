@@ -79,9 +79,8 @@ void PrintSummary(const gm::BatchReport& r, const std::filesystem::path& out) {
 }
 
 // Tesseract runs parts of its LSTM with OpenMP teams of up to four threads.
-// Under our own worker pool those teams oversubscribe the cores and spin:
-// measured on the benchmark corpus at --jobs 2, 194 s with them and 48 s
-// without. libgomp reads OMP_THREAD_LIMIT once, when it is loaded — before
+// Under our own worker pool those teams oversubscribe the cores and spin
+// (four times slower; docs/HISTORY-notes.md). libgomp reads OMP_THREAD_LIMIT once, when it is loaded — before
 // main — so setting it here has no effect on this process; we set it and
 // start the program again. An operator's own OMP_THREAD_LIMIT is kept.
 // (Tesseract's regions now run inline, extractors/ocr/inline_openmp.h, and
