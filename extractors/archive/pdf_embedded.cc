@@ -1,7 +1,6 @@
 #include "extractors/archive/pdf_embedded.h"
 
 #include <podofo/podofo.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <limits>
@@ -13,6 +12,7 @@
 
 #include "extractors/archive/member_name.h"
 #include "extractors/mime/charset.h"
+#include "pipeline/core/inflate.h"
 
 namespace gm {
 namespace {
@@ -48,33 +48,8 @@ class CappedOutput : public pdf::PdfOutputStream {
   std::string data_;
 };
 
-enum class Decoded { kOk, kOverflow, kCorrupt };
-
-struct InflateEnd {
-  void operator()(z_stream* z) const { inflateEnd(z); }
-};
-
-// zlib/deflate data inflated into *out, stopping as soon as it would pass cap.
-Decoded InflateCapped(const std::string& packed, uint64_t cap, std::string* out) {
-  z_stream z{};
-  if (inflateInit2(&z, 15 + 32) != Z_OK) return Decoded::kCorrupt;  // zlib or gzip header
-  std::unique_ptr<z_stream, InflateEnd> guard(&z);
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(packed.data()));
-  z.avail_in = static_cast<uInt>(packed.size());
-  char buffer[64 * 1024];
-  for (;;) {
-    z.next_out = reinterpret_cast<Bytef*>(buffer);
-    z.avail_out = sizeof buffer;
-    int r = inflate(&z, Z_NO_FLUSH);
-    size_t n = sizeof buffer - z.avail_out;
-    if (out->size() + n > cap) return Decoded::kOverflow;
-    out->append(buffer, n);
-    if (r == Z_STREAM_END) return Decoded::kOk;
-    // Data ending without an end marker is common in PDFs: keep what inflated.
-    if (r == Z_BUF_ERROR && z.avail_in == 0) return Decoded::kOk;
-    if (r != Z_OK) return out->empty() ? Decoded::kCorrupt : Decoded::kOk;
-  }
-}
+// What decoding an embedded file gave: the inflater's three outcomes.
+using Decoded = InflateResult;
 
 // True when the stream's only filter is FlateDecode without a predictor, the
 // way embedded files are written: then zlib decodes it under the cap.

@@ -6,7 +6,7 @@
 #include <set>
 
 #include "extractors/classify/page_ocr.h"
-#include "extractors/classify/text_fold.h"
+#include "pipeline/core/text_fold.h"
 #include "extractors/classify/text_lines.h"
 
 namespace gm {

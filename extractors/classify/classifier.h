@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "extractors/classify/classification.h"
 #include "extractors/classify/classify_rules.h"
 #include "extractors/ocr/engine.h"
 #include "pipeline/core/document.h"
@@ -24,14 +25,6 @@
 #include "pipeline/core/templates.h"
 
 namespace gm {
-
-struct Classification {
-  std::string kind;                  // a checklist kind; "other" when nothing fits
-  double confidence = 0;             // 0..1
-  bool is_report = false;            // a report or plan standing in for an approval (正在办理)
-  std::string text_source;           // "text" | "ocr" | "none"
-  std::string first_page_text;       // the text classification read (for the form reader's FormLikeness)
-};
 
 class Classifier {
  public:

@@ -7,7 +7,8 @@
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
 
-#include "extractors/classify/text_fold.h"
+#include "pipeline/core/text_fold.h"
+#include "pipeline/core/table_cells.h"
 #include "pipeline/core/templates.h"
 
 namespace gm {
@@ -26,26 +27,6 @@ struct ClassifyRules::Rule {
 
 namespace {
 
-bool ParseNumber(const std::string& s, double* out) {
-  if (s.empty()) return false;
-  char* end = nullptr;
-  *out = std::strtod(s.c_str(), &end);
-  return end && *end == '\0';
-}
-
-std::vector<std::string> SplitBars(const std::string& s) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= s.size()) {
-    size_t bar = s.find('|', start);
-    std::string part = s.substr(start, bar == std::string::npos ? std::string::npos : bar - start);
-    if (!part.empty()) out.push_back(part);
-    if (bar == std::string::npos) break;
-    start = bar + 1;
-  }
-  return out;
-}
-
 Status LoadParams(const std::filesystem::path& path, ClassifyParams* p) {
   TsvTable tsv;
   Status s = LoadTsv(path, &tsv);
@@ -57,13 +38,13 @@ Status LoadParams(const std::filesystem::path& path, ClassifyParams* p) {
       p->ocr_bands.clear();
       for (const std::string& part : SplitBars(value)) {
         double end = 0;
-        if (!ParseNumber(part, &end)) return Status::Corrupt(tsv.Where(row) + ": bad value for ocr_bands");
+        if (!ParseCellNumber(part, &end)) return Status::Corrupt(tsv.Where(row) + ": bad value for ocr_bands");
         p->ocr_bands.push_back(end);
       }
       continue;
     }
     double v = 0;
-    if (!ParseNumber(value, &v)) return Status::Corrupt(tsv.Where(row) + ": bad value for " + name);
+    if (!ParseCellNumber(value, &v)) return Status::Corrupt(tsv.Where(row) + ": bad value for " + name);
     if (name == "title_lines") p->title_lines = static_cast<int>(v);
     else if (name == "title_decay") p->title_decay = v;
     else if (name == "title_floor") p->title_floor = v;
@@ -118,7 +99,7 @@ Status ClassifyRules::Load(const std::filesystem::path& dir, ClassifyRules* out)
     else if (zone == "page") rule.zone = RuleZone::kPage;
     else if (zone == "file") rule.zone = RuleZone::kFileName;
     else return Status::Corrupt(where + "zone must be title, page or file");
-    if (!ParseNumber(tsv.Get(row, "weight"), &rule.weight)) return Status::Corrupt(where + "bad weight");
+    if (!ParseCellNumber(tsv.Get(row, "weight"), &rule.weight)) return Status::Corrupt(where + "bad weight");
     if (match == "word") {
       rule.word = pattern;
     } else if (match == "regex") {

@@ -1,13 +1,11 @@
 #include "extractors/classify/title_line.h"
 
-#include "extractors/classify/text_fold.h"
+#include "pipeline/core/text_fold.h"
+#include "pipeline/core/utf8.h"
+#include "pipeline/core/starts_with_at.h"
 
 namespace gm {
 namespace {
-
-bool StartsWith(const std::string& s, size_t at, const std::string& prefix) {
-  return s.compare(at, prefix.size(), prefix) == 0;
-}
 
 // Skips a leading year or date: digits and 年/度/月/日 ("2024年12月31日", "2024年度").
 size_t SkipDate(const std::string& s) {
@@ -22,7 +20,7 @@ size_t SkipDate(const std::string& s) {
       continue;
     }
     for (const char* c : kDateChars) {
-      if (StartsWith(s, at, c)) {
+      if (StartsWithAt(s, at, c)) {
         at += std::string(c).size();
         moved = true;
         break;
@@ -38,14 +36,14 @@ std::string TitleLineKind(const std::string& line, const std::vector<ContainedTi
   size_t at = SkipDate(line);
   static const char* kScopes[] = {"合并及母公司", "合并及公司", "合并", "母公司", "公司"};
   for (const char* scope : kScopes) {
-    if (StartsWith(line, at, scope)) {
+    if (StartsWithAt(line, at, scope)) {
       at += std::string(scope).size();
       break;
     }
   }
   for (const ContainedTitle& title : titles) {
     for (const std::string& word : title.words) {
-      if (word.empty() || !StartsWith(line, at, word)) continue;
+      if (word.empty() || !StartsWithAt(line, at, word)) continue;
       const std::string rest = line.substr(at + word.size());
       if (Utf8Length(rest) > static_cast<size_t>(max_extra < 0 ? 0 : max_extra)) continue;
       bool prose = false;

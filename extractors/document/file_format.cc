@@ -15,13 +15,9 @@ namespace {
 
 constexpr size_t kPdfHeaderWindow = 1024;  // readers accept junk before "%PDF-"
 
-bool StartsWith(std::string_view bytes, std::string_view prefix) {
-  return bytes.size() >= prefix.size() && bytes.substr(0, prefix.size()) == prefix;
-}
-
 // The first bytes after a UTF-8 byte order mark and white space, lower-cased.
 std::string LeadingText(std::string_view bytes) {
-  if (StartsWith(bytes, "\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
   size_t i = 0;
   while (i < bytes.size() && i < 256 && std::isspace(static_cast<unsigned char>(bytes[i]))) ++i;
   std::string head(bytes.substr(i, 32));
@@ -97,13 +93,13 @@ FormatGuess DetectFileFormat(std::string_view bytes, std::string_view path) {
     return {FileFormat::kUnsupported, ZipKind(kind)};
   }
   if (IsOleCompoundFile(bytes)) return {FileFormat::kUnsupported, OleKind(SniffOleKind(bytes), ext)};
-  if (StartsWith(bytes, "Rar!\x1A\x07")) return {FileFormat::kUnsupported, "rar"};
-  if (StartsWith(bytes, "7z\xBC\xAF\x27\x1C")) return {FileFormat::kUnsupported, "7z"};
-  if (StartsWith(bytes, "\x1F\x8B")) return {FileFormat::kUnsupported, "gzip"};
-  if (StartsWith(bytes, "MZ") || StartsWith(bytes, "\x7F" "ELF")) return {FileFormat::kUnsupported, "executable"};
+  if (bytes.starts_with("Rar!\x1A\x07")) return {FileFormat::kUnsupported, "rar"};
+  if (bytes.starts_with("7z\xBC\xAF\x27\x1C")) return {FileFormat::kUnsupported, "7z"};
+  if (bytes.starts_with("\x1F\x8B")) return {FileFormat::kUnsupported, "gzip"};
+  if (bytes.starts_with("MZ") || bytes.starts_with("\x7F" "ELF")) return {FileFormat::kUnsupported, "executable"};
   const std::string head = LeadingText(bytes);
-  if (StartsWith(head, "{\\rtf")) return {FileFormat::kUnsupported, "rtf"};
-  if (StartsWith(head, "<!doctype html") || StartsWith(head, "<html")) return {FileFormat::kUnsupported, "html"};
+  if (head.starts_with("{\\rtf")) return {FileFormat::kUnsupported, "rtf"};
+  if (head.starts_with("<!doctype html") || head.starts_with("<html")) return {FileFormat::kUnsupported, "html"};
   if (ext == "caj" || ext == "kdh" || ext == "nh") return {FileFormat::kUnsupported, "caj"};
   return {FileFormat::kUnsupported, ""};
 }

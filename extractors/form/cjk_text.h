@@ -12,10 +12,13 @@
 #include <string_view>
 #include <vector>
 
+#include "pipeline/core/edit_distance.h"
+#include "pipeline/core/utf8.h"
+
 namespace gm::form {
 
-std::u32string ToCodepoints(std::string_view utf8);
-std::string ToUtf8(std::u32string_view text);
+// The code points of `utf8` (pipeline/core/utf8.h's ToU32; ToUtf8 is the reverse).
+inline std::u32string ToCodepoints(std::string_view utf8) { return ToU32(utf8); }
 
 // The characters of OCR text without the spaces OCR puts between them, and
 // where each sits in the text: what a phrase-level fix compares, and where it
@@ -53,8 +56,6 @@ std::string Nfkc(std::string_view utf8);
 // spaces and line breaks: "注册资金（万元）*\n³" -> "注册资金万元".
 std::u32string LabelKey(std::string_view utf8);
 
-// Levenshtein distance in code points.
-int EditDistance(std::u32string_view a, std::u32string_view b);
 
 // Cleans the OCR text of a value cell: NFKC; lines joined (no space between
 // CJK characters, one space between other words); spaces next to CJK

@@ -3,22 +3,10 @@
 #include <algorithm>
 
 #include "extractors/form/cjk_text.h"
+#include "pipeline/core/table_cells.h"
 
 namespace gm::form {
 namespace {
-
-std::vector<std::string> SplitBars(const std::string& s) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= s.size()) {
-    size_t bar = s.find('|', start);
-    std::string part = s.substr(start, bar == std::string::npos ? std::string::npos : bar - start);
-    if (!part.empty()) out.push_back(part);
-    if (bar == std::string::npos) break;
-    start = bar + 1;
-  }
-  return out;
-}
 
 // Misread characters forgiven for a wording of `len` ideographs: none for
 // one or two (too many short words look alike), then about one in four.

@@ -12,10 +12,6 @@ namespace {
 
 const l_uint8* Data(std::string_view bytes) { return reinterpret_cast<const l_uint8*>(bytes.data()); }
 
-bool StartsWith(std::string_view bytes, std::string_view prefix) {
-  return bytes.size() >= prefix.size() && bytes.substr(0, prefix.size()) == prefix;
-}
-
 uint32_t Le32(std::string_view b, size_t at) {
   return static_cast<uint32_t>(static_cast<uint8_t>(b[at])) | static_cast<uint32_t>(static_cast<uint8_t>(b[at + 1])) << 8 |
          static_cast<uint32_t>(static_cast<uint8_t>(b[at + 2])) << 16 |
@@ -69,14 +65,14 @@ Status ReadTiffInfo(std::string_view bytes, int max_frames, ImageInfo* out) {
 }  // namespace
 
 int SniffImageFormat(std::string_view bytes) {
-  if (StartsWith(bytes, "\xFF\xD8\xFF")) return IFF_JFIF_JPEG;
-  if (StartsWith(bytes, "\x89PNG\r\n\x1A\n")) return IFF_PNG;
-  if (StartsWith(bytes, std::string_view("II*\0", 4)) || StartsWith(bytes, std::string_view("MM\0*", 4))) return IFF_TIFF;
-  if (StartsWith(bytes, "BM") && bytes.size() >= 26) return IFF_BMP;
-  if (StartsWith(bytes, "GIF87a") || StartsWith(bytes, "GIF89a")) return IFF_GIF;
-  if (bytes.size() >= 12 && StartsWith(bytes, "RIFF") && bytes.substr(8, 4) == "WEBP") return IFF_WEBP;
-  if (StartsWith(bytes, std::string_view("\0\0\0\x0CjP  \r\n\x87\n", 12)) ||
-      StartsWith(bytes, "\xFF\x4F\xFF\x51")) {
+  if (bytes.starts_with("\xFF\xD8\xFF")) return IFF_JFIF_JPEG;
+  if (bytes.starts_with("\x89PNG\r\n\x1A\n")) return IFF_PNG;
+  if (bytes.starts_with(std::string_view("II*\0", 4)) || bytes.starts_with(std::string_view("MM\0*", 4))) return IFF_TIFF;
+  if (bytes.starts_with("BM") && bytes.size() >= 26) return IFF_BMP;
+  if (bytes.starts_with("GIF87a") || bytes.starts_with("GIF89a")) return IFF_GIF;
+  if (bytes.size() >= 12 && bytes.starts_with("RIFF") && bytes.substr(8, 4) == "WEBP") return IFF_WEBP;
+  if (bytes.starts_with(std::string_view("\0\0\0\x0CjP  \r\n\x87\n", 12)) ||
+      bytes.starts_with("\xFF\x4F\xFF\x51")) {
     return IFF_JP2;
   }
   return IFF_UNKNOWN;

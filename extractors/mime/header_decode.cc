@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "extractors/mime/charset.h"
+#include "pipeline/core/base64.h"
 
 namespace gm {
 namespace {
@@ -36,30 +37,6 @@ int HexValue(char c) {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
-}
-
-// Base64 that skips characters outside the alphabet and tolerates missing padding.
-std::string DecodeBase64Loose(std::string_view in) {
-  std::string out;
-  uint32_t acc = 0;
-  int bits = 0;
-  for (char c : in) {
-    int v;
-    if (c >= 'A' && c <= 'Z') v = c - 'A';
-    else if (c >= 'a' && c <= 'z') v = c - 'a' + 26;
-    else if (c >= '0' && c <= '9') v = c - '0' + 52;
-    else if (c == '+') v = 62;
-    else if (c == '/') v = 63;
-    else if (c == '=') break;
-    else continue;
-    acc = (acc << 6) | static_cast<uint32_t>(v);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += static_cast<char>((acc >> bits) & 0xFF);
-    }
-  }
-  return out;
 }
 
 // RFC 2047 "Q": '_' is a space, =XX a byte.
@@ -122,7 +99,7 @@ bool ParseEncodedWord(std::string_view s, size_t pos, EncodedWord* word) {
   std::string_view text = s.substr(text_start, end - text_start);
   if (size_t star = charset.find('*'); star != std::string_view::npos) charset = charset.substr(0, star);
   word->charset = Lower(charset);
-  word->bytes = enc == 'B' ? DecodeBase64Loose(text) : DecodeQ(text);
+  word->bytes = enc == 'B' ? Base64DecodeLoose(text) : DecodeQ(text);
   word->end = end + 2;
   return true;
 }

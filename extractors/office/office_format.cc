@@ -22,8 +22,6 @@ bool Contains(std::string_view haystack, std::string_view ascii_name) {
   return haystack.find(Utf16Le(ascii_name)) != std::string_view::npos;
 }
 
-bool StartsWith(const std::string& s, std::string_view prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
-
 }  // namespace
 
 bool IsOleCompoundFile(std::string_view bytes) {
@@ -40,9 +38,9 @@ OfficeKind SniffZipKind(std::string_view bytes) {
   if (!ListZipMembers(bytes, &names).ok()) return OfficeKind::kUnknown;
   bool word = false, excel = false, powerpoint = false, odf = false, ofd = false;
   for (const std::string& name : names) {
-    word |= name == "word/document.xml" || StartsWith(name, "word/");
-    excel |= name == "xl/workbook.xml" || StartsWith(name, "xl/");
-    powerpoint |= StartsWith(name, "ppt/");
+    word |= name == "word/document.xml" || name.starts_with("word/");
+    excel |= name == "xl/workbook.xml" || name.starts_with("xl/");
+    powerpoint |= name.starts_with("ppt/");
     odf |= name == "mimetype" || name == "content.xml";
     ofd |= name == "OFD.xml";
   }

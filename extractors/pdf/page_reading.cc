@@ -195,7 +195,8 @@ Page ReadPdfPage(std::shared_ptr<const std::string> bytes, const PodofoDocument*
     width = layout.geometry.DisplayWidth();
     height = layout.geometry.DisplayHeight();
   } else if (text) {
-    text->PageSize(index, &width, &height);
+    // A page whose size poppler cannot give keeps the Letter default above.
+    (void)text->PageSize(index, &width, &height);
   }
   page.dpi = 72;
   page.width = width;

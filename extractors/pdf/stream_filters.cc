@@ -1,10 +1,10 @@
 #include "extractors/pdf/stream_filters.h"
 
-#include <zlib.h>
-
 #include <cstdint>
 #include <cstdlib>
 #include <vector>
+
+#include "pipeline/core/inflate.h"
 
 namespace gm {
 namespace {
@@ -13,30 +13,12 @@ Status TooLarge() { return Status::Limit("PDF数据流解压后过大，超出�
 Status Damaged() { return Status::Corrupt("PDF数据流已损坏，无法解码"); }
 
 Status Inflate(std::string_view in, size_t max_output, std::string* out) {
-  z_stream zs{};
-  if (inflateInit(&zs) != Z_OK) return Status::Internal("inflateInit failed");
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-  zs.avail_in = static_cast<uInt>(std::min<size_t>(in.size(), UINT32_MAX));
-  char chunk[64 * 1024];
-  int rc = Z_OK;
-  Status status;
-  while (rc == Z_OK) {
-    zs.next_out = reinterpret_cast<Bytef*>(chunk);
-    zs.avail_out = sizeof(chunk);
-    rc = inflate(&zs, Z_NO_FLUSH);
-    size_t produced = sizeof(chunk) - zs.avail_out;
-    if (out->size() + produced > max_output) {
-      status = TooLarge();
-      break;
-    }
-    out->append(chunk, produced);
-    if (rc == Z_BUF_ERROR && zs.avail_in == 0) break;  // input ended without a stream end
-    if (rc == Z_OK && produced == 0 && zs.avail_in == 0) break;
+  switch (InflateCapped(in, max_output, out)) {
+    case InflateResult::kOk: return Status::OK();
+    case InflateResult::kOverflow: return TooLarge();
+    case InflateResult::kCorrupt: return Damaged();
   }
-  inflateEnd(&zs);
-  if (!status.ok()) return status;
-  if (rc != Z_STREAM_END && out->empty()) return Damaged();
-  return Status::OK();
+  return Damaged();
 }
 
 // Undoes a PNG (>= 10) or TIFF (2) predictor in place.

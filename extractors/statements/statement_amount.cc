@@ -9,8 +9,6 @@
 namespace gm {
 namespace {
 
-bool StartsWith(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
-
 // "1.2345E+07": spreadsheets store numbers so.
 std::optional<double> ParseScientific(const std::string& s) {
   size_t e = s.find_first_of("Ee");
@@ -72,7 +70,7 @@ std::optional<double> ParseStatementAmount(const std::string& folded, bool* plai
   // A piece that starts with a separator (".22", ",587") is a fragment OCR broke off.
   if (folded[0] == '.' || folded[0] == ',') return std::nullopt;
   std::string s = folded;
-  if (StartsWith(s, "−")) s = "-" + s.substr(std::string("−").size());  // U+2212 MINUS SIGN
+  if (s.starts_with("−")) s = "-" + s.substr(std::string("−").size());  // U+2212 MINUS SIGN
   std::optional<double> value = ParseScientific(s);
   if (!value) value = ParseDecimal(RegroupOcrSeparators(s));
   if (!value || !std::isfinite(*value)) return std::nullopt;

@@ -4,7 +4,8 @@
 #include <cmath>
 #include <cstdlib>
 
-#include "extractors/classify/text_fold.h"
+#include "pipeline/core/text_fold.h"
+#include "pipeline/core/utf8.h"
 #include "extractors/classify/title_line.h"
 #include "extractors/statements/statement_amount.h"
 #include "extractors/statements/table_layout.h"
@@ -22,11 +23,9 @@ struct HeaderColumn {
   bool right_edge = false;
 };
 
-bool StartsWith(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
-
 std::optional<ColumnRole> HeaderRole(const std::string& cell, const StatementVocabulary& vocab) {
   for (const auto& [label, role] : vocab.columns)
-    if (StartsWith(cell, label)) return role;
+    if (cell.starts_with(label)) return role;
   return std::nullopt;
 }
 
@@ -51,8 +50,8 @@ YearMatch FindYear(const std::string& text) {
     if (year < 1990 || year > 2100) continue;
     const std::string rest = text.substr(at + nian.size(), 16);
     int rank = 1;
-    if (StartsWith(rest, "12月31日") || StartsWith(rest, "度") || StartsWith(rest, "1-12月") ||
-        StartsWith(rest, "1月-12月") || StartsWith(rest, "1月1日-12月31日"))
+    if (rest.starts_with("12月31日") || rest.starts_with("度") || rest.starts_with("1-12月") ||
+        rest.starts_with("1月-12月") || rest.starts_with("1月1日-12月31日"))
       rank = 3;
     else if (int m = DigitsAt(rest, 0, 2); m > 0 && rest.compare(m, 3, "月") == 0)
       rank = 2;

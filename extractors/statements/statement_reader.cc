@@ -5,7 +5,7 @@
 #include <set>
 
 #include "extractors/classify/page_ocr.h"
-#include "extractors/classify/text_fold.h"
+#include "pipeline/core/text_fold.h"
 #include "extractors/classify/text_lines.h"
 #include "extractors/classify/title_line.h"
 #include "extractors/statements/statement_parser.h"

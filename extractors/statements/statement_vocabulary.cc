@@ -7,35 +7,13 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-#include "extractors/classify/text_fold.h"
+#include "pipeline/core/text_fold.h"
+#include "pipeline/core/starts_with_at.h"
+#include "pipeline/core/table_cells.h"
 #include "pipeline/core/templates.h"
 
 namespace gm {
 namespace {
-
-std::vector<std::string> SplitBars(const std::string& s) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= s.size()) {
-    size_t bar = s.find('|', start);
-    std::string part = s.substr(start, bar == std::string::npos ? std::string::npos : bar - start);
-    if (!part.empty()) out.push_back(part);
-    if (bar == std::string::npos) break;
-    start = bar + 1;
-  }
-  return out;
-}
-
-bool ParseNumber(const std::string& s, double* out) {
-  if (s.empty()) return false;
-  char* end = nullptr;
-  *out = std::strtod(s.c_str(), &end);
-  return end && *end == '\0';
-}
-
-bool StartsWith(const std::string& s, size_t at, const char* prefix) {
-  return s.compare(at, std::char_traits<char>::length(prefix), prefix) == 0;
-}
 
 // Length of a run of Chinese numerals at `at` (bytes).
 size_t ChineseNumeralRun(const std::string& s, size_t at) {
@@ -44,7 +22,7 @@ size_t ChineseNumeralRun(const std::string& s, size_t at) {
   for (bool moved = true; moved;) {
     moved = false;
     for (const char* n : kNumerals) {
-      if (StartsWith(s, end, n)) {
+      if (StartsWithAt(s, end, n)) {
         end += 3;
         moved = true;
         break;
@@ -63,15 +41,15 @@ size_t DigitRun(const std::string& s, size_t at) {
 // One leading enumerator or qualifier at `at`; 0 when there is none.
 size_t EnumeratorLength(const std::string& s, size_t at) {
   for (const char* q : {"加:", "减:", "其中:", "*", "△", "#"})
-    if (StartsWith(s, at, q)) return std::char_traits<char>::length(q);
-  if (size_t n = ChineseNumeralRun(s, at); n > 0 && StartsWith(s, at + n, "、")) return n + 3;
-  if (size_t d = DigitRun(s, at); d > 0 && (StartsWith(s, at + d, "、") || StartsWith(s, at + d, ".")) &&
+    if (StartsWithAt(s, at, q)) return std::char_traits<char>::length(q);
+  if (size_t n = ChineseNumeralRun(s, at); n > 0 && StartsWithAt(s, at + n, "、")) return n + 3;
+  if (size_t d = DigitRun(s, at); d > 0 && (StartsWithAt(s, at + d, "、") || StartsWithAt(s, at + d, ".")) &&
                                   DigitRun(s, at + d + 1) == 0)
     return d + (s[at + d] == '.' ? 1 : 3);
-  if (StartsWith(s, at, "(")) {
+  if (StartsWithAt(s, at, "(")) {
     size_t n = ChineseNumeralRun(s, at + 1);
     if (n == 0) n = DigitRun(s, at + 1);
-    if (n > 0 && StartsWith(s, at + 1 + n, ")")) return n + 2;
+    if (n > 0 && StartsWithAt(s, at + 1 + n, ")")) return n + 2;
   }
   return 0;
 }
@@ -127,7 +105,7 @@ Status StatementVocabulary::Load(const std::filesystem::path& dir, StatementVoca
     double priority = 1;
     const std::string& kind = tsv.Get(row, "kind");
     const std::string& key = tsv.Get(row, "key");
-    if (kind.empty() || key.empty() || !ParseNumber(tsv.Get(row, "priority"), &priority))
+    if (kind.empty() || key.empty() || !ParseCellNumber(tsv.Get(row, "priority"), &priority))
       return Status::Corrupt(tsv.Where(row) + ": row without kind, key or priority");
     for (const std::string& label : SplitBars(tsv.Get(row, "labels")))
     {
@@ -161,7 +139,7 @@ Status StatementVocabulary::Load(const std::filesystem::path& dir, StatementVoca
   if (!(s = LoadTsv(dir / "statements_units.tsv", &tsv)).ok()) return s;
   for (const auto& row : tsv.rows) {
     double wan = 0;
-    if (!ParseNumber(tsv.Get(row, "wan"), &wan) || wan <= 0 || tsv.Get(row, "unit").empty())
+    if (!ParseCellNumber(tsv.Get(row, "wan"), &wan) || wan <= 0 || tsv.Get(row, "unit").empty())
       return Status::Corrupt(tsv.Where(row) + ": bad row");
     v.units.push_back({FoldText(tsv.Get(row, "unit")), wan});
   }
@@ -172,7 +150,7 @@ Status StatementVocabulary::Load(const std::filesystem::path& dir, StatementVoca
   for (const auto& row : tsv.rows) {
     const std::string& name = tsv.Get(row, "name");
     double x = 0;
-    if (!ParseNumber(tsv.Get(row, "value"), &x)) return Status::Corrupt(tsv.Where(row) + ": bad value for " + name);
+    if (!ParseCellNumber(tsv.Get(row, "value"), &x)) return Status::Corrupt(tsv.Where(row) + ": bad value for " + name);
     StatementParams& p = v.params;
     if (name == "title_max_extra") p.title_max_extra = static_cast<int>(x);
     else if (name == "index_max") p.index_max = x;

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 
-#include "extractors/classify/text_fold.h"
+#include "pipeline/core/text_fold.h"
 #include "extractors/classify/text_lines.h"
 #include "extractors/statements/statement_amount.h"
 

@@ -9,7 +9,8 @@
 #include <algorithm>
 #include <map>
 
-#include "extractors/classify/text_fold.h"
+#include "pipeline/core/text_fold.h"
+#include "pipeline/core/utf8.h"
 #include "pipeline/check/check_context.h"
 
 namespace gm {

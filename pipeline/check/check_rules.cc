@@ -6,37 +6,15 @@
 #include <memory>
 #include <mutex>
 
-#include "extractors/classify/text_fold.h"
+#include "pipeline/core/text_fold.h"
+#include "pipeline/core/starts_with_at.h"
+#include "pipeline/core/table_cells.h"
 
 namespace gm {
 namespace {
 
-std::vector<std::string> SplitBars(const std::string& s) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= s.size()) {
-    size_t bar = s.find('|', start);
-    std::string part = s.substr(start, bar == std::string::npos ? std::string::npos : bar - start);
-    if (!part.empty()) out.push_back(part);
-    if (bar == std::string::npos) break;
-    start = bar + 1;
-  }
-  return out;
-}
-
-bool ParseNumber(const std::string& s, double* out) {
-  if (s.empty()) return false;
-  char* end = nullptr;
-  *out = std::strtod(s.c_str(), &end);
-  return end && *end == '\0' && std::isfinite(*out);
-}
-
 void SortLongestFirst(std::vector<std::string>* v) {
   std::stable_sort(v->begin(), v->end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-}
-
-bool StartsWith(const std::string& s, size_t at, const std::string& prefix) {
-  return s.compare(at, prefix.size(), prefix) == 0;
 }
 
 // Clauses of an answer: cut at sentence and clause punctuation (folded text).
@@ -47,7 +25,7 @@ std::vector<std::string> Clauses(const std::string& folded) {
   for (size_t i = 0; i < folded.size();) {
     bool cut = false;
     for (const char* c : kCuts) {
-      if (StartsWith(folded, i, c)) {
+      if (StartsWithAt(folded, i, c)) {
         i += std::char_traits<char>::length(c);
         cut = true;
         break;
@@ -86,7 +64,7 @@ Status CheckRules::Load(const std::filesystem::path& dir, CheckRules* out) {
   for (const auto& row : tsv.rows) {
     const std::string& name = tsv.Get(row, "name");
     double v = 0;
-    if (!ParseNumber(tsv.Get(row, "value"), &v) || v < 0)
+    if (!ParseCellNumber(tsv.Get(row, "value"), &v) || v < 0)
       return Status::Corrupt(tsv.Where(row) + ": bad value for " + name);
     Tolerances& t = rules.tolerances_;
     if (name == "form_abs_wan") t.form_abs_wan = v;
@@ -158,7 +136,7 @@ bool CheckRules::Describes(const std::string& answer) const {
     for (bool moved = true; moved;) {
       moved = false;
       for (const std::string& q : qualifiers_) {
-        if (!q.empty() && StartsWith(clause, at, q)) {
+        if (!q.empty() && StartsWithAt(clause, at, q)) {
           at += q.size();
           moved = true;
           break;
@@ -167,7 +145,7 @@ bool CheckRules::Describes(const std::string& answer) const {
     }
     if (at == clause.size()) continue;  // only qualifiers: says nothing
     bool negative = false;
-    for (const std::string& n : negatives_) negative = negative || (!n.empty() && StartsWith(clause, at, n));
+    for (const std::string& n : negatives_) negative = negative || (!n.empty() && StartsWithAt(clause, at, n));
     if (!negative) return true;
   }
   return false;

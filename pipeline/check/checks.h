@@ -28,7 +28,7 @@
 #include <string>
 #include <vector>
 
-#include "extractors/classify/classifier.h"
+#include "extractors/classify/classification.h"
 #include "pipeline/core/prior_project.h"
 #include "pipeline/core/record.h"
 #include "pipeline/core/status.h"

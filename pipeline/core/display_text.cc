@@ -1,36 +1,10 @@
 #include "pipeline/core/display_text.h"
 
+#include "pipeline/core/utf8.h"
+
 #include <cstdio>
 
 namespace gm {
-
-size_t DecodeUtf8Char(std::string_view text, size_t i, uint32_t* code_point) {
-  unsigned char c = static_cast<unsigned char>(text[i]);
-  size_t len;
-  uint32_t cp;
-  uint32_t min;
-  if (c < 0x80) {
-    *code_point = c;
-    return 1;
-  } else if ((c & 0xE0) == 0xC0) {
-    len = 2, cp = c & 0x1F, min = 0x80;
-  } else if ((c & 0xF0) == 0xE0) {
-    len = 3, cp = c & 0x0F, min = 0x800;
-  } else if ((c & 0xF8) == 0xF0) {
-    len = 4, cp = c & 0x07, min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (i + len > text.size()) return 0;
-  for (size_t k = 1; k < len; ++k) {
-    unsigned char cc = static_cast<unsigned char>(text[i + k]);
-    if ((cc & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (cc & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  *code_point = cp;
-  return len;
-}
 
 bool IsHiddenOrControl(uint32_t cp) {
   if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return true;

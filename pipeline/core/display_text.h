@@ -15,12 +15,6 @@
 
 namespace gm {
 
-// Decodes one UTF-8 character at text[i]. Returns its length (1..4) and sets
-// *code_point, or returns 0 for an invalid sequence (bad lead byte, truncated
-// sequence, overlong form, surrogate, above U+10FFFF).
-// REQUIRES: i < text.size().
-size_t DecodeUtf8Char(std::string_view text, size_t i, uint32_t* code_point);
-
 // True for a character that is invisible or changes how the text around it
 // is shown: C0 and C1 controls, DEL, bidi embeddings, overrides and isolates
 // (U+202A..U+202E, U+2066..U+2069), marks (U+200E, U+200F, U+061C),

@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "pipeline/core/table_cells.h"
+
 namespace gm {
 namespace {
 
@@ -16,19 +18,6 @@ std::vector<std::string> SplitTabs(const std::string& line) {
     start = tab + 1;
   }
   return cells;
-}
-
-std::vector<std::string> SplitBars(const std::string& s) {
-  std::vector<std::string> out;
-  if (s.empty()) return out;
-  size_t start = 0;
-  for (;;) {
-    size_t bar = s.find('|', start);
-    out.push_back(s.substr(start, bar == std::string::npos ? std::string::npos : bar - start));
-    if (bar == std::string::npos) break;
-    start = bar + 1;
-  }
-  return out;
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <system_error>
 
 #include "pipeline/core/display_text.h"
+#include "pipeline/core/utf8.h"
 
 #include "pipeline/emit/atomic_file.h"
 #include "pipeline/emit/record_json.h"

@@ -1,7 +1,7 @@
 // RecordFromJson: the inverse of RecordToJson (see record_json.h).
 #include <limits>
 
-#include "pipeline/emit/base64.h"
+#include "pipeline/core/base64.h"
 #include "pipeline/emit/record_json.h"
 
 namespace gm {

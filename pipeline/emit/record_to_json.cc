@@ -3,7 +3,7 @@
 #include <cmath>
 
 #include "pipeline/core/display_text.h"
-#include "pipeline/emit/base64.h"
+#include "pipeline/core/base64.h"
 #include "pipeline/emit/record_json.h"
 #include "pipeline/emit/text_util.h"
 

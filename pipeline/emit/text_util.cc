@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "pipeline/core/display_text.h"
+#include "pipeline/core/utf8.h"
 
 namespace gm {
 namespace {

@@ -3,7 +3,9 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "pipeline/core/table_cells.h"
 #include "pipeline/core/templates.h"
+#include "pipeline/core/utf8.h"
 
 namespace gm {
 namespace {
@@ -39,26 +41,12 @@ const char* const kLabels[] = {
     "op_expert", "op_date", "op_date_prompt", "uncategorized", "total", "chart_title",
     "chart_investment", "chart_loan", "no_unreadable", "batch_label"};
 
-bool ParseNumber(const std::string& s, double* out) {
-  if (s.empty()) return false;
-  char* end = nullptr;
-  *out = std::strtod(s.c_str(), &end);
-  return end == s.c_str() + s.size();
-}
-
 bool ParseColor(const std::string& s, uint32_t* out) {
   if (s.size() != 6) return false;
   for (char c : s)
     if (!std::isxdigit(static_cast<unsigned char>(c))) return false;
   *out = static_cast<uint32_t>(std::strtoul(s.c_str(), nullptr, 16));
   return true;
-}
-
-size_t Utf8Length(const std::string& s) {
-  size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
 }
 
 // Excel's rules for a tab name.
@@ -99,7 +87,7 @@ Status LoadSheets(const fs::path& dir, std::map<std::string, SheetLayout>* sheet
     column.id = tsv.Get(row, "column");
     column.header = tsv.Get(row, "header");
     column.hidden = tsv.Get(row, "hidden") == "yes";
-    if (!ParseNumber(tsv.Get(row, "width"), &column.width) || column.width <= 0 || column.width > 255)
+    if (!ParseCellNumber(tsv.Get(row, "width"), &column.width) || column.width <= 0 || column.width > 255)
       return Status::Corrupt(tsv.Where(row) + ": column " + column.id + " needs a width between 0 and 255");
     it->second.columns.push_back(std::move(column));
   }
@@ -130,7 +118,7 @@ Status WorkbookLayout::Load(const fs::path& dir, WorkbookLayout* out) {
   double number;
   uint32_t color;
   for (const char* key : kNumberSettings)
-    if (!ParseNumber(layout.Setting(key), &number) || number < 0)
+    if (!ParseCellNumber(layout.Setting(key), &number) || number < 0)
       return Status::Corrupt(settings.string() + ": '" + key + "' needs a non-negative number");
   for (const char* key : kColorSettings)
     if (!ParseColor(layout.Setting(key), &color))
@@ -180,7 +168,7 @@ const std::string& WorkbookLayout::Setting(const std::string& key) const {
 
 double WorkbookLayout::Number(const std::string& key) const {
   double v = 0;
-  return ParseNumber(Setting(key), &v) ? v : 0.0;
+  return ParseCellNumber(Setting(key), &v) ? v : 0.0;
 }
 
 uint32_t WorkbookLayout::Color(const std::string& key) const {

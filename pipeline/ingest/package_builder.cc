@@ -8,15 +8,12 @@
 #include "extractors/archive/pdf_embedded.h"
 #include "extractors/mime/mime_message.h"
 #include "pipeline/core/hash.h"
+#include "pipeline/core/starts_with_at.h"
 
 namespace gm {
 namespace {
 
 std::string Mb(uint64_t bytes) { return std::to_string(bytes >> 20) + " MB"; }
-
-bool StartsWith(const std::string& s, std::string_view prefix, size_t at = 0) {
-  return s.size() >= at + prefix.size() && s.compare(at, prefix.size(), prefix) == 0;
-}
 
 // A zip whose first member says it is an office or OFD document, not an archive.
 bool ZipIsDocument(const std::string& bytes) {
@@ -39,10 +36,10 @@ ContainerKind PackageBuilder::Detect(const std::string& path, const std::string&
   bool named = tables_.KindByName(path, &by_name);
   if (named && by_name == ContainerKind::kDocument) return by_name;
   // The first bytes decide when they are clear: a renamed archive is still an archive.
-  if (StartsWith(bytes, "PK\x03\x04")) return ZipIsDocument(bytes) ? ContainerKind::kDocument : ContainerKind::kArchive;
-  if (StartsWith(bytes, "PK\x05\x06") || StartsWith(bytes, "PK\x07\x08") || StartsWith(bytes, "Rar!\x1a\x07") ||
-      StartsWith(bytes, "7z\xBC\xAF\x27\x1C") || StartsWith(bytes, "\x1F\x8B") || StartsWith(bytes, "BZh") ||
-      StartsWith(bytes, std::string_view("\xFD" "7zXZ\0", 6)) || StartsWith(bytes, "ustar", 257))
+  if (bytes.starts_with("PK\x03\x04")) return ZipIsDocument(bytes) ? ContainerKind::kDocument : ContainerKind::kArchive;
+  if (bytes.starts_with("PK\x05\x06") || bytes.starts_with("PK\x07\x08") || bytes.starts_with("Rar!\x1a\x07") ||
+      bytes.starts_with("7z\xBC\xAF\x27\x1C") || bytes.starts_with("\x1F\x8B") || bytes.starts_with("BZh") ||
+      bytes.starts_with(std::string_view("\xFD" "7zXZ\0", 6)) || StartsWithAt(bytes, 257, "ustar"))
     return ContainerKind::kArchive;
   // Readers accept "%PDF-" anywhere in the first 1 KB (some tools write junk first).
   std::string_view head(bytes.data(), std::min<size_t>(bytes.size(), 1024));

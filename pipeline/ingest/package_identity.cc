@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "pipeline/core/display_text.h"
+#include "pipeline/core/utf8.h"
 #include "pipeline/core/hash.h"
 
 namespace gm {

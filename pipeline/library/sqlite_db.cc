@@ -98,7 +98,8 @@ int64_t SqliteStatement::Int(int column) const { return sqlite3_column_int64(stm
 bool SqliteStatement::IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
 WriteTransaction::~WriteTransaction() {
-  if (open_) db_->Exec("ROLLBACK");
+  // A destructor cannot report; a failed rollback leaves SQLite to roll back on close.
+  if (open_) (void)db_->Exec("ROLLBACK");
 }
 
 Status WriteTransaction::Begin() {

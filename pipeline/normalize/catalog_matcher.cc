@@ -5,7 +5,7 @@
 #include <limits>
 #include <map>
 
-#include "pipeline/normalize/edit_distance.h"
+#include "pipeline/core/edit_distance.h"
 #include "pipeline/normalize/numeral.h"
 #include "pipeline/normalize/text.h"
 #include "pipeline/normalize/utf8.h"
@@ -13,9 +13,7 @@
 namespace gm {
 namespace {
 
-using normalize::EditDistance;
 using normalize::IsDigit;
-using normalize::SubstringDistance;
 using normalize::ToU32;
 using normalize::ToUtf8;
 
@@ -159,7 +157,7 @@ Status CatalogMatcher::Create(const Templates& templates, const std::filesystem:
 CatalogMatcher::Result CatalogMatcher::Match(std::string_view answer) const {
   Result result;
   std::u32string text = ToU32(NormalizeText(answer));
-  if (text.size() > normalize::kMaxEditText) text.resize(normalize::kMaxEditText);
+  if (text.size() > kMaxEditText) text.resize(kMaxEditText);
   Pieces pieces = Cut(text);
   std::u32string whole = folder_->Fold(ToUtf8(text));
   if (whole.empty() && pieces.codes.empty()) return result;

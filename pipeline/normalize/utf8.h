@@ -1,5 +1,6 @@
-// UTF-8 ⇄ UTF-32 conversion for the normalize module's character-level work
-// (edit distances, scanning for numerals and brackets). Internal helper.
+// Character classes for the normalize module's character-level work
+// (edit distances, scanning for numerals and brackets), over the UTF-8 ⇄
+// UTF-32 conversion of pipeline/core/utf8.h. Internal helper.
 //
 // Malformed UTF-8 never fails: each bad byte becomes U+FFFD, so OCR garbage
 // still yields a string the parsers can refuse.
@@ -9,11 +10,14 @@
 #include <string>
 #include <string_view>
 
+#include "pipeline/core/utf8.h"
+
 namespace gm::normalize {
 
-std::u32string ToU32(std::string_view utf8);
-std::string ToUtf8(std::u32string_view text);
-void AppendUtf8(char32_t c, std::string* out);
+// The conversions themselves live in pipeline/core/utf8.h.
+using gm::AppendUtf8;
+using gm::ToU32;
+using gm::ToUtf8;
 
 // True for Han ideographs (and 〇), the characters between which no space is kept.
 bool IsHan(char32_t c);

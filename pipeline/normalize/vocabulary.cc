@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <set>
 
-#include "pipeline/normalize/edit_distance.h"
+#include "pipeline/core/edit_distance.h"
 #include "pipeline/normalize/utf8.h"
 
 namespace gm {
@@ -99,7 +99,7 @@ Vocabulary::Match Vocabulary::Find(std::string_view answer) const {
   std::set<size_t> best_values;
   for (const Key& k : keys_) {
     if (!k.is_value && k.folded.size() < kMinFuzzyVariant) continue;
-    int d = normalize::EditDistance(q, k.folded);
+    int d = EditDistance(q, k.folded);
     if (d > AllowedEdits(k.folded.size())) continue;
     if (d < best) {
       best = d;

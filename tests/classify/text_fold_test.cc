@@ -1,4 +1,5 @@
-#include "extractors/classify/text_fold.h"
+#include "pipeline/core/text_fold.h"
+#include "pipeline/core/utf8.h"
 
 #include <gtest/gtest.h>
 

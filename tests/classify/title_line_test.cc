@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "extractors/classify/text_fold.h"
+#include "pipeline/core/text_fold.h"
 
 namespace gm {
 namespace {

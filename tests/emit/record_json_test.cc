@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "pipeline/emit/base64.h"
+#include "pipeline/core/base64.h"
 #include "tests/emit/sample_record.h"
 
 namespace gm {

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "pipeline/emit/base64.h"
+#include "pipeline/core/base64.h"
 #include "pipeline/emit/text_util.h"
 
 namespace gm {

@@ -59,7 +59,7 @@ class ScanTest : public ::testing::Test {
       return out;
     };
     std::u32string a = keep(got), b = keep(want);
-    return b.empty() ? (a.empty() ? 0.0 : 1.0) : static_cast<double>(form::EditDistance(a, b)) / b.size();
+    return b.empty() ? (a.empty() ? 0.0 : 1.0) : static_cast<double>(EditDistance(a, b)) / b.size();
   }
 
   static Templates* templates_;

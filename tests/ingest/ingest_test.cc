@@ -355,7 +355,7 @@ TEST(IngestPackage, ConcurrentPackagesAgree) {
   std::vector<std::thread> threads;
   for (size_t i = 0; i < results.size(); ++i)
     threads.emplace_back([&, i] {
-      IngestPackage(inbox.path(), i % 2 ? "b.pdf" : "a.eml", Limits(), Tpl(), &results[i]);
+      (void)IngestPackage(inbox.path(), i % 2 ? "b.pdf" : "a.eml", Limits(), Tpl(), &results[i]);  // compared below
     });
   for (auto& t : threads) t.join();
   EXPECT_EQ(Paths(results[0]), (std::vector<std::string>{"材料.zip/資產.pdf"}));

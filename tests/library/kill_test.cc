@@ -41,7 +41,7 @@ std::vector<LibraryEvent> CollectBatch(int round) {
   std::unique_ptr<EventLog> log;
   if (!EventLog::Open(path, 10000, &log).ok()) _exit(3);
   for (int round = 0;; ++round) {
-    log->Update([&](const std::vector<LibraryEvent>&, std::vector<LibraryEvent>* append) {
+    (void)log->Update([&](const std::vector<LibraryEvent>&, std::vector<LibraryEvent>* append) {
       *append = CollectBatch(round);
       if (round == 0 && write(pipe_fd, "x", 1) != 1) _exit(4);  // started: the parent may kill now
       return Status::OK();

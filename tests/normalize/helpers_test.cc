@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "pipeline/normalize/edit_distance.h"
+#include "pipeline/core/edit_distance.h"
 #include "pipeline/normalize/icu_handles.h"
 #include "pipeline/normalize/match_folder.h"
 #include "pipeline/normalize/ocr_digits.h"

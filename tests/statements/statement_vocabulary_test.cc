@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "extractors/classify/text_fold.h"
+#include "pipeline/core/text_fold.h"
 #include "pipeline/core/templates.h"
 
 namespace gm {
