@@ -138,8 +138,24 @@ Provenance ProvenanceOf(const std::vector<const FormCell*>& cells, const std::st
 // Options of a closed-vocabulary field, as they would be printed for a
 // checkbox group drawn by the applicant into a plain cell.
 std::vector<std::string> VocabularyOptions(const FieldSpec& field) {
-  if (field.type == "bool") return {"是", "否"};
-  if (field.type == "enum" || field.type == "multi") return field.values;
+  switch (field.type) {
+    case FieldType::kBool:
+      return {"是", "否"};
+    case FieldType::kEnum:
+    case FieldType::kMulti:
+      return field.values;
+    case FieldType::kText:
+    case FieldType::kWan:
+    case FieldType::kPct:
+    case FieldType::kNumber:
+    case FieldType::kInt:
+    case FieldType::kEnumOther:
+    case FieldType::kDate:
+    case FieldType::kCreditCode:
+    case FieldType::kPhone:
+    case FieldType::kCategory:
+      return {};
+  }
   return {};
 }
 
@@ -288,7 +304,7 @@ void AssembleForm(const FormLabels& labels, const Templates& templates, const st
     Reading r;
     std::vector<std::string> options = spec.kind == CellKind::kCheckbox ? spec.options : std::vector<std::string>{};
     if (options.empty() && LooksLikeCheckboxes(text, VocabularyOptions(*field))) options = VocabularyOptions(*field);
-    r.raw = spec.kind == CellKind::kBlock && field->type == "text" ? CleanProseText(text) : CleanCellText(text);
+    r.raw = spec.kind == CellKind::kBlock && field->type == FieldType::kText ? CleanProseText(text) : CleanCellText(text);
     r.confidence = text.empty() ? kBlankConfidence : text_conf;
     if (!options.empty()) {
       r.is_checkbox = true;

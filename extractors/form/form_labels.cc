@@ -67,7 +67,7 @@ Status FormLabels::Load(const Templates& templates, FormLabels* out) {
       if (spec.kind == CellKind::kCheckbox) {
         if (spec.options.empty()) return Status::Corrupt(where + ": checkbox without options");
         for (const std::string& o : spec.options) {
-          bool ok = field->type == "bool" ? (o == "是" || o == "否")
+          bool ok = field->type == FieldType::kBool ? (o == "是" || o == "否")
                                           : std::find(field->values.begin(), field->values.end(), o) != field->values.end();
           if (!ok) return Status::Corrupt(where + ": option " + o + " is not a value of the field");
         }

@@ -79,7 +79,7 @@ Status FormReader::ReadScanned(const std::vector<const Document*>& docs, const s
   // Writing (names, prose): a misread character inside a word of the domain.
   for (auto& [key, reading] : out->fields) {
     const FieldSpec* field = templates_.Field(key);
-    if (field != nullptr && field->type == "text") reading.raw = domain_words_.Correct(reading.raw);
+    if (field != nullptr && field->type == FieldType::kText) reading.raw = domain_words_.Correct(reading.raw);
   }
   if (out->fields.empty()) {
     return Status::NotFound("扫描件中的表格未能识别出申请表的栏目（如“企业名称”“项目名称”），可能不是申请表或扫描不清晰");

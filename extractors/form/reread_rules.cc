@@ -9,7 +9,7 @@ namespace {
 
 std::u32string VocabularyChars(const FieldSpec& field) {
   std::u32string out;
-  std::vector<std::string> values = field.type == "bool" ? std::vector<std::string>{"是", "否"} : field.values;
+  std::vector<std::string> values = field.type == FieldType::kBool ? std::vector<std::string>{"是", "否"} : field.values;
   for (const std::string& v : values)
     for (char32_t c : ToCodepoints(v))
       if (out.find(c) == std::u32string::npos) out.push_back(c);
@@ -17,7 +17,7 @@ std::u32string VocabularyChars(const FieldSpec& field) {
 }
 
 bool IsValue(const FieldSpec& field, const std::string& text) {
-  if (field.type == "bool") return text == "是" || text == "否";
+  if (field.type == FieldType::kBool) return text == "是" || text == "否";
   return std::find(field.values.begin(), field.values.end(), text) != field.values.end();
 }
 
@@ -46,17 +46,18 @@ Status RereadRules::Load(const Templates& templates, RereadRules* out) {
   RereadRules rules;
   for (const auto& row : tsv.rows) {
     RereadRule r;
-    r.type = tsv.Get(row, "type");
+    const std::string& type = tsv.Get(row, "type");
     r.characters = ToCodepoints(tsv.Get(row, "characters"));
     r.trigger = ToCodepoints(tsv.Get(row, "trigger"));
     const std::string& when = tsv.Get(row, "when");
     if (when == "not_clean") r.when = RereadWhen::kNotClean;
     else if (when == "not_vocabulary") r.when = RereadWhen::kNotVocabulary;
     else if (when == "near_vocabulary") r.when = RereadWhen::kNearVocabulary;
-    else return Status::Corrupt(tsv.Where(row) + ": " + r.type + ": unknown when '" + when + "'");
-    if (r.type.empty()) return Status::Corrupt(tsv.Where(row) + ": row without type");
+    else return Status::Corrupt(tsv.Where(row) + ": " + type + ": unknown when '" + when + "'");
+    if (type.empty()) return Status::Corrupt(tsv.Where(row) + ": row without type");
+    if (!ParseFieldType(type, &r.type)) return Status::Corrupt(tsv.Where(row) + ": unknown field type " + type);
     if (r.when == RereadWhen::kNotClean && r.characters.empty())
-      return Status::Corrupt(tsv.Where(row) + ": " + r.type + ": not_clean needs characters");
+      return Status::Corrupt(tsv.Where(row) + ": " + type + ": not_clean needs characters");
     rules.rules_.push_back(std::move(r));
   }
   *out = std::move(rules);
@@ -94,7 +95,7 @@ bool RereadRules::ShouldReread(const RereadRule& rule_ref, const FieldSpec& fiel
     case RereadWhen::kNotVocabulary:
       return !IsValue(field, text);
     case RereadWhen::kNearVocabulary: {
-      if (field.type == "multi") {
+      if (field.type == FieldType::kMulti) {
         for (const std::string& part : ListParts(text, rule->characters))
           if (!IsValue(field, part)) return true;
         return false;
@@ -120,7 +121,7 @@ bool RereadRules::Accept(const RereadRule& rule_ref, const FieldSpec& field, con
       if (c != U' ' && rule->characters.find(c) == std::u32string::npos) return false;
     return true;
   }
-  if (field.type == "multi") {
+  if (field.type == FieldType::kMulti) {
     std::vector<std::string> parts = ListParts(text, rule->characters);
     if (parts.empty()) return false;
     for (const std::string& part : parts)

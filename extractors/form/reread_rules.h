@@ -21,7 +21,7 @@ enum class RereadWhen {
 };
 
 struct RereadRule {
-  std::string type;        // field type of fields.tsv
+  FieldType type = FieldType::kText;  // field type of fields.tsv
   std::u32string characters;  // the whitelist; the field's values' characters are added for vocabulary rules
   RereadWhen when = RereadWhen::kNotClean;
   std::u32string trigger;  // the rule applies to text holding one of these; empty: any text

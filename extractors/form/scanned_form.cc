@@ -35,6 +35,39 @@ constexpr double kSureRawLine = 0.6;
 // pairs (JudgeCheckboxes gives 0.5 when it falls back to the OCR's text).
 constexpr double kPairsSettle = 0.6;
 
+// How a cell of each field type is read as digits: `written` when its value
+// is written in digits (a doubtful reading gets a second, larger look),
+// `plain` when every tall narrow blot in it is a digit (an amount, a number,
+// a phone number: no % sign, letters or 年月), `grouped` when OCR may break
+// its digit groups ("1 234.5").
+struct DigitReading {
+  bool written = false, plain = false, grouped = false;
+};
+
+DigitReading DigitReadingOf(FieldType type) {
+  switch (type) {
+    case FieldType::kWan:
+    case FieldType::kNumber:
+      return {true, true, true};
+    case FieldType::kPct:
+      return {true, false, true};
+    case FieldType::kPhone:
+      return {true, true, false};
+    case FieldType::kInt:
+    case FieldType::kCreditCode:
+    case FieldType::kDate:
+      return {true, false, false};
+    case FieldType::kText:
+    case FieldType::kBool:
+    case FieldType::kEnum:
+    case FieldType::kEnumOther:
+    case FieldType::kMulti:
+    case FieldType::kCategory:
+      return {};
+  }
+  return {};
+}
+
 }  // namespace
 
 struct ScannedForm::PageData {
@@ -317,8 +350,8 @@ std::string ScannedForm::Png(const FormCell& cell) {
 }
 
 void ScannedForm::SecondLookAtNumber(const FormCell& cell, const FieldSpec& field, Reading* reading) {
-  static const char* kNumeric[] = {"wan", "pct", "number", "int", "phone", "credit_code", "date"};
-  if (std::find(std::begin(kNumeric), std::end(kNumeric), field.type) == std::end(kNumeric)) return;
+  const DigitReading kind = DigitReadingOf(field.type);
+  if (!kind.written) return;
   auto digits = [](const std::string& s) {
     std::string d;
     for (char c : s)
@@ -333,12 +366,11 @@ void ScannedForm::SecondLookAtNumber(const FormCell& cell, const FieldSpec& fiel
   // digit — shorter than the digits the cell shows (small print: 32930 read
   // as 930, sure of itself).
   const CellData& data = *cells_[cell.ref];
-  const bool plain = field.type == "wan" || field.type == "number" || field.type == "phone";
-  const bool lost = plain && have.size() < static_cast<size_t>(FewestDigitsShown(data.ink));
+  const bool lost = kind.plain && have.size() < static_cast<size_t>(FewestDigitsShown(data.ink));
   if (have.empty() || (reading->confidence >= kSureNumber && have.size() > 2 && !lost)) return;
   OcrResult again = ReadCell(data.ink, pages_[data.page]->page.grey.get(), pages_[data.page]->page.dpi, kLargerScale);
   std::string text = CleanCellText(again.text);
-  if (field.type == "wan" || field.type == "pct" || field.type == "number") text = FixDigitGrouping(text);
+  if (kind.grouped) text = FixDigitGrouping(text);
   std::string got = digits(text);
   bool more = got.size() > have.size() && got.find(have) != std::string::npos;
   if (more || (again.confidence > reading->confidence + 0.1 && !got.empty())) {
@@ -349,8 +381,8 @@ void ScannedForm::SecondLookAtNumber(const FormCell& cell, const FieldSpec& fiel
 
 void ScannedForm::Refine(const FormCell& cell, const FieldSpec& field, Reading* reading) {
   if (cell.ref < 0 || static_cast<size_t>(cell.ref) >= cells_.size()) return;
-  if (field.type == "wan" || field.type == "pct" || field.type == "number") reading->raw = FixDigitGrouping(reading->raw);
-  if (field.type == "wan" && capital_.Applies(reading->raw)) {
+  if (DigitReadingOf(field.type).grouped) reading->raw = FixDigitGrouping(reading->raw);
+  if (field.type == FieldType::kWan && capital_.Applies(reading->raw)) {
     reading->raw = capital_.Repair(reading->raw);
     return;
   }
@@ -362,7 +394,7 @@ void ScannedForm::Refine(const FormCell& cell, const FieldSpec& field, Reading* 
   OcrResult again = ReadCell(data.ink, pages_[data.page]->page.grey.get(), pages_[data.page]->page.dpi, 1.0);
   ocr_->SetCharacterWhitelist("");
   std::string text = CleanCellText(again.text);
-  if (field.type == "wan" || field.type == "pct" || field.type == "number") text = FixDigitGrouping(text);
+  if (DigitReadingOf(field.type).grouped) text = FixDigitGrouping(text);
   if (!reread_.Accept(*rule, field, text) || reread_.LostCharacters(*rule, reading->raw, text)) return;
   reading->raw = text;
   // The whitelist narrowed the choice: trust it a little less than a free read.

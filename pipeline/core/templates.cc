@@ -64,6 +64,37 @@ Status LoadTsv(const std::filesystem::path& path, TsvTable* out) {
   return Status::OK();
 }
 
+namespace {
+
+constexpr struct {
+  FieldType type;
+  const char* name;
+} kFieldTypeNames[] = {
+    {FieldType::kText, "text"},          {FieldType::kWan, "wan"},           {FieldType::kPct, "pct"},
+    {FieldType::kNumber, "number"},      {FieldType::kInt, "int"},           {FieldType::kBool, "bool"},
+    {FieldType::kEnum, "enum"},          {FieldType::kEnumOther, "enum_other"}, {FieldType::kMulti, "multi"},
+    {FieldType::kDate, "date"},          {FieldType::kCreditCode, "credit_code"}, {FieldType::kPhone, "phone"},
+    {FieldType::kCategory, "category"},
+};
+
+}  // namespace
+
+bool ParseFieldType(std::string_view name, FieldType* out) {
+  for (const auto& t : kFieldTypeNames) {
+    if (name == t.name) {
+      *out = t.type;
+      return true;
+    }
+  }
+  return false;
+}
+
+const char* FieldTypeName(FieldType type) {
+  for (const auto& t : kFieldTypeNames)
+    if (t.type == type) return t.name;
+  return "?";
+}
+
 Status Templates::Load(const std::filesystem::path& dir, Templates* out) {
   Templates t;
   t.dir_ = dir;
@@ -75,10 +106,12 @@ Status Templates::Load(const std::filesystem::path& dir, Templates* out) {
     f.key = tsv.Get(row, "key");
     f.section = tsv.Get(row, "section");
     f.label = tsv.Get(row, "label");
-    f.type = tsv.Get(row, "type");
+    const std::string& type = tsv.Get(row, "type");
     f.required = tsv.Get(row, "required") == "yes";
     f.values = SplitBars(tsv.Get(row, "values"));
-    if (f.key.empty() || f.type.empty()) return Status::Corrupt(tsv.Where(row) + ": row without key or type");
+    if (f.key.empty() || type.empty()) return Status::Corrupt(tsv.Where(row) + ": row without key or type");
+    if (!ParseFieldType(type, &f.type))
+      return Status::Corrupt(tsv.Where(row) + ": field " + f.key + " has unknown type " + type);
     t.field_index_[f.key] = t.fields_.size();
     t.fields_.push_back(std::move(f));
   }

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pipeline/core/status.h"
@@ -35,8 +36,34 @@ struct TsvTable {
 };
 Status LoadTsv(const std::filesystem::path& path, TsvTable* out);
 
+// A field's type: the type column of fields.tsv, a closed set parsed once when
+// the table loads (an unknown name stops the run), so that code reading a
+// field switches over every case instead of comparing strings.
+enum class FieldType {
+  kText,        // free text
+  kWan,         // an amount in 万元
+  kPct,         // a percentage
+  kNumber,      // a number (a duration in a unit of normalize_field_units.tsv)
+  kInt,         // a whole number
+  kBool,        // 是/否
+  kEnum,        // one of the field's values
+  kEnumOther,   // one of the field's values, or other text
+  kMulti,       // some of the field's values
+  kDate,        // a date (year and month at least)
+  kCreditCode,  // a unified social credit code (GB 32100)
+  kPhone,       // a mobile or fixed-line number
+  kCategory,    // a project catalog item
+};
+
+// The type called `name` in fields.tsv ("text", "wan", "enum_other" …); false
+// when no type has that name.
+bool ParseFieldType(std::string_view name, FieldType* out);
+// The fields.tsv name of `type`.
+const char* FieldTypeName(FieldType type);
+
 struct FieldSpec {
-  std::string key, section, label, type;
+  std::string key, section, label;
+  FieldType type = FieldType::kText;
   bool required = false;
   std::vector<std::string> values;  // closed values, in the contract's order
 };

@@ -73,8 +73,35 @@ std::string CategoryText(const Json& value) {
   return code;
 }
 
+namespace {
+
+// The workbook_layout.tsv setting that formats a number of a field of `type`.
+const char* NumberFormatSetting(FieldType type) {
+  switch (type) {
+    case FieldType::kWan:
+      return "wan_format";
+    case FieldType::kPct:
+      return "pct_format";
+    case FieldType::kInt:
+      return "int_format";
+    case FieldType::kText:
+    case FieldType::kNumber:
+    case FieldType::kBool:
+    case FieldType::kEnum:
+    case FieldType::kEnumOther:
+    case FieldType::kMulti:
+    case FieldType::kDate:
+    case FieldType::kCreditCode:
+    case FieldType::kPhone:
+    case FieldType::kCategory:
+      return "number_format";
+  }
+  return "number_format";
+}
+
+}  // namespace
+
 FieldDisplay DisplayField(const FieldSpec& spec, const Json& value, const WorkbookLayout& layout) {
-  const std::string& type = spec.type;
   switch (value.type()) {
     case Json::value_t::null:
     case Json::value_t::discarded:
@@ -85,10 +112,7 @@ FieldDisplay DisplayField(const FieldSpec& spec, const Json& value, const Workbo
     case Json::value_t::number_unsigned:
     case Json::value_t::number_float: {
       double v = value.get<double>();
-      if (type == "wan") return Number(v, layout.Setting("wan_format"));
-      if (type == "pct") return Number(v, layout.Setting("pct_format"));
-      if (type == "int") return Number(v, layout.Setting("int_format"));
-      return Number(v, layout.Setting("number_format"));
+      return Number(v, layout.Setting(NumberFormatSetting(spec.type)));
     }
     case Json::value_t::string:
       return Text(SanitizeUtf8(value.get<std::string>()));

@@ -26,7 +26,7 @@ std::string Join(const std::vector<std::string>& items, const std::string& sep) 
 // The typed value of an expert's 更正值, or a problem.
 bool TypeCorrection(const FieldSpec& spec, const std::string& text, const Normalizer& normalizer, Json* value,
                     std::string* why) {
-  std::string raw = spec.type == "date" ? CellDate(text) : text;
+  std::string raw = spec.type == FieldType::kDate ? CellDate(text) : text;
   FormReading form;
   form.fields[spec.key].raw = raw;
   form.fields[spec.key].confidence = 1.0;
@@ -40,7 +40,7 @@ bool TypeCorrection(const FieldSpec& spec, const std::string& text, const Normal
     }
   }
   *value = fields[spec.key].value;
-  if (value->is_null() && !raw.empty() && spec.type != "text") {
+  if (value->is_null() && !raw.empty() && spec.type != FieldType::kText) {
     *why = "无法识别为“" + spec.label + "”的有效值";
     return false;
   }

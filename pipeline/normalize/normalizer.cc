@@ -11,8 +11,26 @@
 namespace gm {
 namespace {
 
-bool IsChoiceType(const std::string& type) {
-  return type == "enum" || type == "enum_other" || type == "multi" || type == "bool";
+// A closed answer: read against a vocabulary (choice.h), not parsed (typed_field.h).
+bool IsChoiceType(FieldType type) {
+  switch (type) {
+    case FieldType::kBool:
+    case FieldType::kEnum:
+    case FieldType::kEnumOther:
+    case FieldType::kMulti:
+      return true;
+    case FieldType::kText:
+    case FieldType::kWan:
+    case FieldType::kPct:
+    case FieldType::kNumber:
+    case FieldType::kInt:
+    case FieldType::kDate:
+    case FieldType::kCreditCode:
+    case FieldType::kPhone:
+    case FieldType::kCategory:
+      return false;
+  }
+  return false;
 }
 
 // The value as the reviewer should see it in a message.
@@ -49,13 +67,9 @@ Status Normalizer::Create(const Templates& templates, std::unique_ptr<Normalizer
   if (!(s = CatalogMatcher::Create(templates, dir / "normalize_catalog_aliases.tsv", folder, &n->catalog_)).ok())
     return s;
   for (const FieldSpec& f : templates.fields()) {
-    static const char* kTypes[] = {"text", "wan", "pct", "number", "int", "bool", "enum", "enum_other",
-                                   "multi", "date", "credit_code", "phone", "category"};
-    bool known = false;
-    for (const char* t : kTypes) known |= f.type == t;
-    if (!known) return Status::Corrupt("fields.tsv: field " + f.key + " has unknown type " + f.type);
-    if ((f.type == "enum" || f.type == "enum_other" || f.type == "multi") && f.values.empty())
-      return Status::Corrupt("fields.tsv: field " + f.key + " of type " + f.type + " lists no values");
+    // An unknown type never gets here: Templates::Load refuses it.
+    if (IsChoiceType(f.type) && f.type != FieldType::kBool && f.values.empty())
+      return Status::Corrupt("fields.tsv: field " + f.key + " of type " + FieldTypeName(f.type) + " lists no values");
   }
   *out = std::move(n);
   return Status::OK();
@@ -74,7 +88,7 @@ FieldValue Normalizer::NormalizeField(const FieldSpec& spec, const Reading& read
   Reading cleaned = reading;
   // A descriptive text field's answer may begin with its label's words
   // ("财务状况良好"); names, codes and numbers never do ("联系人赵静").
-  const bool answer_may_start_with_label = spec.type == "text" && normalize::ToU32(spec.label).size() > 3;
+  const bool answer_may_start_with_label = spec.type == FieldType::kText && normalize::ToU32(spec.label).size() > 3;
   cleaned.raw = StripLeadingLabel(normalized, spec.label, answer_may_start_with_label);
   TypedValue typed;
   const double factor = settings_.repair_confidence_factor;
@@ -82,10 +96,10 @@ FieldValue Normalizer::NormalizeField(const FieldSpec& spec, const Reading& read
     typed = TypedValue::Invalid("invalid_value", spec.label + "“" + normalize::Abbreviate(cleaned.raw) + "”内容过长，不是单一的取值");
   } else if (IsChoiceType(spec.type)) {
     const Vocabulary& vocabulary =
-        vocabularies_.at(spec.type == "bool" ? std::string(kBoolVocabulary) : spec.key);
-    if (spec.type == "enum") typed = ReadEnum(spec, vocabulary, cleaned, factor);
-    else if (spec.type == "enum_other") typed = ReadEnumOther(spec, vocabulary, cleaned, factor);
-    else if (spec.type == "multi") typed = ReadMulti(spec, vocabulary, cleaned, factor);
+        vocabularies_.at(spec.type == FieldType::kBool ? std::string(kBoolVocabulary) : spec.key);
+    if (spec.type == FieldType::kEnum) typed = ReadEnum(spec, vocabulary, cleaned, factor);
+    else if (spec.type == FieldType::kEnumOther) typed = ReadEnumOther(spec, vocabulary, cleaned, factor);
+    else if (spec.type == FieldType::kMulti) typed = ReadMulti(spec, vocabulary, cleaned, factor);
     else typed = ReadBool(spec, vocabulary, cleaned, factor);
   } else {
     typed = ReadTypedField(spec, cleaned.raw, settings_, *catalog_);

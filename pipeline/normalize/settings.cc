@@ -43,8 +43,11 @@ Status NormalizeSettings::Load(const Templates& templates, NormalizeSettings* ou
     if (!spec) return Status::Corrupt(tsv.Where(row) + ": unknown field " + key);
     bool money = unit == "元" || unit == "千元" || unit == "万元" || unit == "亿元";
     bool time = unit == "年" || unit == "月";
-    if (!(money && spec->type == "wan") && !(time && (spec->type == "number" || spec->type == "int")))
-      return Status::Corrupt(tsv.Where(row) + ": unit " + unit + " does not fit field " + key + " (" + spec->type + ")");
+    const bool amount = spec->type == FieldType::kWan;
+    const bool count = spec->type == FieldType::kNumber || spec->type == FieldType::kInt;
+    if (!(money && amount) && !(time && count))
+      return Status::Corrupt(tsv.Where(row) + ": unit " + unit + " does not fit field " + key + " (" +
+                             FieldTypeName(spec->type) + ")");
     settings.units[key] = unit;
   }
 

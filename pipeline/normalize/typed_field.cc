@@ -98,69 +98,79 @@ std::string StripLeadingLabel(std::string_view text, std::string_view label, boo
 TypedValue ReadTypedField(const FieldSpec& spec, std::string_view raw, const NormalizeSettings& settings,
                           const CatalogMatcher& catalog) {
   const double factor = settings.repair_confidence_factor;
-  const std::string& type = spec.type;
+  const FieldType type = spec.type;
   std::string text = NormalizeText(raw);
   auto known = settings.placeholders.find(text);
   Placeholder placeholder = known == settings.placeholders.end() ? Placeholder::kNone : known->second;
-  if (type == "text") {
+  if (type == FieldType::kText) {
     TypedValue v;
     if (!text.empty() && placeholder != Placeholder::kBlank) v.value = std::move(text);
     return v;
   }
   if (text.empty() || placeholder == Placeholder::kBlank) return TypedValue();
   if (size_t length = normalize::ToU32(text).size(); length > kMaxTypedCellChars)
-    return TypedValue::Invalid(type == "credit_code" ? "invalid_credit_code" : type == "category" ? "category_not_in_catalog" : "invalid_value",
+    return TypedValue::Invalid(type == FieldType::kCreditCode ? "invalid_credit_code"
+                               : type == FieldType::kCategory ? "category_not_in_catalog"
+                                                              : "invalid_value",
                                Quoted(spec, raw) + "内容过长（" + std::to_string(length) + "字），不是单一的取值");
-  bool numeric = type == "wan" || type == "pct" || type == "number" || type == "int";
+  const bool numeric = type == FieldType::kWan || type == FieldType::kPct || type == FieldType::kNumber ||
+                       type == FieldType::kInt;
   if (placeholder == Placeholder::kZero) {
     TypedValue v;
-    if (numeric) v.value = type == "int" ? Json(0) : Json(0.0);
+    if (numeric) v.value = type == FieldType::kInt ? Json(0) : Json(0.0);
     return v;
   }
 
-  if (type == "wan") {
-    if (auto a = ParseAmount(raw, settings.AmountUnitFor(spec.key))) return Number(a->wan, a->repaired, factor);
-    return TypedValue::Invalid("invalid_value", Quoted(spec, raw) + "不是可识别的金额");
-  }
-  if (type == "pct") {
-    if (auto p = ParsePercentDetailed(raw)) return Number(p->value, p->repaired, factor);
-    return TypedValue::Invalid("invalid_value", Quoted(spec, raw) + "不是可识别的百分比");
-  }
-  if (type == "number" || type == "int") {
-    TimeUnit unit = settings.TimeUnitFor(spec.key);
-    auto n = unit == TimeUnit::kNone ? ParseNumberDetailed(raw) : ParseDurationDetailed(raw, unit);
-    if (!n) return TypedValue::Invalid("invalid_value", Quoted(spec, raw) + "不是可识别的数值");
-    if (type == "number") return Number(n->value, n->repaired, factor);
-    double rounded = std::round(n->value);
-    if (std::fabs(n->value - rounded) > 1e-9 || std::fabs(rounded) > 9e15)
-      return TypedValue::Invalid("invalid_value", Quoted(spec, raw) + "不是整数");
-    TypedValue v;
-    v.value = static_cast<int64_t>(rounded);
-    if (n->repaired) v.confidence_factor = factor;
-    return v;
-  }
-  if (type == "date") {
-    if (auto d = ParseDate(raw)) {
+  switch (type) {
+    case FieldType::kWan:
+      if (auto a = ParseAmount(raw, settings.AmountUnitFor(spec.key))) return Number(a->wan, a->repaired, factor);
+      return TypedValue::Invalid("invalid_value", Quoted(spec, raw) + "不是可识别的金额");
+    case FieldType::kPct:
+      if (auto p = ParsePercentDetailed(raw)) return Number(p->value, p->repaired, factor);
+      return TypedValue::Invalid("invalid_value", Quoted(spec, raw) + "不是可识别的百分比");
+    case FieldType::kNumber:
+    case FieldType::kInt: {
+      TimeUnit unit = settings.TimeUnitFor(spec.key);
+      auto n = unit == TimeUnit::kNone ? ParseNumberDetailed(raw) : ParseDurationDetailed(raw, unit);
+      if (!n) return TypedValue::Invalid("invalid_value", Quoted(spec, raw) + "不是可识别的数值");
+      if (type == FieldType::kNumber) return Number(n->value, n->repaired, factor);
+      double rounded = std::round(n->value);
+      if (std::fabs(n->value - rounded) > 1e-9 || std::fabs(rounded) > 9e15)
+        return TypedValue::Invalid("invalid_value", Quoted(spec, raw) + "不是整数");
       TypedValue v;
-      v.value = d->ToString();
-      if (d->repaired) v.confidence_factor = factor;
+      v.value = static_cast<int64_t>(rounded);
+      if (n->repaired) v.confidence_factor = factor;
       return v;
     }
-    return TypedValue::Invalid("invalid_value",
-                               Quoted(spec, raw) + "不是有效日期（应写明年、月，如2024年3月或2024年3月15日）");
+    case FieldType::kDate:
+      if (auto d = ParseDate(raw)) {
+        TypedValue v;
+        v.value = d->ToString();
+        if (d->repaired) v.confidence_factor = factor;
+        return v;
+      }
+      return TypedValue::Invalid("invalid_value",
+                                 Quoted(spec, raw) + "不是有效日期（应写明年、月，如2024年3月或2024年3月15日）");
+    case FieldType::kPhone:
+      if (auto p = ParsePhone(raw)) {
+        TypedValue v;
+        v.value = p->number;
+        if (p->repaired) v.confidence_factor = factor;
+        return v;
+      }
+      return TypedValue::Invalid("invalid_value", Quoted(spec, raw) + "不是有效的手机号或带区号的固定电话");
+    case FieldType::kCreditCode:
+      return ReadCreditCode(spec, raw, factor);
+    case FieldType::kCategory:
+      return ReadCategory(spec, raw, catalog, factor);
+    case FieldType::kText:  // read above
+    case FieldType::kBool:  // the closed answers are read against their vocabulary (choice.h)
+    case FieldType::kEnum:
+    case FieldType::kEnumOther:
+    case FieldType::kMulti:
+      break;
   }
-  if (type == "phone") {
-    if (auto p = ParsePhone(raw)) {
-      TypedValue v;
-      v.value = p->number;
-      if (p->repaired) v.confidence_factor = factor;
-      return v;
-    }
-    return TypedValue::Invalid("invalid_value", Quoted(spec, raw) + "不是有效的手机号或带区号的固定电话");
-  }
-  if (type == "credit_code") return ReadCreditCode(spec, raw, factor);
-  if (type == "category") return ReadCategory(spec, raw, catalog, factor);
-  return TypedValue::Invalid("invalid_value", spec.label + "的类型“" + type + "”无法识别");
+  return TypedValue::Invalid("invalid_value", spec.label + "的类型“" + FieldTypeName(type) + "”无法识别");
 }
 
 }  // namespace gm

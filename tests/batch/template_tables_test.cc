@@ -91,6 +91,21 @@ TEST_F(TemplateTablesTest, AnIngestTableIsCheckedBeforeAnyPackage) {
   EXPECT_NE(s.message().find("ingest_skip.tsv:6: unknown match 'folder'"), std::string::npos) << s.message();
 }
 
+TEST_F(TemplateTablesTest, AnUnknownFieldTypeNamesItsLine) {
+  Replace("fields.tsv", "company_type\t", "company_type\t一、企业基本情况\t企业类型\tyes\tchoice\t央企及控股公司|国有控股公司");
+  Status s = Create();
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("fields.tsv:4: field company_type has unknown type choice"), std::string::npos)
+      << s.message();
+}
+
+TEST_F(TemplateTablesTest, AnUnknownRereadTypeNamesItsLine) {
+  Replace("form_reread.tsv", "wan\t", "money\t0123456789.,万元亿\tnot_clean\t0123456789了");
+  Status s = Create();
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("form_reread.tsv:11: unknown field type money"), std::string::npos) << s.message();
+}
+
 TEST_F(TemplateTablesTest, AMissingTableNamesTheFolder) {
   fs::remove(dir_ / "workbook_labels.tsv");
   Status s = Create();

@@ -20,12 +20,24 @@ TEST(Templates, LoadsTheContractTables) {
   const FieldSpec* f = t.Field("company_type");
   ASSERT_NE(f, nullptr);
   EXPECT_TRUE(f->required);
-  EXPECT_EQ(f->type, "enum");
+  EXPECT_EQ(f->type, FieldType::kEnum);
   ASSERT_EQ(f->values.size(), 3u);
   EXPECT_EQ(f->values[1], "国有控股公司");
   EXPECT_EQ(t.Field("no_such_key"), nullptr);
   EXPECT_EQ(t.Severity("invested_exceeds_in_place"), "warning");
   EXPECT_EQ(t.Severity("blacklisted"), "error");
+}
+
+TEST(Templates, FieldTypesAreParsedOnceByName) {
+  for (const char* name : {"text", "wan", "pct", "number", "int", "bool", "enum", "enum_other", "multi", "date",
+                           "credit_code", "phone", "category"}) {
+    FieldType type;
+    ASSERT_TRUE(ParseFieldType(name, &type)) << name;
+    EXPECT_STREQ(FieldTypeName(type), name);
+  }
+  FieldType type;
+  EXPECT_FALSE(ParseFieldType("money", &type));
+  EXPECT_FALSE(ParseFieldType("", &type));
 }
 
 // templates/ ships its own copy of the contract; it must not drift from the spec.

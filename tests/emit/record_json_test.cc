@@ -104,11 +104,11 @@ TEST(RecordJson, EveryFieldAndKindInTemplateOrderWithContractTypes) {
     ASSERT_TRUE(f["confidence"].is_number());
     const Json& v = f["value"];
     if (v.is_null()) continue;
-    if (spec.type == "wan" || spec.type == "pct" || spec.type == "number") EXPECT_TRUE(v.is_number());
-    else if (spec.type == "int") EXPECT_TRUE(v.is_number_integer());
-    else if (spec.type == "bool") EXPECT_TRUE(v.is_boolean());
-    else if (spec.type == "multi") EXPECT_TRUE(v.is_array());
-    else if (spec.type == "category") EXPECT_EQ(Keys(v), (std::vector<std::string>{"code", "title"}));
+    if (spec.type == FieldType::kWan || spec.type == FieldType::kPct || spec.type == FieldType::kNumber) EXPECT_TRUE(v.is_number());
+    else if (spec.type == FieldType::kInt) EXPECT_TRUE(v.is_number_integer());
+    else if (spec.type == FieldType::kBool) EXPECT_TRUE(v.is_boolean());
+    else if (spec.type == FieldType::kMulti) EXPECT_TRUE(v.is_array());
+    else if (spec.type == FieldType::kCategory) EXPECT_EQ(Keys(v), (std::vector<std::string>{"code", "title"}));
     else EXPECT_TRUE(v.is_string());
   }
   EXPECT_EQ(j["fields"]["financing_methods"]["value"], Json::array({"贷款", "其他"}));

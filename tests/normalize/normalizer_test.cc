@@ -407,10 +407,17 @@ TEST_F(NormalizerCreateTest, MissingOrBadTablesRefused) {
 }
 
 TEST_F(NormalizerCreateTest, UnknownFieldTypeRefused) {
-  std::unique_ptr<Normalizer> n;
-  Status s = Normalizer::Create(
-      Without("fields.tsv", "key\tsection\tlabel\trequired\ttype\tvalues\nx\ts\tX\tno\tcolour\t\n"), &n);
+  // A type is parsed when fields.tsv loads (FieldType): an unknown one stops
+  // Templates::Load, before any Normalizer is made.
+  auto dir = testing::ScratchPath("templates");
+  std::filesystem::remove_all(dir);
+  std::filesystem::copy(testing::ProjectTemplates().dir(), dir);
+  std::ofstream(dir / "fields.tsv", std::ios::trunc) << "key\tsection\tlabel\trequired\ttype\tvalues\nx\ts\tX\tno\tcolour\t\n";
+  Templates t;
+  Status s = Templates::Load(dir, &t);
   EXPECT_EQ(s.code(), Status::Code::kCorrupt);
+  EXPECT_NE(s.message().find("unknown type colour"), std::string::npos) << s.message();
+  std::unique_ptr<Normalizer> n;
   s = Normalizer::Create(Without("fields.tsv", "key\tsection\tlabel\trequired\ttype\tvalues\nx\ts\tX\tno\tenum\t\n"), &n);
   EXPECT_EQ(s.code(), Status::Code::kCorrupt);
 }
