@@ -10,11 +10,31 @@
 
 namespace gm {
 
+// Where the classifier read a document's first page from.
+enum class TextSource {
+  kNone,  // nowhere: no text layer and no readable word in a scan (the file name decides)
+  kText,  // the text layer (or an office document's text)
+  kOcr,   // OCR of the page image
+};
+
+// "none" | "text" | "ocr": the record's name of `source` (FileEntry::text_source).
+inline const char* TextSourceName(TextSource source) {
+  switch (source) {
+    case TextSource::kNone:
+      return "none";
+    case TextSource::kText:
+      return "text";
+    case TextSource::kOcr:
+      return "ocr";
+  }
+  return "none";
+}
+
 struct Classification {
   std::string kind;                  // a checklist kind; "other" when nothing fits
   double confidence = 0;             // 0..1
   bool is_report = false;            // a report or plan standing in for an approval (正在办理)
-  std::string text_source;           // "text" | "ocr" | "none"
+  TextSource text_source = TextSource::kNone;
   std::string first_page_text;       // the text classification read (for the form reader's FormLikeness)
 };
 

@@ -61,7 +61,7 @@ std::string Join(const std::vector<std::string>& lines) {
 
 // The raw lines of the first page and where they came from. A scan is read
 // down to `ocr_fraction` of its height.
-std::vector<std::string> ReadFirstPage(const Document& doc, double ocr_fraction, OcrEngine* ocr, std::string* source) {
+std::vector<std::string> ReadFirstPage(const Document& doc, double ocr_fraction, OcrEngine* ocr, TextSource* source) {
   std::vector<std::string> lines;
   if (!doc.pages.empty()) lines = PageLines(doc.pages[0]);
   // Word documents hold most of a form in tables; spreadsheets hold nothing else.
@@ -70,7 +70,7 @@ std::vector<std::string> ReadFirstPage(const Document& doc, double ocr_fraction,
   }
   const bool has_image = !doc.pages.empty() && doc.pages[0].load_image;
   if (FoldedLength(lines) >= kMinTextLayer || (!lines.empty() && (!has_image || !ocr))) {
-    *source = "text";
+    *source = TextSource::kText;
     return lines;
   }
   if (has_image && ocr) {
@@ -78,11 +78,11 @@ std::vector<std::string> ReadFirstPage(const Document& doc, double ocr_fraction,
     if (OcrPage(doc.pages[0], {ocr_fraction, RedInk::kKeep, false}, OcrLayout::kSparse, ocr, &result).ok() &&
         (!result.text.empty() || lines.empty())) {
       // Nothing read is still "ocr": the bands below may hold the title.
-      *source = "ocr";
+      *source = TextSource::kOcr;
       return SplitLines(result.text);
     }
   }
-  *source = lines.empty() ? "none" : "text";
+  *source = lines.empty() ? TextSource::kNone : TextSource::kText;
   return lines;
 }
 
@@ -106,7 +106,7 @@ Status Classifier::Create(const Templates& templates, std::unique_ptr<Classifier
 }
 
 Classification Classifier::Decide(const std::vector<std::string>& lines, const std::string& path,
-                                  const std::string& source) const {
+                                  TextSource source) const {
   const ClassifyParams& params = rules_.params();
   Classification result;
   result.text_source = source;
@@ -136,7 +136,7 @@ Classification Classifier::Decide(const std::vector<std::string>& lines, const s
   if (best_key.empty() || best < params.min_score) {
     result.kind = "other";
     // Nothing pointed anywhere: sure when there was text to read, unsure when not.
-    result.confidence = result.text_source == "none" ? 0.2 : 0.6;
+    result.confidence = result.text_source == TextSource::kNone ? 0.2 : 0.6;
     return result;
   }
   result.kind = best_key.substr(0, best_key.find('|'));
@@ -147,13 +147,13 @@ Classification Classifier::Decide(const std::vector<std::string>& lines, const s
   result.confidence = std::clamp(best / (best + runner_up + params.confidence_bias) *
                                      std::min(1.0, best / params.full_score),
                                  0.0, 1.0);
-  if (result.text_source == "none") result.confidence = std::min(result.confidence, params.name_only_confidence);
+  if (result.text_source == TextSource::kNone) result.confidence = std::min(result.confidence, params.name_only_confidence);
   return result;
 }
 
 Classification Classifier::Classify(const Document& doc, const std::string& path, OcrEngine* ocr) const {
   const ClassifyParams& params = rules_.params();
-  std::string source;
+  TextSource source = TextSource::kNone;
   // A scan is read band by band from the top: most first pages are settled
   // by their title, and OCR costs what it reads (an approval's title sits
   // below its letterhead and number; its body is not needed).
@@ -168,14 +168,14 @@ Classification Classifier::Classify(const Document& doc, const std::string& path
     Classification without_last = Decide({lines.begin(), lines.end() - 1}, path, source);
     return without_last.kind == result.kind && without_last.is_report == result.is_report;
   };
-  for (size_t b = 1; source == "ocr" && b < bands.size() && !settled(); ++b) {
+  for (size_t b = 1; source == TextSource::kOcr && b < bands.size() && !settled(); ++b) {
     // The bands meet at a gap between lines (OcrPrep): nothing is read twice or cut.
     std::vector<std::string> more = ReadPageBand(doc.pages[0], bands[b - 1], bands[b], ocr);
     lines.insert(lines.end(), more.begin(), more.end());
     result = Decide(lines, path, source);
   }
-  if (source == "ocr" && FoldedLength(lines) == 0) {
-    source = "none";  // a scan without a readable word: the file name is all there is
+  if (source == TextSource::kOcr && FoldedLength(lines) == 0) {
+    source = TextSource::kNone;  // a scan without a readable word: the file name is all there is
     result = Decide(lines, path, source);
   }
   return result;

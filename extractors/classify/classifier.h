@@ -43,7 +43,7 @@ class Classifier {
   explicit Classifier(ClassifyRules rules) : rules_(std::move(rules)) {}
   // The kind the first page's `lines` (read from `source`) and the file name point to.
   Classification Decide(const std::vector<std::string>& lines, const std::string& path,
-                        const std::string& source) const;
+                        TextSource source) const;
   ClassifyRules rules_;
 };
 

@@ -22,7 +22,7 @@ bool WithinPixelLimit(int width, int height, const Limits& limits) {
 
 Status OpenImage(std::shared_ptr<const std::string> bytes, const Limits& limits, Document* out) {
   *out = Document();
-  out->format = "image";
+  out->format = DocumentFormat::kImage;
   ImageInfo info;
   Status s = ReadImageInfo(*bytes, std::max(limits.max_pages, 1), &info);
   if (!s.ok()) return s;

@@ -290,7 +290,7 @@ const DocxSymbols& DefaultDocxSymbols() {
 
 Status ReadDocxXml(std::string_view document_xml, const DocxSymbols& symbols, Document* out, const Limits& limits) {
   *out = Document();
-  out->format = "docx";
+  out->format = DocumentFormat::kDocx;
   XmlDocPtr xml;
   Status s = ParseXml(document_xml, "word/document.xml", &xml, limits);
   if (!s.ok()) return s;

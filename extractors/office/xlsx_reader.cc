@@ -219,7 +219,7 @@ Status ReadWorksheetXml(std::string_view xml, const std::vector<std::string>& sh
 
 Status OpenXlsx(std::shared_ptr<const std::string> bytes, const Limits& limits, Document* out) {
   *out = Document();
-  out->format = "xlsx";
+  out->format = DocumentFormat::kXlsx;
   const uint64_t cap = OfficePartCap(limits);
   std::string workbook_xml, workbook_path;
   Status s = ReadOfficeMainPart(*bytes, "xl/workbook.xml", cap, &workbook_xml, &workbook_path);

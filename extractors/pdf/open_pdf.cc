@@ -12,7 +12,7 @@ namespace gm {
 
 Status OpenPdf(std::shared_ptr<const std::string> bytes, const Limits& limits, Document* out) {
   *out = Document();
-  out->format = "pdf";
+  out->format = DocumentFormat::kPdf;
   std::unique_ptr<PodofoDocument> structure;
   std::unique_ptr<PopplerDocument> text;
   const Status structure_status = PodofoDocument::Open(*bytes, &structure);

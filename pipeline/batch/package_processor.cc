@@ -27,7 +27,7 @@ bool IsStatementKind(const std::string& kind) {
 }
 
 bool IsElectronic(const Document& doc) {
-  if (doc.format == "docx" || doc.format == "xlsx") return true;
+  if (IsOfficeFormat(doc.format)) return true;
   return std::any_of(doc.pages.begin(), doc.pages.end(), [](const Page& p) { return p.has_text(); });
 }
 
@@ -49,8 +49,8 @@ std::vector<OpenedFile> OpenAndClassify(const BatchContext& ctx, const Package& 
         opened[i].cls = ctx.classifier->Classify(opened[i].doc, file.path, ocr);
         entry.kind = opened[i].cls.kind;
         entry.pages = static_cast<int>(opened[i].doc.pages.size());
-        if (opened[i].doc.format == "docx" || opened[i].doc.format == "xlsx") entry.pages = -1;
-        entry.text_source = opened[i].cls.text_source.empty() ? "none" : opened[i].cls.text_source;
+        if (IsOfficeFormat(opened[i].doc.format)) entry.pages = -1;
+        entry.text_source = TextSourceName(opened[i].cls.text_source);
         // Read only in part (a page limit hit, a sheet cut short): the reviewer must know what was left out.
         for (const std::string& warning : opened[i].doc.warnings)
           record->findings.push_back(NewFinding(ctx.templates, "unreadable_input", file.path,
@@ -77,7 +77,7 @@ std::vector<OpenedFile> OpenAndClassify(const BatchContext& ctx, const Package& 
 std::optional<StatementSearch> StatementSearchFor(const OpenedFile& f) {
   if (!f.opened || f.cls.kind == "application_form") return std::nullopt;
   StatementSearch search;
-  if (f.cls.text_source == "ocr") search.first_page_top = f.cls.first_page_text;
+  if (f.cls.text_source == TextSource::kOcr) search.first_page_top = f.cls.first_page_text;
   if (IsStatementKind(f.cls.kind)) return search;
   if (IsElectronic(f.doc)) return search;
   if (f.cls.kind != "other") return std::nullopt;

@@ -55,9 +55,31 @@ struct RefusedPages {
   double load_seconds = 0;            // wall time spent in the document's load_image calls
 };
 
+// Which reader opened a Document (extractors/document/open_document.cc).
+enum class DocumentFormat {
+  kPdf,    // pages of a PDF: a text layer, an image, or both
+  kImage,  // a scan or photo: one page a frame
+  kDocx,   // a Word document: text and tables, no pages of paper
+  kXlsx,   // a workbook: a table a sheet, no pages of paper
+};
+
+// True for an office document (docx, xlsx): its text is electronic and its
+// "pages" are not pages of paper.
+inline bool IsOfficeFormat(DocumentFormat format) {
+  switch (format) {
+    case DocumentFormat::kDocx:
+    case DocumentFormat::kXlsx:
+      return true;
+    case DocumentFormat::kPdf:
+    case DocumentFormat::kImage:
+      return false;
+  }
+  return false;
+}
+
 struct Document {
-  size_t file_index = 0;     // into Package::files
-  std::string format;        // "pdf" | "image" | "docx" | "xlsx"
+  size_t file_index = 0;  // into Package::files
+  DocumentFormat format = DocumentFormat::kPdf;
   std::vector<Page> pages;
   std::vector<TextTable> tables;  // office documents only
   // Non-fatal problems met while opening, in Chinese for the reviewer (e.g.

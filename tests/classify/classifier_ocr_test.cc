@@ -132,7 +132,7 @@ TEST_F(ClassifierOcrTest, ATitleAtTheTopSettlesTheKindAndTheRestIsNotRead) {
   // Cut so that the title (批复) lies in the first of the ocr_bands (0.15)
   // and the letter's first paragraph (你公司报送的…) just below it.
   Document doc;
-  doc.format = "image";
+  doc.format = DocumentFormat::kImage;
   doc.pages.push_back(CutPage(kFixtures + "eia_approval_scan.png", 0.18));
   Classification got = classifier->Classify(doc, "scan0003.jpg", ocr.get());
   EXPECT_EQ(got.kind, "eia_doc") << got.first_page_text;
@@ -148,7 +148,7 @@ TEST_F(ClassifierOcrTest, ATitleInTheSecondBandStopsTheReadingThere) {
   // read. (A cut that leaves the letterhead leaves the title too low in the
   // title lines for a sure kind: the third band is read, rightly.)
   Document doc;
-  doc.format = "image";
+  doc.format = DocumentFormat::kImage;
   doc.pages.push_back(CutPage(kFixtures + "eia_approval_scan.png", 0.12));
   Classification got = classifier->Classify(doc, "scan0003.jpg", ocr.get());
   EXPECT_EQ(got.kind, "eia_doc") << got.first_page_text;
@@ -161,10 +161,10 @@ TEST_F(ClassifierOcrTest, ABlankFirstBandDoesNotEndTheReading) {
   // The page from its title down, under a blank margin of a sixth of the
   // page: the first band reads nothing, the title lies in the second.
   Document doc;
-  doc.format = "image";
+  doc.format = DocumentFormat::kImage;
   doc.pages.push_back(CutPage(kFixtures + "eia_approval_scan.png", 0.18, 1.0 / 6));
   Classification got = classifier->Classify(doc, "scan0003.jpg", ocr.get());
-  EXPECT_EQ(got.text_source, "ocr");
+  EXPECT_EQ(got.text_source, TextSource::kOcr);
   EXPECT_EQ(got.kind, "eia_doc") << got.first_page_text;
   EXPECT_NE(NoSpaces(got.first_page_text).find("批复"), std::string::npos) << got.first_page_text;
 }
@@ -178,20 +178,20 @@ TEST_F(ClassifierOcrTest, AScanWithoutAWordIsClassifiedByItsNameAlone) {
     return *out ? Status::OK() : Status::Corrupt("无法创建");
   };
   Document doc;
-  doc.format = "image";
+  doc.format = DocumentFormat::kImage;
   doc.pages.push_back(page);
   Classification got = classifier->Classify(doc, "环评批复.jpg", ocr.get());
-  EXPECT_EQ(got.text_source, "none");
+  EXPECT_EQ(got.text_source, TextSource::kNone);
   EXPECT_EQ(got.kind, "eia_doc");
   EXPECT_LE(got.confidence, 0.4);
 }
 
 TEST_F(ClassifierOcrTest, ScannedApprovalWithGenericNameIsReadFromItsTop) {
   Document doc;
-  doc.format = "image";
+  doc.format = DocumentFormat::kImage;
   doc.pages.push_back(ImagePage(kFixtures + "eia_approval_scan.png", 150));
   Classification got = classifier->Classify(doc, "scan0003.jpg", ocr.get());
-  EXPECT_EQ(got.text_source, "ocr");
+  EXPECT_EQ(got.text_source, TextSource::kOcr);
   EXPECT_EQ(got.kind, "eia_doc") << got.first_page_text;
   EXPECT_FALSE(got.is_report);
   // The title lies below the first part read (the red header and the

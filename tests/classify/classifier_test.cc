@@ -21,7 +21,7 @@ Page TextPage(const std::vector<std::string>& lines, int index = 0) {
 
 Document TextDoc(const std::vector<std::vector<std::string>>& pages) {
   Document doc;
-  doc.format = "pdf";
+  doc.format = DocumentFormat::kPdf;
   for (size_t i = 0; i < pages.size(); ++i) doc.pages.push_back(TextPage(pages[i], static_cast<int>(i)));
   return doc;
 }
@@ -142,7 +142,7 @@ TEST_F(ClassifierTest, EveryKindFromRealisticFirstPages) {
     Classification got = Classify(c.lines, c.path);
     EXPECT_EQ(got.kind, c.expected_kind) << c.lines[0] << " / " << c.lines[1] << " (" << c.path << ")";
     EXPECT_EQ(got.is_report, c.is_report) << c.lines[0] << " / " << c.lines[1];
-    EXPECT_EQ(got.text_source, "text");
+    EXPECT_EQ(got.text_source, TextSource::kText);
     EXPECT_GT(got.confidence, 0.4) << c.lines[0] << " / " << c.lines[1];
     EXPECT_LE(got.confidence, 1.0);
     EXPECT_NE(got.first_page_text.find(c.lines[0]), std::string::npos);
@@ -151,7 +151,7 @@ TEST_F(ClassifierTest, EveryKindFromRealisticFirstPages) {
 
 TEST_F(ClassifierTest, FileNameDecidesOnlyWhenThereIsNoText) {
   Document scan;
-  scan.format = "pdf";
+  scan.format = DocumentFormat::kPdf;
   Page page;
   page.load_image = [](PixPtr* out) {
     *out = AdoptPix(pixCreate(100, 100, 8));
@@ -161,18 +161,18 @@ TEST_F(ClassifierTest, FileNameDecidesOnlyWhenThereIsNoText) {
   Classification got = classifier_->Classify(scan, "申报材料/环评批复.pdf", nullptr);
   EXPECT_EQ(got.kind, "eia_doc");
   EXPECT_FALSE(got.is_report);
-  EXPECT_EQ(got.text_source, "none");
+  EXPECT_EQ(got.text_source, TextSource::kNone);
   EXPECT_LT(got.confidence, 0.5);  // a name alone is a weak hint
 
   got = classifier_->Classify(scan, "scan0003.pdf", nullptr);
   EXPECT_EQ(got.kind, "other");
-  EXPECT_EQ(got.text_source, "none");
+  EXPECT_EQ(got.text_source, TextSource::kNone);
 }
 
 TEST_F(ClassifierTest, EmptyDocumentIsOther) {
   Classification got = classifier_->Classify(Document(), "", nullptr);
   EXPECT_EQ(got.kind, "other");
-  EXPECT_EQ(got.text_source, "none");
+  EXPECT_EQ(got.text_source, TextSource::kNone);
 }
 
 TEST_F(ClassifierTest, AuditReportIsKnownByItsFirstPage) {
@@ -190,7 +190,7 @@ TEST_F(ClassifierTest, AuditReportIsKnownByItsFirstPage) {
 
 TEST_F(ClassifierTest, WorkbookOfThreeStatementsIsTheFirstSheetsKind) {
   Document doc;
-  doc.format = "xlsx";
+  doc.format = DocumentFormat::kXlsx;
   doc.tables.push_back({"资产负债表", {{"资产负债表"}, {"", "", "2024年12月31日", "", "", "单位：元"},
                                        {"资产", "期末余额", "年初余额", "负债和所有者权益", "期末余额", "年初余额"},
                                        {"资产总计", "1000", "900", "负债和所有者权益总计", "1000", "900"}}});
@@ -198,12 +198,12 @@ TEST_F(ClassifierTest, WorkbookOfThreeStatementsIsTheFirstSheetsKind) {
   doc.tables.push_back({"现金流量表", {{"现金流量表"}, {"项目", "本期金额", "上期金额"}}});
   Classification got = classifier_->Classify(doc, "财务报表.xlsx", nullptr);
   EXPECT_EQ(got.kind, "balance_sheet");
-  EXPECT_EQ(got.text_source, "text");
+  EXPECT_EQ(got.text_source, TextSource::kText);
 }
 
 TEST_F(ClassifierTest, WordFormInTablesIsTheApplicationForm) {
   Document doc;
-  doc.format = "docx";
+  doc.format = DocumentFormat::kDocx;
   Page page;
   page.text = {{"甘肃省绿色矿山建设投融资项目入库申请表", {}}, {"填报企业（盖章）：", {}}};
   doc.pages.push_back(page);

@@ -47,20 +47,20 @@ std::string SmallPdf() {
 TEST(OpenDocument, ReadsEachFormatByContent) {
   Document doc;
   ASSERT_TRUE(Open("申报材料/附件.jpg", SmallPdf(), &doc).ok());  // a PDF misnamed .jpg is still a PDF
-  EXPECT_EQ(doc.format, "pdf");
+  EXPECT_EQ(doc.format, DocumentFormat::kPdf);
   EXPECT_EQ(doc.file_index, 7u);
   EXPECT_EQ(doc.pages.size(), 1u);
 
   PixPtr page = MarkedPage(60, 40, 32);
   ASSERT_TRUE(Open("照片.PNG", testing::Encode(page.get(), IFF_PNG), &doc).ok());
-  EXPECT_EQ(doc.format, "image");
+  EXPECT_EQ(doc.format, DocumentFormat::kImage);
 
   ASSERT_TRUE(Open("申请表.zip", testing::Docx("<w:p><w:r><w:t>申请表</w:t></w:r></w:p>"), &doc).ok());
-  EXPECT_EQ(doc.format, "docx");
+  EXPECT_EQ(doc.format, DocumentFormat::kDocx);
   EXPECT_NE(doc.PlainText().find("申请表"), std::string::npos);
 
   ASSERT_TRUE(Open("报表.xlsx", testing::Xlsx({{"Sheet1", "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"}}, {}), &doc).ok());
-  EXPECT_EQ(doc.format, "xlsx");
+  EXPECT_EQ(doc.format, DocumentFormat::kXlsx);
   EXPECT_EQ(doc.file_index, 7u);
 }
 

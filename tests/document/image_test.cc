@@ -150,7 +150,7 @@ TEST(TiffStructure, CountsDirectoriesAndStopsLoops) {
 TEST(OpenImage, JpegWithExifOrientationSixIsTurnedUpright) {
   PixPtr stored = MarkedPage(400, 300, 32);
   Document doc = MustOpen(JpegWithOrientation(stored.get(), 6));
-  EXPECT_EQ(doc.format, "image");
+  EXPECT_EQ(doc.format, DocumentFormat::kImage);
   ASSERT_EQ(doc.pages.size(), 1u);
   EXPECT_EQ(doc.pages[0].width, 300);
   EXPECT_EQ(doc.pages[0].height, 400);

@@ -49,7 +49,7 @@ TEST(Docx, ParagraphsInReadingOrder) {
   Document doc = MustOpenDocx(P("甘肃省绿色矿山项目申请表") + "<w:p/>" +
                               "<w:p><w:r><w:t>项目名称：</w:t></w:r><w:r><w:tab/><w:t xml:space=\"preserve\">某某 </w:t>"
                               "<w:br/><w:t>矿业</w:t></w:r></w:p>");
-  EXPECT_EQ(doc.format, "docx");
+  EXPECT_EQ(doc.format, DocumentFormat::kDocx);
   ASSERT_EQ(doc.pages.size(), 1u);
   EXPECT_FALSE(doc.pages[0].load_image);
   EXPECT_EQ(SpanTexts(doc), (std::vector<std::string>{"甘肃省绿色矿山项目申请表", "项目名称：\t某某 \n矿业"}));
@@ -231,7 +231,7 @@ TEST(Xlsx, SharedStringsAndTwoSheets) {
   const std::vector<std::string> shared = {"资产总计", "本年数", "负债合计"};
   Document doc;
   ASSERT_TRUE(OpenXlsx(Share(Xlsx({{"资产负债表", first}, {"利润表", second}}, shared)), Limits(), &doc).ok());
-  EXPECT_EQ(doc.format, "xlsx");
+  EXPECT_EQ(doc.format, DocumentFormat::kXlsx);
   EXPECT_TRUE(doc.pages.empty());
   ASSERT_EQ(doc.tables.size(), 2u);
   EXPECT_EQ(doc.tables[0].name, "资产负债表");

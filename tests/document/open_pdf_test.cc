@@ -159,7 +159,7 @@ PixPtr MustLoad(const Page& page) {
 TEST(OpenPdf, JpegScanComesOutAtItsOwnResolution) {
   PixPtr page = MarkedPage(850, 1100, 32);  // 8.5 × 11 in at 100 dpi
   Document doc = MustOpen(ScanPdf(page.get(), 100));
-  EXPECT_EQ(doc.format, "pdf");
+  EXPECT_EQ(doc.format, DocumentFormat::kPdf);
   ASSERT_EQ(doc.pages.size(), 1u);
   const Page& p = doc.pages[0];
   EXPECT_EQ(p.width, 850);

@@ -15,7 +15,7 @@ inline const char kFixtures[] = GREENMINE_SOURCE_DIR "/tests/form/fixtures/";
 // image is read when the page is loaded.
 inline Document FixtureImageDoc(const std::string& name, int dpi = 200) {
   Document doc;
-  doc.format = "image";
+  doc.format = DocumentFormat::kImage;
   Page page;
   page.dpi = dpi;
   std::string path = std::string(kFixtures) + name;

@@ -235,7 +235,7 @@ class ElectronicTest : public ::testing::Test {
 
 TEST_F(ElectronicTest, DocxTable) {
   Document doc;
-  doc.format = "docx";
+  doc.format = DocumentFormat::kDocx;
   TextTable intro{"table 1", {{"填报企业（盖章）：", "甘肃祁连矿业有限公司"}}};
   TextTable form{"table 2",
                  {{"一、企业基本情况", "一、企业基本情况", "一、企业基本情况", "一、企业基本情况"},
@@ -276,7 +276,7 @@ TEST_F(ElectronicTest, DocxTable) {
 // tall value beside a short label, a label wrapped over two lines.
 TEST_F(ElectronicTest, TextPdfSpans) {
   Document doc;
-  doc.format = "pdf";
+  doc.format = DocumentFormat::kPdf;
   Page page;
   page.dpi = 72;
   auto span = [&](const std::string& text, double x, double y, double w, double h = 10) {
@@ -325,7 +325,7 @@ TEST_F(ElectronicTest, TextPdfSpans) {
 
 TEST_F(ElectronicTest, NothingLikeTheForm) {
   Document doc;
-  doc.format = "docx";
+  doc.format = DocumentFormat::kDocx;
   doc.tables.push_back(TextTable{"table 1", {{"资产", "负债"}, {"100", "50"}}});
   FormReading r;
   Status s = reader_->ReadElectronic(doc, "报表.docx", &r);

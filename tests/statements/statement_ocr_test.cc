@@ -12,7 +12,7 @@ TEST(StatementOcrTest, ScannedIncomeStatementWithASeal) {
   ASSERT_TRUE(OcrEngine::Create("", "chi_sim", &ocr).ok());
   const std::string file = std::string(GREENMINE_SOURCE_DIR) + "/tests/statements/fixtures/income_statement_scan.png";
   Document doc;
-  doc.format = "image";
+  doc.format = DocumentFormat::kImage;
   Page page;
   page.dpi = 200;
   int loads = 0;

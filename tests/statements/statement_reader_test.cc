@@ -13,7 +13,7 @@ using testing_statements::RowSpec;
 
 Document Doc(std::vector<Page> pages) {
   Document doc;
-  doc.format = "pdf";
+  doc.format = DocumentFormat::kPdf;
   for (size_t i = 0; i < pages.size(); ++i) pages[i].index = static_cast<int>(i);
   doc.pages = std::move(pages);
   return doc;
@@ -98,7 +98,7 @@ TEST(StatementReaderTest, AuditReportYieldsAllThreeWithABalanceSheetOverTwoPages
 
 TEST(StatementReaderTest, SpreadsheetWithTwoHalves) {
   Document doc;
-  doc.format = "xlsx";
+  doc.format = DocumentFormat::kXlsx;
   doc.tables.push_back(
       {"资产负债表",
        {{"资产负债表"},
@@ -176,7 +176,7 @@ TEST(StatementReaderTest, StatementPagesDeepInAnAuditReportAreFoundWithTheirPage
 
 TEST(StatementReaderTest, AllThreeStatementsOnOneSheet) {
   Document doc;
-  doc.format = "xlsx";
+  doc.format = DocumentFormat::kXlsx;
   doc.tables.push_back({"Sheet1",
                         {{"资产负债表"},
                          {"编制单位：甘肃某某矿业有限公司", "2024年12月31日", "单位：元"},

@@ -39,7 +39,7 @@ int main(int argc, char** argv) {
     std::vector<std::string> paths;
     for (const auto& p : entry["pages"]) {
       gm::Document doc;
-      doc.format = "image";
+      doc.format = gm::DocumentFormat::kImage;
       gm::Page page;
       page.dpi = p["dpi"].get<int>() > 0 ? p["dpi"].get<int>() : 0;
       std::string path = p["path"];
