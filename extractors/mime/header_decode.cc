@@ -39,13 +39,15 @@ int HexValue(char c) {
   return -1;
 }
 
-// RFC 2047 "Q": '_' is a space, =XX a byte.
-std::string DecodeQ(std::string_view in) {
+// Undoes hex escapes: `escape` followed by two hex digits is that byte; a
+// malformed escape stays literal. RFC 2047's "Q" (escape '=', and '_' is a
+// space) and RFC 2231's extended values (escape '%').
+std::string DecodeHexEscapes(std::string_view in, char escape, bool underscore_is_space) {
   std::string out;
   for (size_t i = 0; i < in.size(); ++i) {
-    if (in[i] == '_') {
+    if (underscore_is_space && in[i] == '_') {
       out += ' ';
-    } else if (in[i] == '=' && i + 2 < in.size() && HexValue(in[i + 1]) >= 0 &&
+    } else if (in[i] == escape && i + 2 < in.size() && HexValue(in[i + 1]) >= 0 &&
                HexValue(in[i + 2]) >= 0) {
       out += static_cast<char>(HexValue(in[i + 1]) * 16 + HexValue(in[i + 2]));
       i += 2;
@@ -56,20 +58,8 @@ std::string DecodeQ(std::string_view in) {
   return out;
 }
 
-// %XX decoding of RFC 2231 extended values; a malformed escape stays literal.
-std::string DecodePercent(std::string_view in) {
-  std::string out;
-  for (size_t i = 0; i < in.size(); ++i) {
-    if (in[i] == '%' && i + 2 < in.size() && HexValue(in[i + 1]) >= 0 &&
-        HexValue(in[i + 2]) >= 0) {
-      out += static_cast<char>(HexValue(in[i + 1]) * 16 + HexValue(in[i + 2]));
-      i += 2;
-    } else {
-      out += in[i];
-    }
-  }
-  return out;
-}
+std::string DecodeQ(std::string_view in) { return DecodeHexEscapes(in, '=', true); }
+std::string DecodePercent(std::string_view in) { return DecodeHexEscapes(in, '%', false); }
 
 // Text that is not an encoded-word: UTF-8 as it is, raw 8-bit bytes guessed.
 std::string DecodeLiteral(std::string_view s) {

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "pipeline/core/starts_with_at.h"
 #include "pipeline/normalize/numeral.h"
 #include "pipeline/normalize/ocr_digits.h"
 #include "pipeline/normalize/text.h"
@@ -15,18 +16,6 @@ namespace {
 constexpr std::string_view kAmountDecorations[] = {
     "人民币", "RMB", "CNY", "大约", "合计", "共计", "总计", "小计", "金额", "¥", "约", "计", ":",
 };
-
-bool StripPrefix(std::string* s, std::string_view p) {
-  if (s->size() < p.size() || s->compare(0, p.size(), p) != 0) return false;
-  s->erase(0, p.size());
-  return true;
-}
-
-bool StripSuffix(std::string* s, std::string_view p) {
-  if (s->size() < p.size() || s->compare(s->size() - p.size(), p.size(), p) != 0) return false;
-  s->erase(s->size() - p.size());
-  return true;
-}
 
 void Trim(std::string* s) {
   while (!s->empty() && s->front() == ' ') s->erase(0, 1);

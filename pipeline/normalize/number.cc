@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "pipeline/core/starts_with_at.h"
 #include "pipeline/normalize/numeral.h"
 #include "pipeline/normalize/ocr_digits.h"
 #include "pipeline/normalize/text.h"
@@ -18,18 +19,6 @@ constexpr std::string_view kPrefixes[] = {"约", "大约", "预计", "约为", "
 constexpr std::string_view kSuffixes[] = {"左右", "以内", "之内"};
 // Unit words ParseNumber ignores (longest first).
 constexpr std::string_view kIgnoredUnits[] = {"个月", "年", "月", "个", "次", "倍", "天"};
-
-bool StripPrefix(std::string* s, std::string_view p) {
-  if (s->size() < p.size() || s->compare(0, p.size(), p) != 0) return false;
-  s->erase(0, p.size());
-  return true;
-}
-
-bool StripSuffix(std::string* s, std::string_view p) {
-  if (s->size() < p.size() || s->compare(s->size() - p.size(), p.size(), p) != 0) return false;
-  s->erase(s->size() - p.size());
-  return true;
-}
 
 // Normalizes, repairs OCR digits, drops spaces and brackets ("（ 36 ）个月"),
 // and the words around the number.
