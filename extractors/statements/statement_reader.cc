@@ -43,7 +43,7 @@ std::vector<PlacedText> CellsOf(const TextTable& table, const StatementVocabular
 
 PageInput FromOcr(const OcrResult& result) {
   PageInput in;
-  for (const OcrWord& w : result.words) in.texts.push_back({w.text, w.box, w.confidence});
+  for (const OcrWord& w : result.words) in.texts.push_back({w.text, w.box, w.confidence, w.line});
   in.confidence = result.confidence;
   return in;
 }

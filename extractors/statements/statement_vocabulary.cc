@@ -1,6 +1,7 @@
 #include "extractors/statements/statement_vocabulary.h"
 
 #include <algorithm>
+#include <cstring>
 #include <cstdlib>
 #include <mutex>
 
@@ -62,8 +63,15 @@ size_t DigitRun(const std::string& s, size_t at) {
 
 // One leading enumerator or qualifier at `at`; 0 when there is none.
 size_t EnumeratorLength(const std::string& s, size_t at) {
-  for (const char* q : {"加:", "减:", "其中:", "*", "△", "#"})
+  for (const char* q : {"*", "△", "#"})
     if (StartsWith(s, at, q)) return std::char_traits<char>::length(q);
+  // 加: 减: 其中: — OCR reads the colon as ; , or . as often as :, and loses it after 其中.
+  for (const char* q : {"加", "减", "其中"}) {
+    if (!StartsWith(s, at, q)) continue;
+    const size_t n = std::char_traits<char>::length(q);
+    if (at + n < s.size() && std::strchr(":;,.", s[at + n])) return n + 1;
+    if (n == 6) return n;  // 其中
+  }
   if (size_t n = ChineseNumeralRun(s, at); n > 0 && StartsWith(s, at + n, "、")) return n + 3;
   if (size_t d = DigitRun(s, at); d > 0 && (StartsWith(s, at + d, "、") || StartsWith(s, at + d, ".")) &&
                                   DigitRun(s, at + d + 1) == 0)
