@@ -353,6 +353,49 @@ std::vector<HeaderColumn> ImplicitColumns(const std::vector<Row>& rows, const st
 }
 
 
+// A label and the numbers after it, in one column group of a row.
+struct LabelRun {
+  std::vector<std::string> label;
+  double label_confidence = 0;  // the mean reading of the label's cells
+  std::vector<const Cell*> numbers;
+};
+
+// The label runs of group `g` of a row. OCR reads a seal or a signature
+// across a row as a few doubtful characters between a label and its
+// amounts ("净利润 1 生二| 4 3.60"): a run whose label names no item and
+// was read with little confidence is debris, and its numbers go to the
+// label before it.
+std::vector<LabelRun> LabelRuns(const Row& row, size_t g, const std::vector<double>& splits,
+                                const StatementVocabulary& vocab, const std::string& kind) {
+  constexpr double kDebrisConfidence = 0.6;
+  std::vector<LabelRun> runs;
+  for (const Cell& c : row.cells) {
+    if (GroupOf(c.box.x, splits) != g) continue;
+    if (c.number) {
+      if (runs.empty()) runs.emplace_back();
+      runs.back().numbers.push_back(&c);
+      continue;
+    }
+    if (runs.empty() || !runs.back().numbers.empty()) runs.emplace_back();
+    LabelRun& run = runs.back();
+    run.label_confidence = (run.label_confidence * run.label.size() + c.confidence) / (run.label.size() + 1);
+    run.label.push_back(c.text);
+  }
+  std::vector<LabelRun> kept;
+  for (LabelRun& run : runs) {
+    std::string text;
+    for (const std::string& piece : run.label) text += piece;
+    const bool debris = !kept.empty() && !kept.back().label.empty() && !run.label.empty() &&
+                        run.label_confidence < kDebrisConfidence && !MatchItem(text, kind, vocab);
+    if (debris) {
+      kept.back().numbers.insert(kept.back().numbers.end(), run.numbers.begin(), run.numbers.end());
+    } else {
+      kept.push_back(std::move(run));
+    }
+  }
+  return kept;
+}
+
 // Reads the items of row `r`: in each column group, each run of text cells
 // is a label taking the numbers after it. A label wrapped inside its cell
 // puts its lines above and below the numbers' row: numbers without a label
@@ -366,39 +409,23 @@ bool ReadItemRow(const std::vector<Row>& rows, size_t r, const std::vector<doubl
   for (size_t g = 0; g <= splits.size(); ++g) {
     const std::string above = r > 0 && near(r - 1) ? Fragment(rows[r - 1], g, splits) : "";
     const std::string below = r + 1 < rows.size() && near(r + 1) ? Fragment(rows[r + 1], g, splits) : "";
-    std::vector<std::string> label;
-    std::vector<const Cell*> numbers;
-    auto flush = [&] {
-      if (numbers.empty()) return;
+    for (const LabelRun& run : LabelRuns(row, g, splits, vocab, open->st.kind)) {
+      if (run.numbers.empty()) continue;
       std::vector<std::vector<std::string>> tries;
-      if (label.empty()) {
+      if (run.label.empty()) {
         tries.push_back({above + below});
       } else {
-        tries.push_back(label);
-        if (!below.empty()) tries.push_back({label.front() + below});
-        if (!above.empty()) tries.push_back({above + label.front()});
+        tries.push_back(run.label);
+        if (!below.empty()) tries.push_back({run.label.front() + below});
+        if (!above.empty()) tries.push_back({above + run.label.front()});
       }
       for (const auto& t : tries) {
-        if (!t.front().empty() && ReadItem(t, numbers, vocab, open)) {
+        if (!t.front().empty() && ReadItem(t, run.numbers, vocab, open)) {
           any = true;
           break;
         }
       }
-    };
-    for (const Cell& c : row.cells) {
-      if (GroupOf(c.box.x, splits) != g) continue;
-      if (c.number) {
-        numbers.push_back(&c);
-      } else {
-        if (!numbers.empty()) {
-          flush();
-          label.clear();
-          numbers.clear();
-        }
-        label.push_back(c.text);
-      }
     }
-    flush();
   }
   return any;
 }

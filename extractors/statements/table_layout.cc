@@ -1,6 +1,7 @@
 #include "extractors/statements/table_layout.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <map>
 
@@ -124,26 +125,45 @@ bool HasNumberUnder(const Row& row, const Cell& head) {
   });
 }
 
-// Finds a tail for rows[r].cells[i] in the next two rows: in the same column
+// Finds a tail for rows[r].cells[i] in the rows below: in the same column
 // (their boxes overlap across), the lines of one cell (centres at most
-// kWrapPitch heights apart, a table's rows are further), with no amount of
+// kWrapPitch heights apart; a table's rows are further), with no amount of
 // its own between them. Returns {row, cell} or {0, 0}.
 std::pair<size_t, size_t> FindWrappedTail(const std::vector<Row>& rows, size_t r, size_t i) {
   constexpr double kWrapPitch = 2.6;  // two lines of one cell around the row's label line
   const Cell& head = rows[r].cells[i];
-  for (size_t t = r + 1; t < rows.size() && t <= r + 2; ++t) {
-    if (t == r + 2 && HasNumberUnder(rows[r + 1], head)) break;
+  const double head_middle = head.box.y + head.box.h / 2;
+  for (size_t t = r + 1; t < rows.size(); ++t) {
+    if (rows[t].center - head_middle > kWrapPitch * std::max(1.0, head.box.h)) break;
     for (size_t j = 0; j < rows[t].cells.size(); ++j) {
       const Cell& tail = rows[t].cells[j];
       const double h = std::max(1.0, std::min(head.box.h, tail.box.h));
-      const double pitch = (tail.box.y + tail.box.h / 2) - (head.box.y + head.box.h / 2);
+      const double pitch = (tail.box.y + tail.box.h / 2) - head_middle;
       const bool same_column = tail.box.x < head.right() + h && tail.right() > head.box.x - h;
       if (!IsWrappedTail(tail) || !same_column || pitch > kWrapPitch * h || pitch <= 0) continue;
       if (!ParseStatementAmount(head.text + tail.text)) continue;
       return {t, j};
     }
+    if (HasNumberUnder(rows[t], head)) break;
   }
   return {0, 0};
+}
+
+// The row a joined amount belongs to: of the rows from head to tail, the one
+// holding a label whose middle is nearest the middle between them; the
+// tail's when none holds a label.
+size_t HomeRow(const std::vector<Row>& rows, size_t r, size_t t, double middle) {
+  size_t home = t;
+  double best = -1;
+  for (size_t k = r; k <= t; ++k) {
+    if (!HasLabel(rows[k])) continue;
+    const double d = std::fabs(rows[k].center - middle);
+    if (best < 0 || d < best) {
+      best = d;
+      home = k;
+    }
+  }
+  return home;
 }
 
 // Joins amounts a narrow cell wrapped onto two lines ("39," over "819.99",
@@ -168,8 +188,8 @@ void JoinWrappedAmounts(std::vector<Row>* rows) {
       joined.confidence = std::min(joined.confidence, tail.confidence);
       joined.box.x = std::min(joined.box.x, tail.box.x);
       joined.box.w = std::max(joined.right(), tail.right()) - joined.box.x;
-      // Home: the label's row — the one between head and tail, else whichever of the two has a label.
-      size_t home = t == r + 2 ? r + 1 : (HasLabel((*rows)[t]) || !HasLabel((*rows)[r])) ? t : r;
+      const double middle = (joined.box.y + tail.box.y + tail.box.h) / 2;
+      const size_t home = HomeRow(*rows, r, t, middle);
       Row& target = (*rows)[home];
       joined.box.y = target.center - target.height / 2;
       joined.box.h = target.height;
@@ -178,7 +198,6 @@ void JoinWrappedAmounts(std::vector<Row>* rows) {
       auto at = std::upper_bound(target.cells.begin(), target.cells.end(), joined.box.x,
                                  [](double x, const Cell& c) { return x < c.box.x; });
       target.cells.insert(at, std::move(joined));
-      if (home == r) ++i;
     }
   }
   rows->erase(std::remove_if(rows->begin(), rows->end(), [](const Row& row) { return row.cells.empty(); }),
@@ -238,8 +257,10 @@ std::vector<Row> LayoutRows(const std::vector<PlacedText>& texts) {
 std::vector<double> LabelColumnStarts(const std::vector<Row>& rows) {
   std::vector<double> starts;
   double min_number_x = std::numeric_limits<double>::max(), height_sum = 0;
+  size_t rows_with_numbers = 0;
   for (const Row& row : rows) {
     height_sum += row.height;
+    rows_with_numbers += std::any_of(row.cells.begin(), row.cells.end(), [](const Cell& c) { return c.number; });
     bool in_label = false;
     double label_x = 0;
     for (const Cell& c : row.cells) {
@@ -260,7 +281,11 @@ std::vector<double> LabelColumnStarts(const std::vector<Row>& rows) {
   for (size_t i = 0; i < starts.size();) {
     size_t j = i;
     while (j + 1 < starts.size() && starts[j + 1] - starts[j] <= tol) ++j;
-    if (j - i + 1 >= 2 && starts[i] > min_number_x + tol) splits.push_back(starts[i] - tol / 2);
+    // The right half of a balance sheet starts a label on most rows; OCR's
+    // debris from a seal or a signature in mid-page on a few.
+    const size_t seen = j - i + 1;
+    if (seen >= std::max<size_t>(3, rows_with_numbers / 4) && starts[i] > min_number_x + tol)
+      splits.push_back(starts[i] - tol / 2);
     i = j + 1;
   }
   return splits;

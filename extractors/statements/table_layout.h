@@ -45,8 +45,8 @@ std::vector<Row> LayoutRows(const std::vector<PlacedText>& texts);
 
 // Where a second column of labels starts: the right half of a balance
 // sheet. Label starts (the first text cell before a row's numbers) are
-// clustered; a cluster seen on several rows that has numbers to its left
-// splits the page into column groups. Indented labels ("其中：") have no
+// clustered; a cluster seen on a quarter of the rows with numbers (three at
+// least) that has numbers to its left splits the page into column groups. Indented labels ("其中：") have no
 // numbers to their left and split nothing.
 std::vector<double> LabelColumnStarts(const std::vector<Row>& rows);
 

@@ -56,7 +56,7 @@ void PrintWords(const gm::Document& doc, gm::OcrEngine* ocr) {
     const gm::Page& page = doc.pages[p];
     if (page.has_text() || !page.load_image) continue;
     gm::OcrResult whole;
-    gm::Status s = gm::OcrPage(page, {1.0, gm::RedInk::kDrop, true}, gm::OcrLayout::kAuto, ocr, &whole);
+    gm::Status s = gm::OcrTablePage(page, {1.0, gm::RedInk::kDrop, true}, ocr, &whole);
     if (!s.ok()) {
       std::printf("page %zu: %s\n", p + 1, s.ToString().c_str());
       continue;
@@ -82,7 +82,7 @@ void PrintRows(const gm::Document& doc, gm::OcrEngine* ocr) {
       for (const gm::TextSpan& span : page.text) texts.push_back({span.text, span.box});
     } else if (page.load_image) {
       gm::OcrResult whole;
-      if (!gm::OcrPage(page, {1.0, gm::RedInk::kDrop, true}, gm::OcrLayout::kAuto, ocr, &whole).ok()) continue;
+      if (!gm::OcrTablePage(page, {1.0, gm::RedInk::kDrop, true}, ocr, &whole).ok()) continue;
       for (const gm::OcrWord& w : whole.words) texts.push_back({w.text, w.box, w.confidence, w.line});
     }
     const std::vector<gm::Row> rows = gm::LayoutRows(texts);
@@ -92,7 +92,7 @@ void PrintRows(const gm::Document& doc, gm::OcrEngine* ocr) {
     for (const gm::Row& row : rows) {
       std::printf("  %6.0f |", row.center);
       for (const gm::Cell& c : row.cells)
-        std::printf(" %s%s@%.0f", c.text.c_str(), c.number ? "#" : "", c.box.x);
+        std::printf(" %s%s@%.0f%s", c.text.c_str(), c.number ? "#" : "", c.box.x, c.confidence < 0.6 ? "?" : "");
       std::printf("\n");
     }
   }
