@@ -30,8 +30,12 @@ bool StartsWith(const std::string& s, const std::string& prefix) { return s.comp
 // length; a longer cell starting so is a row label (期末现金及现金等价物余额).
 std::optional<ColumnRole> HeaderRole(const std::string& cell, const StatementVocabulary& vocab) {
   constexpr size_t kShortLabel = 2, kShortCellMax = 6;
+  // The length that counts is before a bracketed unit ("上期会频(亿元)").
+  size_t words_end = cell.size();
+  for (const char* open : {"(", "〈", "<", "[", "【"}) words_end = std::min(words_end, cell.find(open));
+  const size_t words_length = Utf8Length(std::string_view(cell).substr(0, words_end));
   for (const auto& [label, role] : vocab.columns)
-    if (StartsWith(cell, label) && (Utf8Length(label) > kShortLabel || Utf8Length(cell) <= kShortCellMax))
+    if (StartsWith(cell, label) && (Utf8Length(label) > kShortLabel || words_length <= kShortCellMax))
       return role;
   return std::nullopt;
 }
@@ -109,7 +113,8 @@ std::vector<Cell> JoinPhrases(const std::vector<Cell>& row, const StatementVocab
   bool prev_named = true;
   for (const Cell& cell : row) {
     const bool named = cell.number.has_value() || HeaderRole(cell.text, vocab).has_value();
-    if (!out.empty() && !prev_named && !named) {
+    // A phrase that names a column is whole: "行次" is not continued by the "上" of 上期金额.
+    if (!out.empty() && !prev_named && !named && !HeaderRole(out.back().text, vocab)) {
       Cell& prev = out.back();
       const double gap = cell.box.x - (prev.box.x + prev.box.w);
       if (gap <= 1.2 * std::max(prev.box.h, cell.box.h)) {
@@ -255,6 +260,7 @@ bool ReadItemLabel(const std::string& label, const std::vector<const Cell*>& num
                    const StatementVocabulary& vocab, Open* open, bool exact = false) {
   const StatementItemLabel* item = MatchItem(label, open->st.kind, vocab, exact);
   if (!item) return false;
+  if (item->key == kNoFigureKey) return true;
   auto have = open->priority.find(item->key);
   if (have != open->priority.end() && have->second <= item->priority) return true;
   const Cell* figure = PickFigure(numbers, open->headers, open->implicit, vocab.params);

@@ -234,7 +234,8 @@ std::string StatementVocabulary::MarkedKind(const std::string& folded_text) cons
 std::vector<std::string> StatementVocabulary::KeysOf(const std::string& kind) const {
   std::vector<std::string> keys;
   for (const StatementItemLabel& item : items)
-    if (item.kind == kind && std::find(keys.begin(), keys.end(), item.key) == keys.end()) keys.push_back(item.key);
+    if (item.kind == kind && item.key != kNoFigureKey && std::find(keys.begin(), keys.end(), item.key) == keys.end())
+      keys.push_back(item.key);
   return keys;
 }
 
