@@ -1,6 +1,7 @@
 #include "extractors/statements/statement_parser.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -103,6 +104,7 @@ struct Open {
   std::map<std::string, std::string> kind_of;  // key → the item's kind (for an untitled statement)
   bool items_seen = false;
   int year_rank = 0;
+  bool amounts_have_cents = false;            // AmountsHaveCents of the page
 };
 
 // A phrase that is a column's whole name, no longer name starting with it:
@@ -177,6 +179,28 @@ std::vector<HeaderColumn> HeaderColumns(const std::vector<Cell>& cells, const St
 // The figure of a label's numbers: the one under an end-of-period column.
 bool IsRowNumber(const Cell& c, const StatementParams& params) {
   return c.plain_integer && *c.number >= 0 && *c.number <= params.index_max;
+}
+
+// Statements print every amount with its cents. On a page where nearly all
+// amounts show them, a figure of plain digits lost its decimal point to the
+// scan ("2529" for 25.29).
+constexpr size_t kCentsMinAmounts = 8;
+constexpr double kCentsShare = 0.8;
+constexpr double kLostPointConfidence = 0.5;  // a repair for a human to confirm: doubtful
+bool AmountsHaveCents(const std::vector<Row>& rows, const StatementParams& params) {
+  size_t amounts = 0, cents = 0;
+  for (const Row& row : rows)
+    for (const Cell& c : row.cells) {
+      if (!c.number || IsRowNumber(c, params)) continue;
+      ++amounts;
+      const size_t dot = c.text.rfind('.');
+      if (dot == std::string::npos) continue;
+      size_t digits = 0;
+      while (dot + 1 + digits < c.text.size() && std::isdigit(static_cast<unsigned char>(c.text[dot + 1 + digits])))
+        ++digits;
+      cents += digits == 2;
+    }
+  return amounts >= kCentsMinAmounts && cents >= kCentsShare * amounts;
 }
 
 // The implicit columns corrected by the opening-period headers OCR did read
@@ -276,8 +300,13 @@ bool ReadItemLabel(const std::string& label, const std::vector<const Cell*>& num
   if (have != open->priority.end() && have->second <= item->priority) return true;
   const Cell* figure = PickFigure(numbers, open->headers, open->implicit, vocab.params);
   if (!figure) return true;
-  open->st.values[item->key] = *figure->number;
-  open->st.confidence[item->key] = figure->confidence;
+  double value = *figure->number, confidence = figure->confidence;
+  if (open->amounts_have_cents && figure->plain_integer && std::fabs(value) >= 100) {
+    value /= 100;
+    confidence = std::min(confidence, kLostPointConfidence);
+  }
+  open->st.values[item->key] = value;
+  open->st.confidence[item->key] = confidence;
   open->priority[item->key] = item->priority;
   open->kind_of[item->key] = item->kind;
   return true;
@@ -467,15 +496,19 @@ std::vector<PageStatement> ParseStatementPage(const std::vector<PlacedText>& tex
   const std::vector<double> splits = LabelColumnStarts(rows);
   const std::vector<HeaderColumn> implicit = ImplicitColumns(rows, splits, vocab.params);
 
+  const bool cents = AmountsHaveCents(rows, vocab.params);
+
   std::vector<PageStatement> out;
   Open open;
   open.st.kind = continued_kind;
   open.implicit = implicit;
+  open.amounts_have_cents = cents;
   auto close = [&] {
     SettleKind(&open);
     if (open.st.titled || !open.st.values.empty()) out.push_back(std::move(open.st));
     open = Open();
     open.implicit = implicit;
+    open.amounts_have_cents = cents;
   };
 
 

@@ -95,6 +95,27 @@ TEST_F(StatementParserTest, AWrappedLabelsLastLineCarriesTheEndFigure) {
   EXPECT_DOUBLE_EQ(got[0].values.at("total_liabilities"), 147.5);
 }
 
+TEST_F(StatementParserTest, AFigureThatLostItsDecimalPointOnAPageOfCentsIsDoubtful) {
+  std::vector<RowSpec> rows = {{{{20, "资产负债表"}}}, {{{20, "单位：亿元"}}},
+                               {{{20, "资产"}, {254, "期末余额"}, {354, "年初余额"}}}};
+  const char* items[] = {"货币资金", "应收账款", "存货", "固定资产", "在建工程", "无形资产", "短期借款", "应付账款"};
+  for (const char* item : items) rows.push_back({{{20, item}, {200, "12.34"}, {300, "11.22"}}});
+  rows.push_back({{{20, "资产总计"}, {200, "2529"}, {300, "25.55"}}});
+  rows.push_back({{{20, "负债合计"}, {200, "10.20"}, {300, "9.80"}}});
+  auto got = Parse(rows);
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_DOUBLE_EQ(got[0].values.at("total_assets"), 25.29);
+  EXPECT_LT(got[0].confidence.at("total_assets"), vocab_->params.doubtful_figure_confidence);
+  EXPECT_DOUBLE_EQ(got[0].values.at("total_liabilities"), 10.2);
+  // Where amounts are written without cents, plain digits are the amount.
+  for (size_t r = 3; r < rows.size(); ++r)
+    for (auto& cell : rows[r].cells)
+      if (cell.first > 100 && cell.second.find('.') != std::string::npos) cell.second.erase(cell.second.find('.'), 1);
+  got = Parse(rows);
+  EXPECT_DOUBLE_EQ(got[0].values.at("total_assets"), 2529);
+  EXPECT_DOUBLE_EQ(got[0].values.at("total_liabilities"), 1020);
+}
+
 TEST_F(StatementParserTest, OcrMisreadLabels) {
   auto got = Parse({{{{20, "资产负债表"}}},
                     {{{20, "资产"}, {184, "期末余额"}, {284, "年初余额"}}},
