@@ -71,10 +71,11 @@ bool ValidDate(const std::string& s) {
 
 void PrintSummary(const gm::BatchReport& r, const std::filesystem::path& out) {
   std::fprintf(stderr,
-               "\ngreenmine: %d packages (%d failed, %d reused from an earlier run, %d duplicates), %d pages read,\n"
-               "           %d errors, %d warnings, %d unreadable files, %.1f s\n"
+               "\ngreenmine: %d packages (%d failed, %d reused from an earlier run, %d duplicates, %d listed as no application),\n"
+               "           %d pages read,"
+               " %d errors, %d warnings, %d unreadable files, %.1f s\n"
                "           records: %s/records/   review workbooks: %s/review/   summary: %s/summary.xlsx\n",
-               r.packages, r.failed, r.reused, r.duplicates, r.pages, r.errors, r.warnings, r.unreadable_files,
+               r.packages, r.failed, r.reused, r.duplicates, r.not_applications, r.pages, r.errors, r.warnings, r.unreadable_files,
                r.seconds, out.string().c_str(), out.string().c_str(), out.string().c_str());
 }
 

@@ -76,23 +76,23 @@ std::string MaildirUniqueName(std::string_view file_name) {
 std::vector<MboxSpan> SplitMbox(std::string_view text) {
   std::vector<MboxSpan> spans;
   size_t start = std::string_view::npos;  // of the current message's bytes
-  auto close = [&](size_t end) {
+  auto close = [&](size_t end, bool before_separator) {
     if (start == std::string_view::npos) return;
     // The empty line before the next "From " belongs to the separator.
-    if (end > start && text[end - 1] == '\n') --end;
-    if (end > start && text[end - 1] == '\r') --end;
+    if (before_separator && end > start && text[end - 1] == '\n') --end;
+    if (before_separator && end > start && text[end - 1] == '\r') --end;
     spans.push_back({start, end - start});
   };
   for (size_t i = 0; i < text.size();) {
     size_t eol = text.find('\n', i);
     size_t next = eol == std::string_view::npos ? text.size() : eol + 1;
     if (SeparatorAt(text, i)) {
-      close(i);
+      close(i, true);
       start = next;
     }
     i = next;
   }
-  close(text.size());
+  close(text.size(), false);
   return spans;
 }
 
