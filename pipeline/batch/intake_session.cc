@@ -143,7 +143,7 @@ Status IntakeSession::Open(const BatchOptions& options, std::unique_ptr<IntakeSe
   return Status::OK();
 }
 
-void IntakeSession::Process(const std::vector<std::string>& entries, const std::atomic<bool>* stop,
+size_t IntakeSession::Process(const std::vector<std::string>& entries, const std::atomic<bool>* stop,
                             Progress* progress, std::map<std::string, EntryResult>* results) {
   Progress silent(static_cast<int>(entries.size()), false, true);
   if (!progress) progress = &silent;
@@ -155,6 +155,7 @@ void IntakeSession::Process(const std::vector<std::string>& entries, const std::
   for (int w = 0; w < jobs; ++w)
     workers.emplace_back(&IntakeSession::Work, this, w, std::cref(entries), &next, stop, progress, results);
   for (auto& t : workers) t.join();
+  return std::min(next.load(), entries.size());
 }
 
 void IntakeSession::Work(int worker, const std::vector<std::string>& entries, std::atomic<size_t>* next,
@@ -172,6 +173,7 @@ void IntakeSession::Work(int worker, const std::vector<std::string>& entries, st
       if (!s.ok()) {
         progress->Failed(worker, entry, s.ToString());
         result.failed = true;
+        result.error = s.ToString();
         std::lock_guard<std::mutex> lock(mu_);
         (*results)[entry] = std::move(result);
         continue;
@@ -238,6 +240,7 @@ void IntakeSession::Work(int worker, const std::vector<std::string>& entries, st
       // batch, nor leave the package without a record.
       progress->Failed(worker, entry, std::string("internal error: ") + e.what());
       result.failed = true;
+      result.error = std::string("internal error: ") + e.what();
       result.record.reset();
       if (!package.id.empty()) {
         try {
@@ -340,6 +343,7 @@ Status IntakeSession::Publish(std::map<std::string, EntryResult>* results, Progr
       if (!w.ok()) {
         if (progress) progress->Problem(final_record.source + ": " + w.ToString());
         with_record[m]->failed = true;
+        with_record[m]->error = w.ToString();
       }
     }
   }

@@ -36,6 +36,7 @@ struct EntryResult {
   std::string content_hash;
   std::string arrived;           // "YYYY-MM-DDTHH:MM:SSZ" (applications.h)
   bool failed = false;           // could not be processed at all (counts for the exit status)
+  std::string error;             // why, when failed
   bool reused = false;           // the record came from the cache
   bool duplicate = false;        // another entry has the same content
   std::string not_application_kind, not_application_reason;  // a mailbox message without an application
@@ -52,8 +53,9 @@ class IntakeSession {
   // Processes `entries` on the workers, adding each one's result to
   // *results (replacing an earlier one). When *stop becomes true, workers
   // finish the package in hand and take no other; the entries not taken get
-  // no result. `progress` may be null (nothing shown).
-  void Process(const std::vector<std::string>& entries, const std::atomic<bool>* stop, Progress* progress,
+  // no result. `progress` may be null (nothing shown). Returns how many of
+  // `entries` were taken (the first ones, in order).
+  size_t Process(const std::vector<std::string>& entries, const std::atomic<bool>* stop, Progress* progress,
                std::map<std::string, EntryResult>* results);
 
   // Groups the records into applications and writes every output of the
