@@ -167,8 +167,11 @@ std::vector<std::string> ListInbox(const fs::path& inbox) {
     } else if (fs::is_regular_file(st) && IsMboxFile(it->path())) {
       std::vector<MboxSpan> spans;
       // An mbox that cannot be read, or holds no message, is still listed:
-      // as a package, it gets a record saying what is wrong with it.
-      if (!IndexMbox(it->path(), &spans).ok() || spans.empty()) names.push_back(name);
+      // as a package, it gets a record saying what is wrong with it. An
+      // empty one is a mailbox with no mail yet.
+      std::error_code zec;
+      if ((!IndexMbox(it->path(), &spans).ok() || spans.empty()) && fs::file_size(it->path(), zec) > 0)
+        names.push_back(name);
       for (size_t i = 0; i < spans.size(); ++i) names.push_back(name + "#" + std::to_string(i + 1));
     } else if (fs::is_directory(st) || fs::is_regular_file(st)) {
       names.push_back(std::move(name));

@@ -83,7 +83,7 @@ TEST(ListInbox, MailboxesAreOneEntryAMessage) {
   inbox.Write("folder/x.pdf", "%PDF");
   inbox.Write("a.crdownload", "x");
   EXPECT_EQ(ListInbox(inbox.path()),
-            (std::vector<std::string>{"box.mbox#1", "box.mbox#2", "empty.mbox", "folder", "mail/cur/1:2,S",
+            (std::vector<std::string>{"box.mbox#1", "box.mbox#2", "folder", "mail/cur/1:2,S",
                                       "mail/new/2", "noext#1"}));
 }
 
