@@ -266,7 +266,8 @@ Record IntakeSession::Whole(const EntryResult& result) const {
   return whole;
 }
 
-Status IntakeSession::Publish(std::map<std::string, EntryResult>* results, Progress* progress) {
+Status IntakeSession::Publish(std::map<std::string, EntryResult>* results, Progress* progress, bool batch_outputs,
+                              bool prune) {
   const BatchContext& ctx = *ctx_;
   const double sure = ctx.normalizer->settings().doubtful_reading_threshold;
   std::vector<EntryResult*> with_record;
@@ -320,6 +321,8 @@ Status IntakeSession::Publish(std::map<std::string, EntryResult>* results, Progr
       ids.insert(final_record.package_id);
       const std::string stamp = OutputStamp(final_record, ctx);
       if (OutputsUpToDate(options_.out, final_record, stamp)) continue;
+      std::error_code ec;
+      if (!batch_outputs && fs::exists(options_.out / "records" / (final_record.package_id + ".json"), ec)) continue;
       Record whole;
       if (app.members.size() == 1) {
         whole = Whole(*with_record[m]);
@@ -348,6 +351,7 @@ Status IntakeSession::Publish(std::map<std::string, EntryResult>* results, Progr
     }
   }
 
+  if (!batch_outputs) return Status::OK();
   std::vector<Record> all;
   for (Record& r : finals) all.push_back(std::move(r));
   std::string not_applications;
@@ -366,7 +370,7 @@ Status IntakeSession::Publish(std::map<std::string, EntryResult>* results, Progr
   if (Status s = WriteFileAtomically(options_.out / "applications.jsonl", applications_jsonl); !s.ok()) return s;
   if (Status s = WriteFileAtomically(options_.out / "not_applications.jsonl", not_applications); !s.ok()) return s;
   if (Status s = WriteBatchOutputs(all, summary_rows, ctx.templates, options_.out); !s.ok()) return s;
-  PruneStaleOutputs(options_.out, ids);
+  if (prune) PruneStaleOutputs(options_.out, ids);
   return Status::OK();
 }
 

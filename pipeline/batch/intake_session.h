@@ -61,10 +61,16 @@ class IntakeSession {
   // Groups the records into applications and writes every output of the
   // contract for `results` (records, review workbooks, records.jsonl,
   // summary.xlsx with one row an application), plus OUT/applications.jsonl
-  // and OUT/not_applications.jsonl, and prunes the outputs of packages no
+  // and OUT/not_applications.jsonl, and removes the outputs of packages no
   // longer there. Non-OK when an output cannot be written; a package whose
   // outputs cannot be written is marked failed.
-  Status Publish(std::map<std::string, EntryResult>* results, Progress* progress);
+  // `watch` publishes before every package of the inbox has a result: then
+  // without `batch_outputs` only packages' own outputs that do not exist yet
+  // are written (what an earlier start wrote stays until every package is
+  // known again, as an application may join packages not yet seen), and without
+  // `prune` nothing is removed.
+  Status Publish(std::map<std::string, EntryResult>* results, Progress* progress, bool batch_outputs = true,
+                 bool prune = true);
 
   const BatchOptions& options() const { return options_; }
   ~IntakeSession();

@@ -125,6 +125,9 @@ struct WatchState {
   std::map<std::string, EntryResult> results;
   std::string started, last_scan, last_error, last_error_at, state = "starting";
   int queue = 0, processed = 0;
+  // Every entry of the inbox has had a result since the start: until then the
+  // summary and the lists keep what an earlier start wrote.
+  bool inbox_read_once = false;
 };
 
 void WriteStatus(const fs::path& out, const WatchState& w) {
@@ -138,6 +141,15 @@ void WriteStatus(const fs::path& out, const WatchState& w) {
             {"last_error", w.last_error.empty() ? Json(nullptr) : Json(w.last_error)},
             {"last_error_at", w.last_error_at.empty() ? Json(nullptr) : Json(w.last_error_at)}};
   WriteFileAtomically(out / "watch_status.json", j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n");
+}
+
+// Outputs of packages no longer in the inbox are pruned only when every
+// entry has a result: at a start, the records of an earlier start stay while
+// their packages wait to be looked at again.
+bool EveryEntryRead(const InboxSnapshot& snap, const WatchState& w) {
+  for (const auto& [entry, s] : snap.entries)
+    if (!w.results.count(entry)) return false;
+  return true;
 }
 
 void NoteError(WatchState* w, const std::string& what) {
@@ -160,7 +172,8 @@ Status RunWatch(const WatchOptions& options) {
   w.started = WallText();
   if (!notifier.ok()) NoteError(&w, "inotify unavailable; rescanning every " + std::to_string(options.rescan) + " s");
   WriteStatus(out, w);
-  bool publish_needed = true;  // the first round publishes what an earlier start left
+  // An empty inbox, or one emptied while an earlier start was away, needs a publish of its own.
+  bool publish_needed = true;
 
   while (!g_stop) {
     notifier.Drain();
@@ -217,7 +230,9 @@ Status RunWatch(const WatchOptions& options) {
         auto r = w.results.find(batch[i]);
         if (r != w.results.end() && r->second.failed) NoteError(&w, batch[i] + ": " + r->second.error);
       }
-      if (Status s = session->Publish(&w.results, &progress); !s.ok()) {
+      const bool whole = EveryEntryRead(snap, w);
+      w.inbox_read_once = w.inbox_read_once || whole;
+      if (Status s = session->Publish(&w.results, &progress, w.inbox_read_once, whole); !s.ok()) {
         NoteError(&w, s.ToString());
         progress.Problem("publish: " + s.ToString());
       }
@@ -226,7 +241,10 @@ Status RunWatch(const WatchOptions& options) {
       WriteStatus(out, w);
     }
     if (publish_needed && !g_stop) {
-      if (Status s = session->Publish(&w.results, nullptr); !s.ok()) NoteError(&w, s.ToString());
+      const bool whole = EveryEntryRead(snap, w);
+      w.inbox_read_once = w.inbox_read_once || whole;
+      if (w.inbox_read_once)
+        if (Status s = session->Publish(&w.results, nullptr, true, whole); !s.ok()) NoteError(&w, s.ToString());
       publish_needed = false;
     }
     if (g_stop) break;
@@ -244,7 +262,7 @@ Status RunWatch(const WatchOptions& options) {
     }
   }
   // Stopped: the packages in hand are finished; publish them.
-  Status published = session->Publish(&w.results, nullptr);
+  Status published = session->Publish(&w.results, nullptr, w.inbox_read_once, /*prune=*/false);
   if (!published.ok()) NoteError(&w, published.ToString());
   w.state = "stopped";
   WriteStatus(out, w);
