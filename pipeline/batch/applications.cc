@@ -219,7 +219,7 @@ Record JoinApplication(const Templates& templates, double sure, const std::vecto
   // Each earlier form is compared with the authority, as the electronic copy is.
   for (auto it = members.rbegin(); it != members.rend(); ++it) {
     const Record& earlier = **it;
-    if (&earlier == &authority || !HasForm(earlier) || ref.packages.empty()) continue;
+    if (&earlier == &authority || !HasForm(earlier)) continue;
     for (const FieldSpec& spec : templates.fields()) {
       auto e = earlier.fields.find(spec.key);
       if (e == earlier.fields.end() || e->second.value.is_null()) continue;

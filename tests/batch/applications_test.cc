@@ -50,14 +50,16 @@ class ApplicationsTest : public ::testing::Test {
 TEST_F(ApplicationsTest, SupplementsJoinTheirApplication) {
   std::vector<Record> r = {
       Form("a.eml", "张 <s@x.cn>", "91620100MA7123456X", "甘肃某矿业有限公司", "废石场整治项目"),
-      Package("b.eml", "s@x.cn", "补充材料"),                                   // a supplement of its sender
+      Package("b.eml", "s@x.cn", "补充材料：废石场整治项目"),  // a supplement of its sender, naming the project
       Form("c.eml", "s@x.cn", "91620100MA7123456X", "甘肃某矿业有限公司", "另一项目"),  // same company, other project
       Package("d.eml", "s@x.cn", "你好"),                                       // no form, no marker: alone
       Package("e.eml", "other@y.cn", "甘肃某矿业有限公司 废石场整治项目 环评"),  // names company and project
       Form("f.eml", "z@z.cn", "", "甘肃某矿业有限公司", "废石场整治项目"),          // same company by name
+      Package("g.eml", "s@x.cn", "补正"),  // names nothing: the sender's latest form (c, not a)
   };
   std::vector<std::string> arrived = {"2025-03-01T00:00:00Z", "2025-03-05T00:00:00Z", "2025-03-02T00:00:00Z",
-                                      "2025-03-06T00:00:00Z", "2025-03-07T00:00:00Z", "2025-03-08T00:00:00Z"};
+                                      "2025-03-06T00:00:00Z", "2025-03-07T00:00:00Z", "2025-03-08T00:00:00Z",
+                                      "2025-03-09T00:00:00Z"};
   std::vector<Application> apps = Group(r, arrived);
   ASSERT_EQ(apps.size(), 3u);
   std::map<size_t, const Application*> of;
@@ -65,7 +67,8 @@ TEST_F(ApplicationsTest, SupplementsJoinTheirApplication) {
     for (size_t m : a.members) of[m] = &a;
   EXPECT_EQ(of[0]->members, (std::vector<size_t>{0, 1, 4, 5}));
   EXPECT_EQ(of[0]->form_from, 5);  // the latest form
-  EXPECT_EQ(of[2]->members, (std::vector<size_t>{2}));
+  EXPECT_EQ(of[2]->members, (std::vector<size_t>{2, 6}));
+  EXPECT_EQ(of[2]->form_from, 2);
   EXPECT_EQ(of[3]->members, (std::vector<size_t>{3}));
   EXPECT_EQ(of[0]->id.rfind("废石场整治项目_", 0), 0u) << of[0]->id;
   // Stable: the same packages, the same id.
