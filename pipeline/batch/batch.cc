@@ -38,7 +38,7 @@ Status RunBatch(const BatchOptions& options, BatchReport* report) {
 
   for (const auto& [entry, result] : results) {
     if (result.record) Count(*result.record, report);
-    report->failed += result.failed;
+    report->failed += result.failed || result.unwritten;
     report->reused += result.reused;
     report->duplicates += result.duplicate;
     report->not_applications += !result.not_application_kind.empty();

@@ -284,7 +284,7 @@ Status IntakeSession::Publish(std::map<std::string, EntryResult>* results, Progr
   // The final record of each package (without cell images), and how to make
   // it whole when its outputs must be written.
   std::vector<Record> finals(records.size());
-  std::vector<Record> summary_rows;
+  std::vector<size_t> latests;  // each application's latest package: its summary row
   std::string applications_jsonl;
   for (const Application& app : apps) {
     const size_t latest = app.members.back();
@@ -310,7 +310,7 @@ Status IntakeSession::Publish(std::map<std::string, EntryResult>* results, Progr
         if (static_cast<int>(app.members[k]) == app.form_from) form_from = static_cast<int>(k);
       finals[latest] = JoinApplication(ctx.templates, sure, members, form_from, ref);
     }
-    summary_rows.push_back(finals[latest]);
+    latests.push_back(latest);
   }
 
   // Write what changed.
@@ -320,7 +320,10 @@ Status IntakeSession::Publish(std::map<std::string, EntryResult>* results, Progr
       const Record& final_record = finals[m];
       ids.insert(final_record.package_id);
       const std::string stamp = OutputStamp(final_record, ctx);
-      if (OutputsUpToDate(options_.out, final_record, stamp)) continue;
+      if (OutputsUpToDate(options_.out, final_record, stamp)) {
+        with_record[m]->unwritten = false;
+        continue;
+      }
       std::error_code ec;
       if (!batch_outputs && fs::exists(options_.out / "records" / (final_record.package_id + ".json"), ec)) continue;
       Record whole;
@@ -343,17 +346,20 @@ Status IntakeSession::Publish(std::map<std::string, EntryResult>* results, Progr
       if (w.ok()) w = WritePackageOutputs(whole, ctx.templates, options_.out);
       // The stamp is of the record as kept (the same JSON: provenance is not in it).
       if (w.ok()) w = WriteFileAtomically(OutputStampPath(options_.out, whole.package_id), stamp);
+      with_record[m]->unwritten = !w.ok();
       if (!w.ok()) {
-        if (progress) progress->Problem(final_record.source + ": " + w.ToString());
-        with_record[m]->failed = true;
+        if (progress) progress->Problem(final_record.source + ": FAILED: outputs not written: " + w.ToString());
         with_record[m]->error = w.ToString();
       }
     }
   }
 
   if (!batch_outputs) return Status::OK();
-  std::vector<Record> all;
-  for (Record& r : finals) all.push_back(std::move(r));
+  std::vector<Record> all, summary_rows;
+  for (size_t latest : latests)
+    if (!with_record[latest]->unwritten) summary_rows.push_back(finals[latest]);
+  for (size_t i = 0; i < finals.size(); ++i)
+    if (!with_record[i]->unwritten) all.push_back(std::move(finals[i]));
   std::string not_applications;
   for (const auto& [entry, result] : *results) {
     if (result.not_application_kind.empty()) continue;

@@ -36,6 +36,7 @@ struct EntryResult {
   std::string content_hash;
   std::string arrived;           // "YYYY-MM-DDTHH:MM:SSZ" (applications.h)
   bool failed = false;           // could not be processed at all (counts for the exit status)
+  bool unwritten = false;        // its outputs could not be written at the last Publish (counts too)
   std::string error;             // why, when failed
   bool reused = false;           // the record came from the cache
   bool duplicate = false;        // another entry has the same content
@@ -63,10 +64,12 @@ class IntakeSession {
   // summary.xlsx with one row an application), plus OUT/applications.jsonl
   // and OUT/not_applications.jsonl, and removes the outputs of packages no
   // longer there. Non-OK when an output cannot be written; a package whose
-  // outputs cannot be written is marked failed.
+  // own outputs cannot be written is marked `unwritten`, said FAILED to
+  // `progress`, and left out of records.jsonl and the summary (they name only
+  // records that exist).
   // `watch` publishes before every package of the inbox has a result: then
   // without `batch_outputs` only packages' own outputs that do not exist yet
-  // are written (what an earlier start wrote stays until every package is
+  // are written (what an earlier start wrote stays until its packages are
   // known again, as an application may join packages not yet seen), and without
   // `prune` nothing is removed.
   Status Publish(std::map<std::string, EntryResult>* results, Progress* progress, bool batch_outputs = true,
