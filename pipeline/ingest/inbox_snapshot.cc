@@ -51,6 +51,15 @@ void FolderSignature(const fs::path& root, EntrySnapshot* s, std::vector<fs::pat
 InboxSnapshot SnapshotInbox(const fs::path& inbox) {
   InboxSnapshot snap;
   snap.folders.push_back(inbox);
+  // Every Maildir's new/ and cur/, an empty one too: its first message is
+  // delivered there (tmp/ → new/ by rename), and is seen at once.
+  std::error_code ec;
+  for (fs::directory_iterator it(inbox, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    std::error_code sec;
+    if (!fs::is_directory(it->status(sec)) || !IsMaildir(it->path())) continue;
+    snap.folders.push_back(it->path() / "new");
+    snap.folders.push_back(it->path() / "cur");
+  }
   std::map<std::string, EntrySnapshot> tops;  // signature of each top name
   for (const std::string& entry : ListInbox(inbox)) {
     InboxEntryRef ref;
@@ -60,11 +69,7 @@ InboxSnapshot SnapshotInbox(const fs::path& inbox) {
       s.top = ref.mailbox;
       s.delivered_whole = true;
       s.signature = FileSignature(inbox / entry, &s.newest_mtime_ns);
-      if (!tops.count(s.top)) {
-        snap.folders.push_back(inbox / ref.mailbox / "new");
-        snap.folders.push_back(inbox / ref.mailbox / "cur");
-        tops[s.top].signature = "maildir";
-      }
+      if (!tops.count(s.top)) tops[s.top].signature = "maildir";
     } else if (ref.kind == InboxEntryRef::Kind::kMboxMessage) {
       s.top = ref.mailbox;
       if (!tops.count(s.top)) tops[s.top].signature = FileSignature(inbox / s.top, &tops[s.top].newest_mtime_ns);

@@ -32,7 +32,9 @@ struct EntrySnapshot {
 
 struct InboxSnapshot {
   std::map<std::string, EntrySnapshot> entries;
-  std::vector<std::filesystem::path> folders;  // every folder under the inbox, the inbox first: for change notification
+  // For change notification: the inbox first, every folder of a folder
+  // package, and every Maildir's new/ and cur/ (an empty Maildir's too).
+  std::vector<std::filesystem::path> folders;
 };
 
 InboxSnapshot SnapshotInbox(const std::filesystem::path& inbox);
