@@ -11,6 +11,8 @@
 #include <cerrno>
 #include <chrono>
 #include <ctime>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -125,9 +127,13 @@ struct WatchState {
   std::map<std::string, EntryResult> results;
   std::string started, last_scan, last_error, last_error_at, state = "starting";
   int queue = 0, processed = 0;
-  // Every entry of the inbox has had a result since the start: until then the
-  // summary and the lists keep what an earlier start wrote.
-  bool inbox_read_once = false;
+  // The entries an earlier start wrote outputs for (their records' and
+  // not_applications.jsonl's sources): read first after a start.
+  std::set<std::string> earlier;
+  // Every one of them still in the inbox has had a result since the start:
+  // until then records.jsonl, the summary and the lists keep what the earlier
+  // start wrote (written from fewer results, they would drop its packages).
+  bool earlier_read = false;
 };
 
 void WriteStatus(const fs::path& out, const WatchState& w) {
@@ -152,6 +158,34 @@ bool EveryEntryRead(const InboxSnapshot& snap, const WatchState& w) {
   return true;
 }
 
+bool EarlierEntriesRead(const InboxSnapshot& snap, const WatchState& w) {
+  for (const std::string& entry : w.earlier)
+    if (snap.entries.count(entry) && !w.results.count(entry)) return false;
+  return true;
+}
+
+std::string SourceOf(const std::string& json_text) {
+  Json j = Json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+  return j.is_object() && j.contains("source") && j["source"].is_string() ? j["source"].get<std::string>() : "";
+}
+
+// The sources of what an earlier start wrote: every record file (one killed
+// before records.jsonl still left its record) and not_applications.jsonl.
+std::set<std::string> EarlierSources(const fs::path& out) {
+  std::set<std::string> sources;
+  std::error_code ec;
+  for (fs::directory_iterator it(out / "records", ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    if (it->path().extension() != ".json") continue;
+    std::ifstream in(it->path(), std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (std::string source = SourceOf(text); !source.empty()) sources.insert(source);
+  }
+  std::ifstream listed(out / "not_applications.jsonl", std::ios::binary);
+  for (std::string line; std::getline(listed, line);)
+    if (std::string source = SourceOf(line); !source.empty()) sources.insert(source);
+  return sources;
+}
+
 void NoteError(WatchState* w, const std::string& what) {
   w->last_error = what;
   w->last_error_at = WallText();
@@ -170,6 +204,7 @@ Status RunWatch(const WatchOptions& options) {
   ChangeNotifier notifier;
   WatchState w;
   w.started = WallText();
+  w.earlier = EarlierSources(out);
   if (!notifier.ok()) NoteError(&w, "inotify unavailable; rescanning every " + std::to_string(options.rescan) + " s");
   WriteStatus(out, w);
   // An empty inbox, or one emptied while an earlier start was away, needs a publish of its own.
@@ -215,6 +250,10 @@ Status RunWatch(const WatchOptions& options) {
       }
     }
     w.queue += static_cast<int>(ready.size());
+    // After a start, what an earlier start wrote is read first (from the cache,
+    // quickly): the batch outputs wait for it.
+    if (!w.earlier_read)
+      std::stable_partition(ready.begin(), ready.end(), [&](const std::string& e) { return w.earlier.count(e) > 0; });
     w.state = ready.empty() ? "watching" : "processing";
     WriteStatus(out, w);
 
@@ -231,19 +270,21 @@ Status RunWatch(const WatchOptions& options) {
         if (r != w.results.end() && r->second.failed) NoteError(&w, batch[i] + ": " + r->second.error);
       }
       const bool whole = EveryEntryRead(snap, w);
-      w.inbox_read_once = w.inbox_read_once || whole;
-      if (Status s = session->Publish(&w.results, &progress, w.inbox_read_once, whole); !s.ok()) {
+      w.earlier_read = w.earlier_read || EarlierEntriesRead(snap, w);
+      if (Status s = session->Publish(&w.results, &progress, w.earlier_read, whole); !s.ok()) {
         NoteError(&w, s.ToString());
         progress.Problem("publish: " + s.ToString());
       }
+      for (const auto& [entry, r] : w.results)
+        if (r.unwritten) NoteError(&w, entry + ": " + r.error);
       publish_needed = false;
       w.queue -= static_cast<int>(taken);
       WriteStatus(out, w);
     }
     if (publish_needed && !g_stop) {
       const bool whole = EveryEntryRead(snap, w);
-      w.inbox_read_once = w.inbox_read_once || whole;
-      if (w.inbox_read_once)
+      w.earlier_read = w.earlier_read || EarlierEntriesRead(snap, w);
+      if (w.earlier_read)
         if (Status s = session->Publish(&w.results, nullptr, true, whole); !s.ok()) NoteError(&w, s.ToString());
       publish_needed = false;
     }
@@ -262,7 +303,7 @@ Status RunWatch(const WatchOptions& options) {
     }
   }
   // Stopped: the packages in hand are finished; publish them.
-  Status published = session->Publish(&w.results, nullptr, w.inbox_read_once, /*prune=*/false);
+  Status published = session->Publish(&w.results, nullptr, w.earlier_read, /*prune=*/false);
   if (!published.ok()) NoteError(&w, published.ToString());
   w.state = "stopped";
   WriteStatus(out, w);
