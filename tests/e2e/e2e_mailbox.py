@@ -76,7 +76,8 @@ def scenario(gm, src, work, supplement_after):
     check(len(apps) == 1 and apps[0]['latest'] == latest['package_id'], name + ': applications.jsonl, one application')
     check(len(jsonl(os.path.join(out, 'records.jsonl'))) == 2, name + ': records.jsonl holds every package')
     rows = summary_rows(out)
-    check(len(rows) == 1, name + ': the summary has one row for the application (%d)' % len(rows))
+    check(len(rows) == 1 and latest['package_id'] in rows[0],
+          name + ': the summary has one row, the application\'s latest package (%d rows)' % len(rows))
     return inbox, out, recs
 
 def main():

@@ -4,11 +4,15 @@ slowly in chunks, a folder filled file by file (each file first under a .part na
 a Maildir receiving messages into new/ (and one left in tmp/); every record appears
 once, none from a half-written package; a supplement delivered later joins its
 application; a changed package is read again, an unchanged one is not; SIGTERM ends
-it within seconds; kill -9 while reading and a restart lose nothing.
+it within seconds; kill -9 while reading and a restart lose nothing. Then, on an
+inbox holding an empty Maildir (the rescan an hour away, so change notification must
+see its first message), a 补充材料 e-mail arrives before its application: alone
+first, then joined (records, checklist, applications.jsonl, one summary row).
 
 Never timing-flaky: outcomes are polled for with generous deadlines; the only
 durations asserted are the generous ones of SIGTERM."""
 import argparse, json, os, shutil, signal, subprocess, sys, threading, time
+import openpyxl
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import mail_fixtures as mf
 
@@ -28,11 +32,13 @@ def wait_for(pred, what, deadline=DEADLINE):
     check(False, 'timed out waiting for ' + what)
     return None
 
+SETTLE = 2.5  # seconds; every pause of a writer below is far shorter, every wait meant to exceed it far longer
+
 class Watch:
-    def __init__(self, gm, src, inbox, out, log):
+    def __init__(self, gm, src, inbox, out, log, rescan=5):
         self.log_path = log
-        self.p = subprocess.Popen([gm, 'watch', '--inbox', inbox, '--out', out, '--jobs', '2', '--settle', '1.5',
-                                   '--rescan', '5', '--as-of', '2025-06-01'],
+        self.p = subprocess.Popen([gm, 'watch', '--inbox', inbox, '--out', out, '--jobs', '2', '--settle', str(SETTLE),
+                                   '--rescan', str(rescan), '--as-of', '2025-06-01'],
                                   stderr=open(log, 'a'))
     def log(self):
         return open(self.log_path, encoding='utf-8', errors='replace').read()
@@ -93,15 +99,21 @@ def main():
         for i in range(0, len(zip_bytes), step):
             f.write(zip_bytes[i:i + step]); f.flush()
             time.sleep(0.4)
-    # A folder filled file by file; each file copied under a .part name first, and
-    # the folder left waiting longer than the settle time with a .part file in it.
+    # A folder filled file by file: the first half copied as they are, a pause
+    # shorter than the settle time between two; then each file copied under a
+    # .part name first, and the folder left waiting twice the settle time with a
+    # .part file in it.
     folder_src = os.path.join(samples, '甘肃肃北煤业有限公司')
     folder = os.path.join(inbox, '肃北')
     os.makedirs(folder)
     names = sorted(os.listdir(folder_src))
     for k, n in enumerate(names):
+        if k < len(names) // 2:
+            shutil.copy(os.path.join(folder_src, n), os.path.join(folder, n))
+            time.sleep(0.2)
+            continue
         shutil.copy(os.path.join(folder_src, n), os.path.join(folder, n + '.part'))
-        time.sleep(3.0 if k == len(names) // 2 else 0.2)
+        time.sleep(2 * SETTLE if k == len(names) // 2 else 0.2)
         os.rename(os.path.join(folder, n + '.part'), os.path.join(folder, n))
     # A Maildir: the application into new/; a message left in tmp/ is never read.
     maildir = os.path.join(inbox, 'mail')
@@ -173,6 +185,8 @@ def main():
                      'the restart to carry on')
     if after:
         check(all(after[s]['package_id'] == i for s, i in before.items()), 'every earlier record is still there, unchanged')
+    wait_for(lambda: (lambda st: st.get('pid') == w.p.pid and st.get('state') == 'watching' and st.get('queue') == 0 and
+                      st.get('packages') == 5)(status(out)), 'the restart to have looked at every package')
     w.p.send_signal(signal.SIGTERM)
     try:
         w.p.wait(timeout=60)
@@ -184,10 +198,75 @@ def main():
     check(not [n for d in ('records', 'review') for n in os.listdir(os.path.join(out, d)) if '.tmp' in n],
           'no temporary file is left')
     seen.stop = True
+    supplement_first(a.greenmine, a.source, os.path.join(a.work, 'before'))
     if failures:
-        print(open(log, encoding='utf-8', errors='replace').read())
+        for l in (log, os.path.join(a.work, 'before', 'watch.log')):
+            if os.path.exists(l): print(open(l, encoding='utf-8', errors='replace').read())
         sys.exit('%d failures' % len(failures))
     print('all passed')
+
+def jsonl(path):
+    try:
+        return [json.loads(l) for l in open(path, encoding='utf-8') if l.strip()]
+    except (OSError, ValueError):
+        return []
+
+def summary_rows(out):
+    try:
+        ws = openpyxl.load_workbook(os.path.join(out, 'summary.xlsx')).worksheets[0]
+    except Exception:
+        return []  # not there yet, or being replaced
+    return [r for r in ws.iter_rows(min_row=3, values_only=True) if any(v not in (None, '') for v in r)]
+
+def supplement_first(gm, src, work):
+    """补充材料 before its application, delivered to a Maildir that was empty when
+    watch started, with the rescan an hour away."""
+    inbox, out, log = (os.path.join(work, n) for n in ('inbox', 'out', 'watch.log'))
+    maildir = os.path.join(inbox, 'mail')
+    mf.make_maildir(maildir)
+    w = Watch(gm, src, inbox, out, log, rescan=3600)
+    wait_for(lambda: status(out).get('state') == 'watching' and status(out).get('pid') == w.p.pid,
+             'the watch on an empty Maildir to start', 120)
+    supp, main = 'mail/new/1741100000.M3P3.host', 'mail/new/1741750000.M1P1.host'
+    mf.deliver(maildir, os.path.basename(supp), mf.supplement(src, 'Wed, 05 Mar 2025 09:00:00 +0800'))
+    alone = wait_for(lambda: records_by_source(out).get(supp), 'the first message of an empty Maildir to be read')
+    if alone:
+        check(not alone.get('application'), 'before: the supplement is a package of its own until its application comes')
+    mf.deliver(maildir, os.path.basename(main), mf.application(src))
+    got = wait_for(lambda: (lambda r: r if r.get(main, {}).get('application', {}).get('covers_all_packages') and
+                            r.get(supp, {}).get('application') else None)(records_by_source(out)),
+                   'before: the application to join the earlier supplement')
+    if got:
+        m, s = got[main], got[supp]
+        for r in (m, s):
+            check([p['source'] for p in r['application']['packages']] == [supp, main],
+                  'before: %s names both packages, the supplement first' % r['source'])
+        check(not s['application']['covers_all_packages'] and m['application']['form_from'] == m['package_id'],
+              'before: the application\'s package is the latest and its form the authority')
+        eia = m['checklist']['eia_doc']
+        check(eia['present'] and supp + '/' + mf.MISSING in eia['files'],
+              'before: the supplement\'s EIA approval is in the application\'s checklist: %s' % eia['files'])
+        check(not [f for f in m['findings'] if f['code'] == 'missing_attachment'],
+              'before: no missing_attachment for a document the supplement sent')
+        latest = m['package_id']
+        apps = wait_for(lambda: (lambda a: a if len(a) == 1 and a[0]['latest'] == latest else None)(
+            jsonl(os.path.join(out, 'applications.jsonl'))), 'before: applications.jsonl to list one application')
+        check(bool(apps), 'before: applications.jsonl, one application, its latest the application package')
+        rows = wait_for(lambda: (lambda rs: rs if len(rs) == 1 and latest in rs[0] else None)(summary_rows(out)),
+                        'before: the summary to show one row, the application\'s')
+        check(bool(rows), 'before: the summary has one row for the application')
+        check(wait_for(lambda: len(jsonl(os.path.join(out, 'records.jsonl'))) == 2, 'before: records.jsonl') is not None,
+              'before: records.jsonl holds both packages')
+    text = open(log, encoding='utf-8', errors='replace').read()
+    for entry in (supp, main):
+        check(len(log_lines(text, entry)) == 1, 'before: %s read once: %d' % (entry, len(log_lines(text, entry))))
+    w.p.send_signal(signal.SIGTERM)
+    try:
+        rc = w.p.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        rc = None
+        w.p.kill()
+    check(rc == 0, 'before: SIGTERM ends it (rc %s)' % rc)
 
 if __name__ == '__main__':
     main()
