@@ -93,12 +93,27 @@ TEST_F(StatementParserTest, OcrMisreadLabels) {
 
 TEST_F(StatementParserTest, EmptyEndCellIsNotFilledFromTheOpeningColumn) {
   auto rows = BalanceSheetRows("单位：元", false);
-  // 资产总计 with its end-of-period cell left blank.
+  // 资产总计 and 负债和所有者权益总计 with their end-of-period cells left blank.
+  rows.back().cells.erase(rows.back().cells.begin() + 4);
   rows.back().cells.erase(rows.back().cells.begin() + 1);
   auto got = Parse(rows);
   ASSERT_EQ(got.size(), 1u);
   EXPECT_EQ(got[0].values.count("total_assets"), 0u);
   EXPECT_DOUBLE_EQ(got[0].values.at("total_liabilities"), 60000000.0);
+}
+
+TEST_F(StatementParserTest, GrandTotalOfTheRightSideStandsForTotalAssetsLostToOcr) {
+  auto rows = BalanceSheetRows("单位：元", false);
+  rows.back().cells[1].second = "";  // 资产总计's end cell unread; 负债和所有者权益总计 equals it
+  rows.back().cells[4].second = "99,000,000.00";
+  auto got = Parse(rows);
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_DOUBLE_EQ(got[0].values.at("total_assets"), 99000000.0);
+  // Read, 资产总计 wins.
+  rows = BalanceSheetRows("单位：元", false);
+  rows.back().cells[4].second = "99,000,000.00";
+  got = Parse(rows);
+  EXPECT_DOUBLE_EQ(got[0].values.at("total_assets"), 100000000.0);
 }
 
 TEST_F(StatementParserTest, UnitsInHeadingOrColumnHeader) {
