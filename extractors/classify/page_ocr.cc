@@ -156,12 +156,6 @@ Status PreparePageImage(const Page& page, const OcrPrep& prep, PixPtr* out) {
 
   // Scale to ~300 dpi: Tesseract's LSTM reads best at 20-40 px character height.
   double dpi = page.dpi > 0 ? page.dpi : kOcrDpi;
-  // A phone photo of a page says nothing true about its resolution: a whole
-  // page narrower than kMinPageInches at the stated dpi is taken for an A4
-  // page across its short side, as the form reader does.
-  constexpr double kMinPageInches = 6.0, kA4ShortInches = 8.27;
-  const double short_side = std::min(w, h);
-  if (prep.from_fraction == 0 && short_side / dpi < kMinPageInches) dpi = std::max(50.0, short_side / kA4ShortInches);
   double scale = std::clamp(kOcrDpi / dpi, 0.25, 3.0);
   const double pixels = double(pixGetWidth(grey.get())) * pixGetHeight(grey.get());
   if (pixels * scale * scale > kMaxPreparedPixels) scale = std::sqrt(kMaxPreparedPixels / pixels);

@@ -105,6 +105,17 @@ struct Open {
   int year_rank = 0;
 };
 
+// A phrase that is a column's whole name, no longer name starting with it:
+// "行次" is whole, "上年" may go on to 上年年末余额.
+bool IsWholeColumnName(const std::string& text, const StatementVocabulary& vocab) {
+  bool named = false;
+  for (const auto& [label, role] : vocab.columns) {
+    if (label == text) named = true;
+    else if (label.size() > text.size() && StartsWith(label, text)) return false;
+  }
+  return named;
+}
+
 // OCR splits a header into characters ("本" "期" "金额"); joins text cells
 // that name no column on their own and stand closer than about a
 // character's height into one phrase cell.
@@ -113,8 +124,8 @@ std::vector<Cell> JoinPhrases(const std::vector<Cell>& row, const StatementVocab
   bool prev_named = true;
   for (const Cell& cell : row) {
     const bool named = cell.number.has_value() || HeaderRole(cell.text, vocab).has_value();
-    // A phrase that names a column is whole: "行次" is not continued by the "上" of 上期金额.
-    if (!out.empty() && !prev_named && !named && !HeaderRole(out.back().text, vocab)) {
+    // A column's whole name is not continued: not "行次" by the "上" of 上期金额.
+    if (!out.empty() && !prev_named && !named && !IsWholeColumnName(out.back().text, vocab)) {
       Cell& prev = out.back();
       const double gap = cell.box.x - (prev.box.x + prev.box.w);
       if (gap <= 1.2 * std::max(prev.box.h, cell.box.h)) {

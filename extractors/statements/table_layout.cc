@@ -70,11 +70,6 @@ bool LooksLikeNumberPart(const std::string& s) {
   return !s.empty() && s.find_first_not_of("0123456789,.-()") == std::string::npos;
 }
 
-bool IsDigits(const std::string& s) {
-  const size_t start = !s.empty() && s[0] == '-' ? 1 : 0;
-  return s.size() > start && s.find_first_not_of("0123456789,", start) == std::string::npos;
-}
-
 // OCR sometimes breaks "1,234,567.89" at a separator ("1,290,226," "928.29");
 // joins such pieces when they stand closer than one and a half character
 // heights (the next column is much further away).
@@ -88,11 +83,7 @@ std::vector<Cell> MergeBrokenNumbers(std::vector<Cell> row) {
       const bool joins = LooksLikeNumberPart(prev.text) && LooksLikeNumberPart(cell.text) && gap < 1.5 * h &&
                          (prev.text.back() == ',' || cell.text.front() == ',' || cell.text.front() == '.' ||
                           prev.text.back() == '.');
-      // A fax or a faint scan loses the decimal point: "17" "95" a hair apart are 17.95.
-      const bool lost_point = IsDigits(prev.text) && IsDigits(cell.text) && cell.text.size() == 2 &&
-                              gap < 0.5 * h && gap > -0.2 * h;
-      if (lost_point) prev.text += '.';
-      if (joins || lost_point) {
+      if (joins) {
         prev.text += cell.text;
         prev.box.w = cell.box.x + cell.box.w - prev.box.x;
         prev.number = ParseStatementAmount(prev.text, &prev.plain_integer);

@@ -116,6 +116,31 @@ TEST_F(StatementParserTest, GrandTotalOfTheRightSideStandsForTotalAssetsLostToOc
   EXPECT_DOUBLE_EQ(got[0].values.at("total_assets"), 100000000.0);
 }
 
+// OCR often reads a header character by character: "上" "年" "年" "末" "余" "额"
+// (an amount at x is centred at x + 76, a 4-character header at x + 22).
+RowSpec CharacterByCharacter(std::vector<std::pair<double, std::string>> phrases) {
+  RowSpec row;
+  for (const auto& [x, phrase] : phrases)
+    for (size_t i = 0; i < phrase.size(); i += 3) row.cells.push_back({x + 11.0 * (i / 3), phrase.substr(i, 3)});
+  return row;
+}
+
+TEST_F(StatementParserTest, AHeaderReadCharacterByCharacterIsJoinedIntoItsPhrases) {
+  // 行次 is a whole name and does not take the 上 of 上期金额 after it.
+  auto got = Parse({{{{20, "利润表"}}},
+                    CharacterByCharacter({{20, "项目"}, {232, "行次"}, {254, "上期金额"}, {354, "本期金额"}}),
+                    {{{20, "一、营业收入"}, {236, "1"}, {200, "1,000.00"}, {300, "1,234.56"}}}});
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_DOUBLE_EQ(got[0].values.at("revenue"), 1234.56);
+  // 上年 goes on to 上年年末余额: not an opening 上年 beside an end 年末余额
+  // (as misread on a scan of a photocopy).
+  got = Parse({{{{20, "资产负债表"}}},
+               CharacterByCharacter({{20, "资产"}, {254, "期未尔绩"}, {344, "上年年末余令"}}),
+               {{{20, "资产总计"}, {200, "2,000.00"}, {300, "1,500.00"}}}});
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_DOUBLE_EQ(got[0].values.at("total_assets"), 2000.0);
+}
+
 TEST_F(StatementParserTest, UnitsInHeadingOrColumnHeader) {
   EXPECT_EQ(Parse(BalanceSheetRows("金额单位：人民币万元", false))[0].unit, "万元");
   EXPECT_EQ(Parse(BalanceSheetRows("（单位：千元）", false))[0].unit, "千元");
