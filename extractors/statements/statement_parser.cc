@@ -422,10 +422,21 @@ bool ReadItemRow(const std::vector<Row>& rows, size_t r, const std::vector<doubl
                  const StatementVocabulary& vocab, Open* open) {
   const Row& row = rows[r];
   auto near = [&](size_t other) { return std::fabs(rows[other].center - row.center) <= 1.6 * row.height; };
+  // The nearest label-only line above or below within reach; a line of the
+  // same cell holding only its other figures ("51 53,694.04" between
+  // "所有者权益(或股东权益)合" and "计 62,480.91") is stepped over.
+  auto label_line = [&](size_t g, int step) {
+    for (int k = 1; k <= 2; ++k) {
+      const long other = static_cast<long>(r) + step * k;
+      if (other < 0 || other >= static_cast<long>(rows.size()) || !near(other)) break;
+      if (std::string text = Fragment(rows[other], g, splits); !text.empty()) return text;
+    }
+    return std::string();
+  };
   bool any = false;
   for (size_t g = 0; g <= splits.size(); ++g) {
-    const std::string above = r > 0 && near(r - 1) ? Fragment(rows[r - 1], g, splits) : "";
-    const std::string below = r + 1 < rows.size() && near(r + 1) ? Fragment(rows[r + 1], g, splits) : "";
+    const std::string above = label_line(g, -1);
+    const std::string below = label_line(g, +1);
     for (const LabelRun& run : LabelRuns(row, g, splits, vocab, open->st.kind)) {
       if (run.numbers.empty()) continue;
       std::vector<std::vector<std::string>> tries;

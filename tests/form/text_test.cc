@@ -11,6 +11,7 @@
 #include "extractors/form/domain_words.h"
 #include "extractors/form/form_labels.h"
 #include "extractors/form/ocr_fixes.h"
+#include "extractors/form/percent_sign.h"
 #include "extractors/form/reread_rules.h"
 #include "extractors/form/typed_names.h"
 
@@ -201,6 +202,54 @@ std::filesystem::path TempTemplates(const std::string& name, const std::string& 
   if (!compound.empty()) std::ofstream(dir / "form_compound.tsv") << compound;
   if (!reread.empty()) std::ofstream(dir / "form_reread.tsv") << reread;
   return dir;
+}
+
+// Symbols of a cell's OCR, each `width` pixels wide, side by side.
+OcrResult Symbols(const std::vector<std::pair<std::string, int>>& glyphs) {
+  OcrResult r;
+  int x = 0;
+  for (const auto& [text, width] : glyphs) {
+    OcrWord w;
+    w.text = text;
+    w.box.x = x;
+    w.box.y = 0;
+    w.box.w = width;
+    w.box.h = 40;
+    r.symbols.push_back(w);
+    r.text += text;
+    x += width + 4;
+  }
+  return r;
+}
+
+TEST(PercentSign, AWideNineIsTheSign) {
+  // "40.5%" read as "40.59": the 9 as wide as a % sign.
+  OcrResult ocr = Symbols({{"4", 20}, {"0", 20}, {".", 8}, {"5", 20}, {"9", 34}});
+  EXPECT_TRUE(LastNineIsAPercentSign(ocr));
+  Reading r;
+  r.raw = "40.59";
+  r.confidence = 0.9;
+  CheckPercentSign(ocr, &r);
+  EXPECT_EQ(r.raw, "40.5%");
+  EXPECT_NEAR(r.confidence, 0.81, 1e-9);
+  // A 9 as wide as the other digits is a 9, but doubtful: someone looks.
+  ocr = Symbols({{"4", 20}, {"0", 20}, {".", 8}, {"5", 20}, {"9", 21}});
+  EXPECT_FALSE(LastNineIsAPercentSign(ocr));
+  r.raw = "40.59";
+  r.confidence = 0.9;
+  CheckPercentSign(ocr, &r);
+  EXPECT_EQ(r.raw, "40.59");
+  EXPECT_LE(r.confidence, kDoubtfulPercent);
+  // A sign read, another last digit, or an integer: left as read.
+  for (const char* raw : {"40.5%", "40.58", "49"}) {
+    r.raw = raw;
+    r.confidence = 0.9;
+    CheckPercentSign(ocr, &r);
+    EXPECT_EQ(r.raw, raw);
+    EXPECT_DOUBLE_EQ(r.confidence, 0.9) << raw;
+  }
+  // Too few digits to know a digit's width.
+  EXPECT_FALSE(LastNineIsAPercentSign(Symbols({{"5", 20}, {"9", 40}})));
 }
 
 TEST(FormHints, APrintedHintIsNoAnswer) {

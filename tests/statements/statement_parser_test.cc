@@ -73,6 +73,28 @@ TEST_F(StatementParserTest, LabelsWrappedInTheirCells) {
   EXPECT_DOUBLE_EQ(got[0].values.at("owners_equity"), 942983466.54);
 }
 
+TEST_F(StatementParserTest, AWrappedLabelsLastLineCarriesTheEndFigure) {
+  // The cell's first line, then a line with the row number and the opening
+  // figure, then "计" with the end figure (a PDF that sets each figure on
+  // its own baseline).
+  auto span = [](const char* t, double x, double y, double w) { return PlacedText{t, {x, y, w, 7.3}}; };
+  std::vector<PlacedText> texts = {
+      span("资产负债表", 249.6, 78.8, 94.8), span("单位：万元", 477, 141.4, 45.5),
+      span("负债和所有者权益（或股东权", 291.9, 160.7, 92.7), span("行次", 400, 165.5, 14),
+      span("资产", 105.7, 165.5, 14.3), span("期末余额", 173.2, 165.5, 28.5), span("年初余额", 239.9, 165.5, 28.5),
+      span("期末余额", 440, 165.5, 28.5), span("年初余额", 500, 165.5, 28.5),
+      span("货币资金", 75.5, 205.5, 28.5), span("359.64", 180, 205.5, 20),
+      span("399.37", 250, 205.5, 20), span("负债合计", 291.5, 205.5, 28.5), span("50", 400, 205.5, 7),
+      span("147.50", 450, 205.5, 20), span("164.04", 510, 205.5, 20),
+      span("所有者权益（或股东权益）合", 291.5, 565, 92.7), span("51", 400, 569, 7),
+      span("53,694.04", 505, 569, 30), span("计", 291.5, 573, 7.1), span("62,480.91", 445, 573, 30),
+      span("资产总计", 75.5, 595, 28.5), span("209.99", 180, 595, 20), span("200.00", 250, 595, 20)};
+  auto got = ParseStatementPage(texts, *vocab_, "");
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_DOUBLE_EQ(got[0].values.at("owners_equity"), 62480.91);
+  EXPECT_DOUBLE_EQ(got[0].values.at("total_liabilities"), 147.5);
+}
+
 TEST_F(StatementParserTest, OcrMisreadLabels) {
   auto got = Parse({{{{20, "资产负债表"}}},
                     {{{20, "资产"}, {184, "期末余额"}, {284, "年初余额"}}},
