@@ -1,12 +1,18 @@
 #!/usr/bin/python3
 """Generate realistic greenmine application packages with ground truth.
 
-    python3 scripts/gen_samples.py --out DIR [--count N] [--seed S] [--profile bundled|hard|statements]
+    python3 scripts/gen_samples.py --out DIR [--count N] [--seed S] [--profile bundled|hard|statements|variety]
 
 The statements profile (issue 17, samplegen/stmtset.py) makes packages whose financial statements
 come in every layout (a file each, several in one PDF, two on a page, continued over two pages,
 inside an audit report, .xlsx, faxed / photographed / turned); default 30 packages, and the
 manifest says each package's statement layout (scripts/score --by-layout).
+
+The variety profile (issue 18, samplegen/variety.py) makes forms less kind than the bundled set's: each
+package draws a random subset of other column widths, page breaks at other rows, form pages stored
+turned (EXIF 6/8/3 or 90/180/270 with no tag), the blank form's hints left in value cells, a value cell
+run on into the next label (a ruling line missing), % signs in pct cells and other installed fonts;
+default 24 packages, and the manifest lists each package's features (scripts/score --by-variety).
 
 Writes DIR/inbox/ (packages), DIR/truth/<source>.json (expected records),
 DIR/blacklist.txt and DIR/as_of.txt. Deterministic for a given seed/profile/count.
@@ -30,7 +36,7 @@ import shutil
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from samplegen import packages, ccode, stmtset  # noqa: E402
+from samplegen import packages, ccode, stmtset, variety  # noqa: E402
 
 
 def main():
@@ -38,7 +44,7 @@ def main():
     ap.add_argument('--out', required=True)
     ap.add_argument('--count', type=int, default=None, help='number of packages (default: the 8 bundled scenarios)')
     ap.add_argument('--seed', default='20250630')
-    ap.add_argument('--profile', choices=['bundled', 'hard', 'statements'], default='bundled')
+    ap.add_argument('--profile', choices=['bundled', 'hard', 'statements', 'variety'], default='bundled')
     ap.add_argument('--jobs', type=int, default=os.cpu_count() or 1)
     ap.add_argument('-q', '--quiet', action='store_true')
     args = ap.parse_args()
@@ -52,6 +58,9 @@ def main():
     if args.profile == 'statements':
         n = args.count if args.count is not None else 30
         specs = [('statements', stmtset.plan(i)[0], stmtset.plan(i)[1], {}) for i in range(n)]
+    elif args.profile == 'variety':
+        n = args.count if args.count is not None else 24
+        specs = [('variety', None, [], {}) for i in range(n)]
     else:
         specs = list(packages.BUNDLED)
         n = args.count if args.count is not None else len(specs)
@@ -81,7 +90,7 @@ def main():
     for rec, bl in results:
         planted |= bl
         m = rec.pop('_manifest')
-        if args.profile != 'statements':
+        if args.profile not in ('statements', 'variety'):
             m['container'], m['variant'] = specs[len(manifest)][0], specs[len(manifest)][1]
         manifest.append(m)
         path = os.path.join(out, 'truth', rec['source'] + '.json')
@@ -110,6 +119,8 @@ def _one(i, spec, seed, out, blacklist, hard, profile='bundled'):
     bl = set(blacklist)
     if profile == 'statements':
         rec = stmtset.build_package(i, seed, out, bl)
+    elif profile == 'variety':
+        rec = variety.build_package(i, seed, out, bl)
     else:
         rec = packages.build_package(i, spec, seed, out, bl, hard)
     return rec, bl - set(blacklist)

@@ -89,6 +89,38 @@ void Deskew(PixPtr* binary) {
   if (straight) *binary = std::move(straight);
 }
 
+// The page's ink that none of `words` covers, or null when too little is
+// left to be text: erased are the words' boxes (widened by a quarter of
+// their height, as a box is drawn tight around the ink) and specks.
+PixPtr UnreadInk(PIX* binary, const std::vector<OcrWord>& words) {
+  constexpr l_int32 kSpeck = 4;                          // px: a dot of dust, not a decimal point
+  constexpr l_int32 kMarkMinH = 12, kMarkMaxH = 120;     // px at 300 dpi: a character's height
+  constexpr l_int32 kMarkMaxW = 240;
+  constexpr int kMinMarks = 8;                           // fewer is noise: a seal's edge, a stray mark
+  const l_int32 w = pixGetWidth(binary), h = pixGetHeight(binary);
+  PixPtr read = AdoptPix(pixCreate(w, h, 1));
+  if (!read) return nullptr;
+  for (const OcrWord& word : words) {
+    const l_int32 pad = std::max<l_int32>(2, static_cast<l_int32>(word.box.h / 4));
+    pixRasterop(read.get(), static_cast<l_int32>(word.box.x) - pad, static_cast<l_int32>(word.box.y) - pad,
+                static_cast<l_int32>(word.box.w) + 2 * pad, static_cast<l_int32>(word.box.h) + 2 * pad, PIX_SET,
+                nullptr, 0, 0);
+  }
+  PixPtr left = AdoptPix(pixSubtract(nullptr, binary, read.get()));
+  if (!left) return nullptr;
+  PixPtr marks = AdoptPix(pixSelectBySize(left.get(), kSpeck, kSpeck, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GT, nullptr));
+  if (!marks) return nullptr;
+  BoxaPtr boxes(pixConnCompBB(marks.get(), 8));
+  if (!boxes) return nullptr;
+  int text_sized = 0;
+  for (l_int32 i = 0; i < boxaGetCount(boxes.get()); ++i) {
+    l_int32 bx, by, bw, bh;
+    if (boxaGetBoxGeometry(boxes.get(), i, &bx, &by, &bw, &bh) != 0) continue;
+    text_sized += bh >= kMarkMinH && bh <= kMarkMaxH && bw <= kMarkMaxW;
+  }
+  return text_sized >= kMinMarks ? std::move(marks) : nullptr;
+}
+
 }  // namespace
 
 Status PreparePageImage(const Page& page, const OcrPrep& prep, PixPtr* out) {
@@ -155,6 +187,29 @@ Status OcrPage(const Page& page, const OcrPrep& prep, OcrLayout layout, OcrEngin
   Status s = PreparePageImage(page, prep, &prepared);
   if (!s.ok()) return s;
   *out = ocr->Recognize(prepared.get(), layout, static_cast<int>(kOcrDpi));
+  return Status::OK();
+}
+
+Status OcrTablePage(const Page& page, const OcrPrep& prep, OcrEngine* ocr, OcrResult* out) {
+  if (!ocr) return Status::InvalidArgument("no OCR engine");
+  PixPtr prepared;
+  Status s = PreparePageImage(page, prep, &prepared);
+  if (!s.ok()) return s;
+  *out = ocr->Recognize(prepared.get(), OcrLayout::kAuto, static_cast<int>(kOcrDpi));
+  PixPtr unread = UnreadInk(prepared.get(), out->words);
+  if (!unread) return Status::OK();
+  OcrResult more = ocr->Recognize(unread.get(), OcrLayout::kSparse, static_cast<int>(kOcrDpi));
+  int next_line = 0;
+  for (const OcrWord& w : out->words) next_line = std::max(next_line, w.line + 1);
+  // What is left is mostly what layout analysis rightly set aside — a
+  // seal's ring, a signature — and reads as low-confidence debris.
+  constexpr double kMinConfidence = 0.3;
+  for (OcrWord& w : more.words) {
+    if (w.confidence < kMinConfidence) continue;
+    w.line += next_line;
+    out->words.push_back(std::move(w));
+  }
+  if (!more.text.empty()) out->text += (out->text.empty() ? "" : "\n") + more.text;
   return Status::OK();
 }
 

@@ -45,4 +45,14 @@ Status PreparePageImage(const Page& page, const OcrPrep& prep, PixPtr* out);
 // PreparePageImage, then Tesseract with `layout`. REQUIRES: ocr != nullptr.
 Status OcrPage(const Page& page, const OcrPrep& prep, OcrLayout layout, OcrEngine* ocr, OcrResult* out);
 
+// A table page read whole: OcrPage with full layout analysis, then a second
+// look at the ink it left unread. Tesseract's layout analysis now and then
+// drops a whole block of a table — a column of amounts, the unit at the
+// page's right edge — as if it were a picture. The words read are erased
+// from the page; when text-sized marks remain, what is left is read as sparse
+// text and its words join the result (lines numbered after the first pass's).
+// Costs one more OCR of a mostly blank page, and only when ink was left.
+// REQUIRES: ocr != nullptr.
+Status OcrTablePage(const Page& page, const OcrPrep& prep, OcrEngine* ocr, OcrResult* out);
+
 }  // namespace gm

@@ -172,6 +172,49 @@ bool LooksLikeCheckboxes(const std::string& text, const std::vector<std::string>
   return found >= std::min<int>(2, static_cast<int>(options.size()));
 }
 
+// A value cut where it ran on into the next cell loses some trust: the cut
+// may be a character off.
+constexpr double kRunOnFactor = 0.85;
+
+std::string TrimRunOnEnd(std::string text) {
+  static constexpr std::string_view kTrailing[] = {" ", "\n", "”", "“", "\"", "'", ":", "：", ",", "，", ";", "；", "、"};
+  for (bool cut = true; cut;) {
+    cut = false;
+    for (std::string_view t : kTrailing)
+      if (text.size() >= t.size() && text.compare(text.size() - t.size(), t.size(), t) == 0) {
+        text.resize(text.size() - t.size());
+        cut = true;
+      }
+  }
+  return text;
+}
+
+struct RunOn {
+  const LabelSpec* spec = nullptr;  // the label the value ran on into
+  std::string text;                 // what follows that label
+};
+
+// A text value without what the blank form prints: a hint (form_hints.tsv)
+// and, for a one-line value, the next cell's label and value a lost ruling
+// line let run on. Returns the run-on part.
+RunOn TakeOffPrintedText(const FormLabels& labels, const LabelSpec& spec, const FieldSpec& field, Reading* r) {
+  RunOn run_on;
+  if (field.type != FieldType::kText) return run_on;
+  if (spec.kind == CellKind::kLine) {
+    const InnerLabel inner = labels.FindInnerLabel(r->raw, spec);
+    if (inner.spec != nullptr) {
+      run_on = RunOn{inner.spec, r->raw.substr(inner.end)};
+      r->raw = TrimRunOnEnd(r->raw.substr(0, inner.offset));
+      r->confidence *= kRunOnFactor;
+    }
+  }
+  if (std::string stripped = labels.hints().Strip(spec.key, r->raw); stripped != r->raw) {
+    r->raw = std::move(stripped);
+    if (r->raw.empty()) r->confidence = kBlankConfidence;
+  }
+  return run_on;
+}
+
 void Finish(Reading* r, const std::vector<const FormCell*>& cells, const std::string& file, CellReader* reader) {
   r->provenance = ProvenanceOf(cells, file, reader);
   r->provenance.raw = r->raw;
@@ -316,8 +359,19 @@ void AssembleForm(const FormLabels& labels, const Templates& templates, const st
     } else if (first != nullptr && !first->blank) {
       reader->Refine(*first, *field, &r);
     }
+    RunOn run_on;
+    if (!r.is_checkbox) run_on = TakeOffPrintedText(labels, spec, *field, &r);
     Finish(&r, col.cells, file, reader);
     put(spec.key, std::move(r));
+    // The run-on label's value, when that label has no cell of its own.
+    if (run_on.spec != nullptr && run_on.spec->kind == CellKind::kLine && !index.count(run_on.spec->key) &&
+        !out->fields.count(run_on.spec->key)) {
+      Reading taken;
+      taken.raw = CleanCellText(run_on.text);
+      taken.confidence = text_conf * kRunOnFactor;
+      Finish(&taken, col.cells, file, reader);
+      put(run_on.spec->key, std::move(taken));
+    }
   }
   out->mean_confidence = confidence_n ? confidence_sum / confidence_n : 0.0;
 }

@@ -92,6 +92,7 @@ Status FormLabels::Load(const Templates& templates, FormLabels* out) {
   for (const LabelSpec& spec : labels.labels_)
     if (spec.kind == CellKind::kCompound && labels.PartsOf(spec.key).empty())
       return Status::Corrupt(tsv.Name() + ": no parts for " + spec.key);
+  if ((s = FormHints::Load(templates, &labels.hints_)); !s.ok()) return s;
   *out = std::move(labels);
   return Status::OK();
 }
@@ -133,6 +134,35 @@ int FormLabels::CountLabelsIn(std::string_view text, bool* has_title) const {
   }
   if (has_title) *has_title = title;
   return count;
+}
+
+InnerLabel FormLabels::FindInnerLabel(std::string_view text, const LabelSpec& own) const {
+  const std::u32string codepoints = ToCodepoints(text);
+  std::u32string ideographs;
+  std::vector<size_t> at;  // ideographs[k] is codepoints[at[k]]
+  for (size_t i = 0; i < codepoints.size(); ++i)
+    if (IsIdeograph(codepoints[i])) ideographs.push_back(codepoints[i]), at.push_back(i);
+  size_t earliest = std::u32string::npos, past = 0;
+  const LabelSpec* found = nullptr;
+  for (const LabelSpec& spec : labels_) {
+    if (&spec == &own || spec.kind == CellKind::kTitle || spec.kind == CellKind::kSection) continue;
+    for (const std::u32string& wording : spec.match_keys) {
+      if (wording.size() < kMinInnerLabel) continue;
+      const size_t k = ideographs.find(wording);
+      if (k == std::u32string::npos || at[k] == 0 || at[k] >= earliest) continue;
+      earliest = at[k];
+      past = at[k + wording.size() - 1] + 1;
+      found = &spec;
+    }
+  }
+  InnerLabel inner;
+  if (found == nullptr) return inner;
+  const std::u32string before = codepoints.substr(0, earliest);
+  if (std::all_of(before.begin(), before.end(), [](char32_t c) { return c == U' ' || c == U'\n'; })) return inner;
+  inner.offset = ToUtf8(before).size();
+  inner.end = inner.offset + ToUtf8(codepoints.substr(earliest, past - earliest)).size();
+  inner.spec = found;
+  return inner;
 }
 
 const LabelSpec* FormLabels::Find(std::string_view key) const {

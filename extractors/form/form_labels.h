@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "extractors/form/form_hints.h"
 #include "pipeline/core/status.h"
 #include "pipeline/core/templates.h"
 
@@ -38,6 +39,13 @@ struct CompoundPart {
   std::vector<std::string> anchors;  // '|'-separated `anchor` column
 };
 
+// Another label printed inside a value cell's text (see FindInnerLabel).
+struct InnerLabel {
+  size_t offset = std::string::npos;  // byte offset in the text where its wording begins
+  size_t end = std::string::npos;     // byte offset just past the wording
+  const LabelSpec* spec = nullptr;
+};
+
 struct LabelMatch {
   const LabelSpec* spec = nullptr;
   int distance = 0;                  // edit distance of the best matching wording
@@ -46,7 +54,7 @@ struct LabelMatch {
 
 class FormLabels {
  public:
-  // Loads both tables from templates.dir(), checking them against
+  // Loads both tables (and form_hints.tsv) from templates.dir(), checking them against
   // templates.fields(): every field key exists, checkbox options are among
   // the field's values. Corrupt with a message naming the row otherwise.
   static Status Load(const Templates& templates, FormLabels* out);
@@ -59,6 +67,16 @@ class FormLabels {
   // whether a title wording does: for FormLikeness.
   int CountLabelsIn(std::string_view text, bool* has_title) const;
 
+  // The earliest value label (not `own`, not a title or section) whose
+  // wording of at least kMinInnerLabel ideographs stands inside `text` after
+  // some of the value: a value cell that ran on into the next cell's label
+  // and value when a ruling line was lost ("…有限责任公司”信用代码916201…").
+  // Exact wordings only. A null spec when there is none.
+  static constexpr size_t kMinInnerLabel = 4;
+  InnerLabel FindInnerLabel(std::string_view text, const LabelSpec& own) const;
+
+  const FormHints& hints() const { return hints_; }
+
   const std::vector<LabelSpec>& labels() const { return labels_; }
   const LabelSpec* Find(std::string_view key) const;
   // Parts of a compound cell, in table order.
@@ -69,6 +87,7 @@ class FormLabels {
  private:
   std::vector<LabelSpec> labels_;
   std::vector<CompoundPart> parts_;
+  FormHints hints_;
 };
 
 }  // namespace gm::form

@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "extractors/form/checkbox.h"
+#include "extractors/form/percent_sign.h"
 #include "extractors/form/cjk_text.h"
 
 namespace gm::form {
@@ -387,6 +388,11 @@ void ScannedForm::Refine(const FormCell& cell, const FieldSpec& field, Reading* 
     return;
   }
   SecondLookAtNumber(cell, field, reading);
+  RereadWithWhitelist(cell, field, reading);
+  if (field.type == FieldType::kPct) CheckPercentSign(cells_[cell.ref]->ocr, reading);
+}
+
+void ScannedForm::RereadWithWhitelist(const FormCell& cell, const FieldSpec& field, Reading* reading) {
   const RereadRule* rule = reread_.For(field, reading->raw);
   if (rule == nullptr || !reread_.ShouldReread(*rule, field, reading->raw)) return;
   const CellData& data = *cells_[cell.ref];

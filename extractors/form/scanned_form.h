@@ -78,6 +78,9 @@ class ScannedForm : public CellReader {
   const CellInk& CheckboxInk(CellData* cell, PIX* grey);
   // A number read doubtfully, read again larger; the better reading kept.
   void SecondLookAtNumber(const FormCell& cell, const FieldSpec& field, Reading* reading);
+  // A value its reread rule (form_reread.tsv) finds doubtful, read again
+  // with the rule's character whitelist; kept when the rule accepts it.
+  void RereadWithWhitelist(const FormCell& cell, const FieldSpec& field, Reading* reading);
   // Clockwise degrees (0, 90, 180, 270) that make the page read best: OCR of
   // a few cells as they are and turned, stopping at a confident reading.
   // The upright readings of the probed cells go to `upright_reads`, by the

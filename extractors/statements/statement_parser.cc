@@ -1,8 +1,10 @@
 #include "extractors/statements/statement_parser.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 
 #include "pipeline/core/text_fold.h"
 #include "pipeline/core/utf8.h"
@@ -23,9 +25,18 @@ struct HeaderColumn {
   bool right_edge = false;
 };
 
+// The role of a header cell. A two-character label ("本年") stands for a
+// header OCR garbled after it ("本年暴计") only in a cell of a header's
+// length; a longer cell starting so is a row label (期末现金及现金等价物余额).
 std::optional<ColumnRole> HeaderRole(const std::string& cell, const StatementVocabulary& vocab) {
+  constexpr size_t kShortLabel = 2, kShortCellMax = 6;
+  // The length that counts is before a bracketed unit ("上期会频(亿元)").
+  size_t words_end = cell.size();
+  for (const char* open : {"(", "〈", "<", "[", "【"}) words_end = std::min(words_end, cell.find(open));
+  const size_t words_length = Utf8Length(std::string_view(cell).substr(0, words_end));
   for (const auto& [label, role] : vocab.columns)
-    if (cell.starts_with(label)) return role;
+    if (cell.starts_with(label) && (Utf8Length(label) > kShortLabel || words_length <= kShortCellMax))
+      return role;
   return std::nullopt;
 }
 
@@ -65,7 +76,7 @@ YearMatch FindYear(const std::string& text) {
 std::string FindUnit(const std::string& text, const StatementVocabulary& vocab) {
   for (size_t at = text.find("单位"); at != std::string::npos; at = text.find("单位", at + 1)) {
     size_t p = at + std::string("单位").size();
-    if (text.compare(p, 1, ":") == 0) ++p;
+    if (p < text.size() && std::strchr(":;,.", text[p])) ++p;  // OCR reads the colon as any of these
     if (text.compare(p, 9, "人民币") == 0) p += 9;
     for (const auto& [unit, wan] : vocab.units)
       if (text.compare(p, unit.size(), unit) == 0) return unit;
@@ -92,7 +103,19 @@ struct Open {
   std::map<std::string, std::string> kind_of;  // key → the item's kind (for an untitled statement)
   bool items_seen = false;
   int year_rank = 0;
+  bool amounts_have_cents = false;            // AmountsHaveCents of the page
 };
+
+// A phrase that is a column's whole name, no longer name starting with it:
+// "行次" is whole, "上年" may go on to 上年年末余额.
+bool IsWholeColumnName(const std::string& text, const StatementVocabulary& vocab) {
+  bool named = false;
+  for (const auto& [label, role] : vocab.columns) {
+    if (label == text) named = true;
+    else if (label.size() > text.size() && label.starts_with(text)) return false;
+  }
+  return named;
+}
 
 // OCR splits a header into characters ("本" "期" "金额"); joins text cells
 // that name no column on their own and stand closer than about a
@@ -102,7 +125,8 @@ std::vector<Cell> JoinPhrases(const std::vector<Cell>& row, const StatementVocab
   bool prev_named = true;
   for (const Cell& cell : row) {
     const bool named = cell.number.has_value() || HeaderRole(cell.text, vocab).has_value();
-    if (!out.empty() && !prev_named && !named) {
+    // A column's whole name is not continued: not "行次" by the "上" of 上期金额.
+    if (!out.empty() && !prev_named && !named && !IsWholeColumnName(out.back().text, vocab)) {
       Cell& prev = out.back();
       const double gap = cell.box.x - (prev.box.x + prev.box.w);
       if (gap <= 1.2 * std::max(prev.box.h, cell.box.h)) {
@@ -156,13 +180,55 @@ bool IsRowNumber(const Cell& c, const StatementParams& params) {
   return c.plain_integer && *c.number >= 0 && *c.number <= params.index_max;
 }
 
+// Statements print every amount with its cents. On a page where nearly all
+// amounts show them, a figure of plain digits lost its decimal point to the
+// scan ("2529" for 25.29).
+constexpr size_t kCentsMinAmounts = 8;
+constexpr double kCentsShare = 0.8;
+constexpr double kLostPointConfidence = 0.5;  // a repair for a human to confirm: doubtful
+bool AmountsHaveCents(const std::vector<Row>& rows, const StatementParams& params) {
+  size_t amounts = 0, cents = 0;
+  for (const Row& row : rows)
+    for (const Cell& c : row.cells) {
+      if (!c.number || IsRowNumber(c, params)) continue;
+      ++amounts;
+      const size_t dot = c.text.rfind('.');
+      if (dot == std::string::npos) continue;
+      size_t digits = 0;
+      while (dot + 1 + digits < c.text.size() && std::isdigit(static_cast<unsigned char>(c.text[dot + 1 + digits])))
+        ++digits;
+      cents += digits == 2;
+    }
+  return amounts >= kCentsMinAmounts && cents >= kCentsShare * amounts;
+}
+
+// The implicit columns corrected by the opening-period headers OCR did read
+// when it lost the end-period one ("上年同期" read, "本年累计" garbled): the
+// column under such a header is an opening one, and when it was taken for
+// the end column, the next column to its right is the end column.
+std::vector<HeaderColumn> WithOpeningHeaders(std::vector<HeaderColumn> implicit,
+                                             const std::vector<HeaderColumn>& headers) {
+  std::sort(implicit.begin(), implicit.end(), [](const HeaderColumn& a, const HeaderColumn& b) { return a.x < b.x; });
+  for (const HeaderColumn& h : headers) {
+    if (h.role != ColumnRole::kOpening) continue;
+    size_t nearest = 0;
+    for (size_t i = 1; i < implicit.size(); ++i)
+      if (std::fabs(implicit[i].x - h.x) < std::fabs(implicit[nearest].x - h.x)) nearest = i;
+    if (implicit[nearest].role != ColumnRole::kEnd) continue;
+    implicit[nearest].role = ColumnRole::kOpening;
+    if (nearest + 1 < implicit.size() && implicit[nearest + 1].role == ColumnRole::kOpening &&
+        (nearest + 2 >= implicit.size() || implicit[nearest + 2].role != ColumnRole::kEnd))
+      implicit[nearest + 1].role = ColumnRole::kEnd;
+  }
+  return implicit;
+}
+
 const Cell* PickFigure(const std::vector<const Cell*>& numbers, const std::vector<HeaderColumn>& headers,
                        const std::vector<HeaderColumn>& implicit, const StatementParams& params) {
   if (numbers.empty()) return nullptr;
-  bool period_headers = std::any_of(headers.begin(), headers.end(), [](const HeaderColumn& h) {
-    return h.role == ColumnRole::kEnd || h.role == ColumnRole::kOpening;
-  });
-  if (period_headers) {
+  const bool end_header = std::any_of(headers.begin(), headers.end(),
+                                      [](const HeaderColumn& h) { return h.role == ColumnRole::kEnd; });
+  if (end_header) {
     for (size_t i = 0; i < numbers.size(); ++i) {
       const Cell* n = numbers[i];
       // A 行次 whose header OCR lost sits nearest the end column too; an
@@ -176,10 +242,11 @@ const Cell* PickFigure(const std::vector<const Cell*>& numbers, const std::vecto
     return nullptr;  // the end-of-period cell is empty: never fall back to the opening figure
   }
   if (!implicit.empty()) {
+    const std::vector<HeaderColumn> columns = WithOpeningHeaders(implicit, headers);
     for (const Cell* n : numbers) {
       if (IsRowNumber(*n, params) && numbers.size() > 1) continue;
       const HeaderColumn* nearest = nullptr;
-      for (const HeaderColumn& h : implicit)
+      for (const HeaderColumn& h : columns)
         if (!nearest || std::fabs(h.x - n->right()) < std::fabs(nearest->x - n->right())) nearest = &h;
       if (nearest->role == ColumnRole::kEnd && std::fabs(nearest->x - n->right()) <= 2.5 * n->box.h) return n;
     }
@@ -187,7 +254,15 @@ const Cell* PickFigure(const std::vector<const Cell*>& numbers, const std::vecto
   }
   size_t first = 0;
   if (numbers.size() >= 3 && IsRowNumber(*numbers[0], params)) first = 1;
-  return numbers[first];
+  // Never a number under a located opening-period header.
+  for (size_t i = first; i < numbers.size(); ++i) {
+    const Cell* n = numbers[i];
+    const bool under_opening = std::any_of(headers.begin(), headers.end(), [&](const HeaderColumn& h) {
+      return h.role == ColumnRole::kOpening && std::fabs(h.x - n->center()) <= std::max(n->box.w, 2 * n->box.h);
+    });
+    if (!under_opening) return n;
+  }
+  return nullptr;
 }
 
 // Records the figure when `label` names an item; true when it does (read or not).
@@ -196,7 +271,7 @@ const Cell* PickFigure(const std::vector<const Cell*>& numbers, const std::vecto
 // characters, where one misread character cannot turn one item into another —
 // one character different, when that points at a single item.
 const StatementItemLabel* MatchItem(const std::string& label, const std::string& kind,
-                                    const StatementVocabulary& vocab) {
+                                    const StatementVocabulary& vocab, bool exact = false) {
   const std::u32string bare = BareLabel(CleanLabel(label));
   if (bare.empty()) return nullptr;
   const StatementItemLabel* near = nullptr;
@@ -204,7 +279,7 @@ const StatementItemLabel* MatchItem(const std::string& label, const std::string&
   for (const StatementItemLabel& item : vocab.items) {
     if (!kind.empty() && item.kind != kind) continue;
     if (item.bare == bare) return &item;
-    if (bare.size() < 4 || item.bare.size() != bare.size()) continue;
+    if (exact || bare.size() < 4 || item.bare.size() != bare.size()) continue;
     size_t differ = 0;
     for (size_t i = 0; i < bare.size() && differ < 2; ++i) differ += item.bare[i] != bare[i];
     if (differ != 1) continue;
@@ -216,15 +291,21 @@ const StatementItemLabel* MatchItem(const std::string& label, const std::string&
 
 // Records the figure when `label` names an item; true when it does (read or not).
 bool ReadItemLabel(const std::string& label, const std::vector<const Cell*>& numbers,
-                   const StatementVocabulary& vocab, Open* open) {
-  const StatementItemLabel* item = MatchItem(label, open->st.kind, vocab);
+                   const StatementVocabulary& vocab, Open* open, bool exact = false) {
+  const StatementItemLabel* item = MatchItem(label, open->st.kind, vocab, exact);
   if (!item) return false;
+  if (item->key == kNoFigureKey) return true;
   auto have = open->priority.find(item->key);
   if (have != open->priority.end() && have->second <= item->priority) return true;
   const Cell* figure = PickFigure(numbers, open->headers, open->implicit, vocab.params);
   if (!figure) return true;
-  open->st.values[item->key] = *figure->number;
-  open->st.confidence[item->key] = figure->confidence;
+  double value = *figure->number, confidence = figure->confidence;
+  if (open->amounts_have_cents && figure->plain_integer && std::fabs(value) >= 100) {
+    value /= 100;
+    confidence = std::min(confidence, kLostPointConfidence);
+  }
+  open->st.values[item->key] = value;
+  open->st.confidence[item->key] = confidence;
   open->priority[item->key] = item->priority;
   open->kind_of[item->key] = item->kind;
   return true;
@@ -239,6 +320,15 @@ bool ReadItem(const std::vector<std::string>& label_cells, const std::vector<con
     std::string label;
     for (size_t i = 0; i < n; ++i) label += label_cells[i];
     if (ReadItemLabel(label, numbers, vocab, open)) return true;
+  }
+  // A speck before the label read as a character of its own ("要" 股东权益合计):
+  // without it, the rest must name an item exactly.
+  if (label_cells.size() >= 2 && Utf8Length(label_cells[0]) == 1) {
+    for (size_t n = label_cells.size(); n > 1; --n) {
+      std::string label;
+      for (size_t i = 1; i < n; ++i) label += label_cells[i];
+      if (ReadItemLabel(label, numbers, vocab, open, /*exact=*/true)) return true;
+    }
   }
   return false;
 }
@@ -308,6 +398,49 @@ std::vector<HeaderColumn> ImplicitColumns(const std::vector<Row>& rows, const st
 }
 
 
+// A label and the numbers after it, in one column group of a row.
+struct LabelRun {
+  std::vector<std::string> label;
+  double label_confidence = 0;  // the mean reading of the label's cells
+  std::vector<const Cell*> numbers;
+};
+
+// The label runs of group `g` of a row. OCR reads a seal or a signature
+// across a row as a few doubtful characters between a label and its
+// amounts ("净利润 1 生二| 4 3.60"): a run whose label names no item and
+// was read with little confidence is debris, and its numbers go to the
+// label before it.
+std::vector<LabelRun> LabelRuns(const Row& row, size_t g, const std::vector<double>& splits,
+                                const StatementVocabulary& vocab, const std::string& kind) {
+  constexpr double kDebrisConfidence = 0.6;
+  std::vector<LabelRun> runs;
+  for (const Cell& c : row.cells) {
+    if (GroupOf(c.box.x, splits) != g) continue;
+    if (c.number) {
+      if (runs.empty()) runs.emplace_back();
+      runs.back().numbers.push_back(&c);
+      continue;
+    }
+    if (runs.empty() || !runs.back().numbers.empty()) runs.emplace_back();
+    LabelRun& run = runs.back();
+    run.label_confidence = (run.label_confidence * run.label.size() + c.confidence) / (run.label.size() + 1);
+    run.label.push_back(c.text);
+  }
+  std::vector<LabelRun> kept;
+  for (LabelRun& run : runs) {
+    std::string text;
+    for (const std::string& piece : run.label) text += piece;
+    const bool debris = !kept.empty() && !kept.back().label.empty() && !run.label.empty() &&
+                        run.label_confidence < kDebrisConfidence && !MatchItem(text, kind, vocab);
+    if (debris) {
+      kept.back().numbers.insert(kept.back().numbers.end(), run.numbers.begin(), run.numbers.end());
+    } else {
+      kept.push_back(std::move(run));
+    }
+  }
+  return kept;
+}
+
 // Reads the items of row `r`: in each column group, each run of text cells
 // is a label taking the numbers after it. A label wrapped inside its cell
 // puts its lines above and below the numbers' row: numbers without a label
@@ -317,43 +450,38 @@ bool ReadItemRow(const std::vector<Row>& rows, size_t r, const std::vector<doubl
                  const StatementVocabulary& vocab, Open* open) {
   const Row& row = rows[r];
   auto near = [&](size_t other) { return std::fabs(rows[other].center - row.center) <= 1.6 * row.height; };
+  // The nearest label-only line above or below within reach; a line of the
+  // same cell holding only its other figures ("51 53,694.04" between
+  // "所有者权益(或股东权益)合" and "计 62,480.91") is stepped over.
+  auto label_line = [&](size_t g, int step) {
+    for (int k = 1; k <= 2; ++k) {
+      const long other = static_cast<long>(r) + step * k;
+      if (other < 0 || other >= static_cast<long>(rows.size()) || !near(other)) break;
+      if (std::string text = Fragment(rows[other], g, splits); !text.empty()) return text;
+    }
+    return std::string();
+  };
   bool any = false;
   for (size_t g = 0; g <= splits.size(); ++g) {
-    const std::string above = r > 0 && near(r - 1) ? Fragment(rows[r - 1], g, splits) : "";
-    const std::string below = r + 1 < rows.size() && near(r + 1) ? Fragment(rows[r + 1], g, splits) : "";
-    std::vector<std::string> label;
-    std::vector<const Cell*> numbers;
-    auto flush = [&] {
-      if (numbers.empty()) return;
+    const std::string above = label_line(g, -1);
+    const std::string below = label_line(g, +1);
+    for (const LabelRun& run : LabelRuns(row, g, splits, vocab, open->st.kind)) {
+      if (run.numbers.empty()) continue;
       std::vector<std::vector<std::string>> tries;
-      if (label.empty()) {
+      if (run.label.empty()) {
         tries.push_back({above + below});
       } else {
-        tries.push_back(label);
-        if (!below.empty()) tries.push_back({label.front() + below});
-        if (!above.empty()) tries.push_back({above + label.front()});
+        tries.push_back(run.label);
+        if (!below.empty()) tries.push_back({run.label.front() + below});
+        if (!above.empty()) tries.push_back({above + run.label.front()});
       }
       for (const auto& t : tries) {
-        if (!t.front().empty() && ReadItem(t, numbers, vocab, open)) {
+        if (!t.front().empty() && ReadItem(t, run.numbers, vocab, open)) {
           any = true;
           break;
         }
       }
-    };
-    for (const Cell& c : row.cells) {
-      if (GroupOf(c.box.x, splits) != g) continue;
-      if (c.number) {
-        numbers.push_back(&c);
-      } else {
-        if (!numbers.empty()) {
-          flush();
-          label.clear();
-          numbers.clear();
-        }
-        label.push_back(c.text);
-      }
     }
-    flush();
   }
   return any;
 }
@@ -367,15 +495,19 @@ std::vector<PageStatement> ParseStatementPage(const std::vector<PlacedText>& tex
   const std::vector<double> splits = LabelColumnStarts(rows);
   const std::vector<HeaderColumn> implicit = ImplicitColumns(rows, splits, vocab.params);
 
+  const bool cents = AmountsHaveCents(rows, vocab.params);
+
   std::vector<PageStatement> out;
   Open open;
   open.st.kind = continued_kind;
   open.implicit = implicit;
+  open.amounts_have_cents = cents;
   auto close = [&] {
     SettleKind(&open);
     if (open.st.titled || !open.st.values.empty()) out.push_back(std::move(open.st));
     open = Open();
     open.implicit = implicit;
+    open.amounts_have_cents = cents;
   };
 
 

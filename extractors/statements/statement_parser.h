@@ -33,6 +33,7 @@ struct PlacedText {
   std::string text;  // UTF-8, as read
   Box box;           // page coordinates; any unit, as long as one page uses one
   double confidence = 1;  // how sure the reading is, 0..1: OCR's word confidence; 1 for a text layer or a cell
+  int line = -1;          // the OCR text line it was read in (words of one line share a row); -1 when none
 };
 
 // One statement, or the part of one, found on a page.

@@ -43,7 +43,7 @@ std::vector<PlacedText> CellsOf(const TextTable& table, const StatementVocabular
 
 PageInput FromOcr(const OcrResult& result) {
   PageInput in;
-  for (const OcrWord& w : result.words) in.texts.push_back({w.text, w.box, w.confidence});
+  for (const OcrWord& w : result.words) in.texts.push_back({w.text, w.box, w.confidence, w.line});
   in.confidence = result.confidence;
   return in;
 }
@@ -197,7 +197,7 @@ void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, c
       };
       if (!whole_scans && continued.empty() && !TopShowsStatement(*read_top(), vocab)) continue;
       OcrResult whole;
-      if (!OcrPage(page, {1.0, RedInk::kDrop, true}, OcrLayout::kAuto, ocr, &whole).ok()) continue;
+      if (!OcrTablePage(page, {1.0, RedInk::kDrop, true}, ocr, &whole).ok()) continue;
       input = FromOcr(whole);
       parts = ParseStatementPage(input.texts, vocab, continued);
       if (!AnyTitled(parts)) {

@@ -1,6 +1,7 @@
 #include "extractors/statements/statement_vocabulary.h"
 
 #include <algorithm>
+#include <cstring>
 #include <cstdlib>
 #include <mutex>
 
@@ -40,9 +41,19 @@ size_t DigitRun(const std::string& s, size_t at) {
 
 // One leading enumerator or qualifier at `at`; 0 when there is none.
 size_t EnumeratorLength(const std::string& s, size_t at) {
-  for (const char* q : {"加:", "减:", "其中:", "*", "△", "#"})
+  for (const char* q : {"*", "△", "#"})
     if (StartsWithAt(s, at, q)) return std::char_traits<char>::length(q);
+  // 加: 减: 其中: — OCR reads the colon as ; , or . as often as :, and loses it after 其中.
+  for (const char* q : {"加", "减", "其中"}) {
+    if (!StartsWithAt(s, at, q)) continue;
+    const size_t n = std::char_traits<char>::length(q);
+    if (at + n < s.size() && std::strchr(":;,.", s[at + n])) return n + 1;
+    if (n == 6) return n;  // 其中
+  }
   if (size_t n = ChineseNumeralRun(s, at); n > 0 && StartsWithAt(s, at + n, "、")) return n + 3;
+  // One character before 、 is a numeral OCR misread (四、 → 由、).
+  if (at + 3 <= s.size() && (static_cast<unsigned char>(s[at]) >> 4) == 0xE && StartsWithAt(s, at + 3, "、"))
+    return 6;
   if (size_t d = DigitRun(s, at); d > 0 && (StartsWithAt(s, at + d, "、") || StartsWithAt(s, at + d, ".")) &&
                                   DigitRun(s, at + d + 1) == 0)
     return d + (s[at + d] == '.' ? 1 : 3);
@@ -60,12 +71,21 @@ std::string CleanLabel(const std::string& folded) {
   size_t at = 0;
   while (size_t n = EnumeratorLength(folded, at)) at += n;
   // Drop "(…填列)" notes; keep other parentheticals ("所有者权益(或股东权益)合计").
+  // OCR reads the brackets as 〈 《 < [ 【 as often as ( ), and may lose the closing one.
+  static const char* kOpen[] = {"(", "〈", "《", "<", "[", "【"};
+  static const char* kClose[] = {")", "〉", "》", ">", "]", "】"};
+  auto bracket_at = [&](size_t i, const char* const* set) -> size_t {
+    for (size_t k = 0; k < 6; ++k)
+      if (StartsWithAt(folded, i, set[k])) return std::char_traits<char>::length(set[k]);
+    return 0;
+  };
   std::string s;
   for (size_t i = at; i < folded.size();) {
-    if (folded[i] == '(') {
-      size_t close = folded.find(')', i);
-      if (close != std::string::npos && folded.substr(i, close - i).find("填列") != std::string::npos) {
-        i = close + 1;
+    if (bracket_at(i, kOpen)) {
+      size_t close = i + 1;
+      while (close < folded.size() && !bracket_at(close, kClose)) ++close;
+      if (folded.substr(i, close - i).find("填列") != std::string::npos) {
+        i = close < folded.size() ? close + bracket_at(close, kClose) : close;
         continue;
       }
     }
@@ -192,7 +212,8 @@ std::string StatementVocabulary::MarkedKind(const std::string& folded_text) cons
 std::vector<std::string> StatementVocabulary::KeysOf(const std::string& kind) const {
   std::vector<std::string> keys;
   for (const StatementItemLabel& item : items)
-    if (item.kind == kind && std::find(keys.begin(), keys.end(), item.key) == keys.end()) keys.push_back(item.key);
+    if (item.kind == kind && item.key != kNoFigureKey && std::find(keys.begin(), keys.end(), item.key) == keys.end())
+      keys.push_back(item.key);
   return keys;
 }
 

@@ -21,9 +21,13 @@ namespace gm {
 
 enum class ColumnRole { kEnd, kOpening, kIndex, kNote };
 
+// The key of a row that names no figure greenmine reads, listed because OCR
+// can misread it into one that does (营业外收入 → 营业总收入).
+inline constexpr const char* kNoFigureKey = "none";
+
 struct StatementItemLabel {
   std::string kind;   // balance_sheet | income_statement | cash_flow_statement
-  std::string key;    // total_assets, ... (the keys of StatementFigures::wan)
+  std::string key;    // total_assets, ... (the keys of StatementFigures::wan); kNoFigureKey
   int priority = 1;   // lower wins when several labels of a key are present
   std::string label;  // folded and cleaned
   std::u32string bare;  // BareLabel(label): what OCR'd labels are compared in

@@ -2,6 +2,10 @@
 // into cells and grouped into rows, the way the statement parser reads a
 // table. Internal to extractors/statements.
 //
+// OCR boxes a word by its own ink, so the words of one table row sit up to
+// half a character higher or lower than each other (a tall 资 beside a flat
+// 一); rows are grouped by the OCR text line's middle, not each word's.
+//
 // A cell is a whitespace-free piece of text, folded (FoldText), with its box:
 // a span holding a whole table row is cut at its spaces, each piece boxed by
 // its share of the span's width. Rows come from text_lines' GroupRows; in a
@@ -25,6 +29,7 @@ struct Cell {
   std::optional<double> number;
   bool plain_integer = false;
   double confidence = 1;  // of the reading it was cut from
+  int line = -1;          // of the reading it was cut from
   double center() const { return box.x + box.w / 2; }
   double right() const { return box.x + box.w; }
 };
@@ -40,8 +45,8 @@ std::vector<Row> LayoutRows(const std::vector<PlacedText>& texts);
 
 // Where a second column of labels starts: the right half of a balance
 // sheet. Label starts (the first text cell before a row's numbers) are
-// clustered; a cluster seen on several rows that has numbers to its left
-// splits the page into column groups. Indented labels ("其中：") have no
+// clustered; a cluster seen on a quarter of the rows with numbers (three at
+// least) that has numbers to its left splits the page into column groups. Indented labels ("其中：") have no
 // numbers to their left and split nothing.
 std::vector<double> LabelColumnStarts(const std::vector<Row>& rows);
 

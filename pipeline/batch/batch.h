@@ -27,6 +27,7 @@ struct BatchReport {
   int failed = 0;               // packages that could not be processed at all
   int reused = 0;               // records taken from the cache
   int duplicates = 0;           // packages whose content another package of the batch has
+  int not_applications = 0;     // mailbox messages without an application, listed not read
   int pages = 0;
   int errors = 0, warnings = 0, infos = 0;
   int unreadable_files = 0;

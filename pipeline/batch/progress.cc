@@ -76,6 +76,13 @@ void Progress::Failed(int worker, const std::string& package, const std::string&
   Log("[" + std::to_string(done_) + "/" + std::to_string(total_) + "] " + package + ": FAILED: " + why, true);
 }
 
+void Progress::Listed(int worker, const std::string& package, const std::string& why) {
+  std::lock_guard<std::mutex> lock(mu_);
+  doing_.erase(worker);
+  ++done_;
+  Log("[" + std::to_string(done_) + "/" + std::to_string(total_) + "] " + package + ": not an application: " + why);
+}
+
 void Progress::Note(const std::string& message) {
   std::lock_guard<std::mutex> lock(mu_);
   Log(message);

@@ -23,6 +23,8 @@ class Progress {
   // A package finished: `pages` read (0 when reused from the cache).
   void Done(int worker, const std::string& package, int pages, int errors, int warnings, bool reused);
   void Failed(int worker, const std::string& package, const std::string& why);
+  // A mailbox message that carries no application: listed, not read.
+  void Listed(int worker, const std::string& package, const std::string& why);
   // A plain message (warnings about the batch itself).
   void Note(const std::string& message);
   // A problem with the batch itself (a cache that cannot be written): shown

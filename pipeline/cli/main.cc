@@ -19,6 +19,7 @@
 
 #include "extractors/ocr/engine.h"
 #include "pipeline/batch/batch.h"
+#include "pipeline/batch/watch.h"
 #include "pipeline/cli/cli_common.h"
 #include "pipeline/cli/library_cli.h"
 #include "pipeline/core/templates.h"
@@ -32,6 +33,7 @@ constexpr const char* kUsage = R"(greenmine — reads green-mining project appli
 
 Usage:
   greenmine run --inbox DIR --out DIR [options]
+  greenmine watch --inbox DIR --out DIR [options] [--settle S] [--rescan S]
   greenmine collect | publish | library ...   (the project library, below)
   greenmine --help | --version
 
@@ -45,6 +47,22 @@ the attachments, checks them, and writes:
 A second run over the same inbox and output reuses earlier work (OUT/.cache).
 The inbox is only read, never changed.
 
+A mailbox in the inbox — a Maildir (a folder with cur/ and new/, as mbsync,
+getmail, fetchmail and offlineimap deliver) or an mbox file (.mbox, or a file
+starting "From ") — is one package a message (source "mail/new/<file>",
+"archive.mbox#17"). Auto-replies, delivery reports, newsletters and letters
+without attachments are listed in OUT/not_applications.jsonl, not read.
+Packages of one applicant and project (a 补充材料 e-mail after the first) are
+one application: OUT/applications.jsonl, the record's "application", the
+latest package's checklist covering all of them, one summary row.
+
+watch stays running and keeps the same outputs up to date as packages arrive:
+a package is read once complete (a Maildir message at once; a file, folder or
+mbox after --settle seconds without change, and a folder only when no file in
+it has a temporary name such as *.part, *.crdownload, ~$*, .~lock.*);
+unchanged packages are not read again. SIGTERM/SIGINT end it after the package
+in hand. It logs one line a package and keeps OUT/watch_status.json.
+
 Options:
   --inbox DIR          folder of packages to read (required)
   --out DIR            output folder, created if needed (required); one run at a time
@@ -57,6 +75,8 @@ Options:
   --templates DIR      the tables of labels, vocabularies and rules (default: the installed templates/)
   --tessdata DIR       where Tesseract's chi_sim model is (default: Tesseract's own)
   --quiet              no progress output, only errors and the closing summary
+  --settle S           watch: seconds a file, folder or mbox must be quiet before it is read (default 5)
+  --rescan S           watch: seconds between rescans besides change notification (default 30)
   --help               this text
   --version            the program's version
 
@@ -71,10 +91,11 @@ bool ValidDate(const std::string& s) {
 
 void PrintSummary(const gm::BatchReport& r, const std::filesystem::path& out) {
   std::fprintf(stderr,
-               "\ngreenmine: %d packages (%d failed, %d reused from an earlier run, %d duplicates), %d pages read,\n"
-               "           %d errors, %d warnings, %d unreadable files, %.1f s\n"
+               "\ngreenmine: %d packages (%d failed, %d reused from an earlier run, %d duplicates, %d listed as no application),\n"
+               "           %d pages read,"
+               " %d errors, %d warnings, %d unreadable files, %.1f s\n"
                "           records: %s/records/   review workbooks: %s/review/   summary: %s/summary.xlsx\n",
-               r.packages, r.failed, r.reused, r.duplicates, r.pages, r.errors, r.warnings, r.unreadable_files,
+               r.packages, r.failed, r.reused, r.duplicates, r.not_applications, r.pages, r.errors, r.warnings, r.unreadable_files,
                r.seconds, out.string().c_str(), out.string().c_str(), out.string().c_str());
 }
 
@@ -122,9 +143,11 @@ int main(int argc, char** argv) {
     std::printf("Tesseract's OpenMP regions: %s\n", gm::OcrEngine::RegionsRunInline() ? "inline" : "libgomp");
     return 0;
   }
-  if (args[0] != "run") return Usage("unknown command '" + args[0] + "'");
+  if (args[0] != "run" && args[0] != "watch") return Usage("unknown command '" + args[0] + "'");
+  const bool watch = args[0] == "watch";
 
-  gm::BatchOptions options;
+  gm::WatchOptions watch_options;
+  gm::BatchOptions& options = watch_options.batch;
   options.settings.templates_dir = gm::Templates::DefaultDir();
   options.settings.as_of = Today();
   for (size_t i = 1; i < args.size(); ++i) {
@@ -160,6 +183,12 @@ int main(int argc, char** argv) {
       options.settings.templates_dir = v;
     } else if (a == "--tessdata" && value(&v)) {
       options.settings.tessdata_dir = v;
+    } else if (watch && (a == "--settle" || a == "--rescan") && value(&v)) {
+      char* end = nullptr;
+      double seconds = std::strtod(v.c_str(), &end);
+      if (!end || *end || !(seconds >= 0 && seconds <= 86400) || (a == "--rescan" && seconds < 0.1))
+        return Usage(a + " needs a number of seconds (up to 86400), not '" + v + "'");
+      (a == "--settle" ? watch_options.settle : watch_options.rescan) = seconds;
     } else {
       return Usage("unknown or incomplete option '" + a + "'");
     }
@@ -167,6 +196,17 @@ int main(int argc, char** argv) {
   if (options.inbox.empty()) return Usage("--inbox DIR is required");
   if (options.out.empty()) return Usage("--out DIR is required");
   options.interactive = isatty(STDERR_FILENO) && !options.quiet;
+  if (watch) {
+    // One line a package, never a redrawn status line: watch's stderr is a log.
+    options.interactive = false;
+    if (options.jobs == 0) options.jobs = 1;  // a service beside other work; --jobs to use more cores
+    gm::Status s = gm::RunWatch(watch_options);
+    if (!s.ok()) {
+      std::fprintf(stderr, "greenmine: %s\n", s.message().c_str());
+      return 1;
+    }
+    return 0;
+  }
 
   gm::BatchReport report;
   gm::Status s = gm::RunBatch(options, &report);

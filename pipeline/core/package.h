@@ -30,6 +30,11 @@ struct Package {
   Origin origin;
   std::vector<InputFile> files;
   std::vector<Finding> findings;  // ingest's own (limits hit, duplicates)
+  // A message of a mailbox that carries no application (an auto-reply, a
+  // delivery report, a newsletter, a letter without attachments; see
+  // ingest/mail_screen.h): a short tag and the Chinese reason. Such a package
+  // is listed, not read. Empty for every other package.
+  std::string not_application_kind, not_application_reason;
 };
 
 }  // namespace gm

@@ -86,6 +86,25 @@ struct ChecklistEntry {
 struct Origin {
   std::string container;     // "eml" | "zip" | "folder" | "file"
   std::string subject, from, to, date, body;  // e-mail only
+  // A message of a mailbox in the inbox: the mailbox (its path relative to
+  // the inbox) and the message's Message-ID (without <>; empty when it has
+  // none). Both empty for any other package.
+  std::string mailbox, message_id;
+};
+
+// The application a package belongs to when the applicant sent it in several
+// packages (补充材料 in a second e-mail; batch/applications.h). In the
+// record's JSON as "application"; absent for a package that is its
+// application alone.
+struct ApplicationMember {
+  std::string package_id, source;
+  std::string arrived;       // "YYYY-MM-DDTHH:MM:SSZ": the e-mail's Date, else the entry's mtime
+};
+struct ApplicationRef {
+  std::string id;            // readable and stable: the project (or company) name and a hash of the key
+  std::vector<ApplicationMember> packages;  // oldest first; the last is the latest
+  std::string form_from;     // package whose form is the authority; "" when none has a form
+  bool covers_all = false;   // this record is the latest's: checklist and findings cover every package
 };
 
 struct Record {
@@ -101,6 +120,7 @@ struct Record {
   // The library project this package resubmits (run --library), for the
   // review workbook's comparison sheet; not part of the JSON contract.
   std::optional<PriorProject> prior;
+  std::optional<ApplicationRef> application;
 };
 
 }  // namespace gm

@@ -79,6 +79,11 @@ Status WritePackageOutputs(const Record& record, const Templates& templates, con
 }
 
 Status WriteBatchOutputs(const std::vector<Record>& records, const Templates& templates, const fs::path& out_dir) {
+  return WriteBatchOutputs(records, records, templates, out_dir);
+}
+
+Status WriteBatchOutputs(const std::vector<Record>& records, const std::vector<Record>& summary_rows,
+                         const Templates& templates, const fs::path& out_dir) {
   if (Status s = MakeFolder(out_dir); !s.ok()) return s;
   std::string lines;
   for (const auto& r : records) {
@@ -86,7 +91,7 @@ Status WriteBatchOutputs(const std::vector<Record>& records, const Templates& te
     lines += '\n';
   }
   if (Status s = WriteFileAtomically(out_dir / "records.jsonl", lines); !s.ok()) return s;
-  return WriteSummaryWorkbook(records, templates, out_dir / "summary.xlsx");
+  return WriteSummaryWorkbook(summary_rows, templates, out_dir / "summary.xlsx");
 }
 
 }  // namespace gm

@@ -39,4 +39,9 @@ Status WritePackageOutputs(const Record& record, const Templates& templates, con
 Status WriteBatchOutputs(const std::vector<Record>& records, const Templates& templates,
                          const std::filesystem::path& out_dir);
 
+// The same, with the summary's rows given apart from the records: one row an
+// application when packages are joined into applications (batch/applications.h).
+Status WriteBatchOutputs(const std::vector<Record>& records, const std::vector<Record>& summary_rows,
+                         const Templates& templates, const std::filesystem::path& out_dir);
+
 }  // namespace gm

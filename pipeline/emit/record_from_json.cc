@@ -76,6 +76,8 @@ void ReadOrigin(Reader& r, const Json& j, Origin* o) {
   o->to = r.String(j, "to", "origin", true);
   o->date = r.String(j, "date", "origin", true);
   o->body = r.String(j, "body", "origin", true);
+  if (j.contains("mailbox")) o->mailbox = r.String(j, "mailbox", "origin", true);
+  if (j.contains("message_id")) o->message_id = r.String(j, "message_id", "origin", true);
 }
 
 void ReadFiles(Reader& r, const Json& j, std::vector<FileEntry>* files) {

@@ -62,6 +62,9 @@ Json OriginJson(const Origin& o) {
   j["to"] = StringOrNull(o.to);
   j["date"] = StringOrNull(o.date);
   j["body"] = StringOrNull(o.body);
+  // Only for a message of a mailbox: the records of other packages stay as they were.
+  if (!o.mailbox.empty()) j["mailbox"] = SanitizeUtf8(o.mailbox);
+  if (!o.mailbox.empty()) j["message_id"] = StringOrNull(o.message_id);
   AddDisplayForm(&j, "subject", o.subject, false);
   AddDisplayForm(&j, "from", o.from, false);
   AddDisplayForm(&j, "to", o.to, false);
@@ -175,6 +178,22 @@ Json RecordToJson(const Record& record, const Templates& templates, bool with_pr
   Json findings = Json::array();
   for (const auto& f : record.findings) findings.push_back(FindingJson(f));
   j["findings"] = std::move(findings);
+  // Beyond the contract's keys, in the room it leaves: the application of a
+  // package sent in several (supplementary e-mails).
+  if (record.application) {
+    const ApplicationRef& a = *record.application;
+    Json app = Json::object();
+    app["id"] = SanitizeUtf8(a.id);
+    Json packages = Json::array();
+    for (const ApplicationMember& m : a.packages)
+      packages.push_back({{"package_id", SanitizeUtf8(m.package_id)}, {"source", SanitizeUtf8(m.source)},
+                          {"arrived", StringOrNull(m.arrived)}});
+    app["packages"] = std::move(packages);
+    app["latest"] = a.packages.empty() ? Json(nullptr) : Json(SanitizeUtf8(a.packages.back().package_id));
+    app["form_from"] = StringOrNull(a.form_from);
+    app["covers_all_packages"] = a.covers_all;
+    j["application"] = std::move(app);
+  }
   if (with_provenance) j["_pages_read"] = record.pages_read;
   return j;
 }

@@ -147,17 +147,7 @@ std::string WorkbookLayout::Label(const std::string& key, const std::map<std::st
 }
 
 std::vector<std::string> WorkbookLayout::Options(const std::string& key) const {
-  std::vector<std::string> out;
-  const std::string& text = Label(key);
-  size_t start = 0;
-  for (;;) {
-    size_t bar = text.find('|', start);
-    std::string option = text.substr(start, bar == std::string::npos ? std::string::npos : bar - start);
-    if (!option.empty()) out.push_back(option);
-    if (bar == std::string::npos) break;
-    start = bar + 1;
-  }
-  return out;
+  return SplitBars(Label(key));
 }
 
 const std::string& WorkbookLayout::Setting(const std::string& key) const {

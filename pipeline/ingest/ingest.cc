@@ -7,6 +7,8 @@
 #include "extractors/archive/member_name.h"
 #include "pipeline/ingest/disk_file.h"
 #include "pipeline/ingest/ingest_tables.h"
+#include "pipeline/ingest/mail_screen.h"
+#include "pipeline/ingest/mailbox.h"
 #include "pipeline/ingest/package_builder.h"
 #include "pipeline/ingest/package_identity.h"
 
@@ -18,11 +20,17 @@ bool EndsWith(const std::string& s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-bool SkippedInboxName(const std::string& name) {
+}  // namespace
+
+bool IsPartialFileName(const std::string& name) {
+  // Hidden names cover LibreOffice's ".~lock.*#" and rsync's ".name.XXXXXX".
   if (name.empty() || name[0] == '.' || name.rfind("~$", 0) == 0) return true;
   std::string lower = AsciiLower(name);
-  return EndsWith(lower, ".part") || EndsWith(lower, ".tmp");
+  return EndsWith(lower, ".part") || EndsWith(lower, ".tmp") || EndsWith(lower, ".crdownload") ||
+         EndsWith(lower, ".partial") || EndsWith(lower, ".download");
 }
+
+namespace {
 
 // A disk file that is too large to hold: accounted for by its streamed hash.
 void AddOversized(const fs::path& path, const std::string& rel, const Status& why, PackageBuilder* builder) {
@@ -89,6 +97,61 @@ void IngestFolder(const fs::path& root, const IngestTables& tables, const Limits
   }
 }
 
+// One message of a Maildir or an mbox: an e-mail package whose identity is
+// its Message-ID (or its place, when it has none), so that a message keeps
+// its id when the mail client moves it from new/ to cur/ or flags it.
+Status IngestMailboxMessage(const fs::path& inbox, const std::string& entry, const InboxEntryRef& ref,
+                            const Limits& limits, const Templates& templates, const IngestTables& tables,
+                            Package* out) {
+  const bool maildir = ref.kind == InboxEntryRef::Kind::kMaildirMessage;
+  const fs::path mailbox = inbox / ref.mailbox;
+  auto bytes = std::make_shared<std::string>();
+  std::string stem = SafeRelativePath(DiskNameToUtf8(ref.mailbox));
+  if (maildir) {
+    Status s = ReadDiskFile(mailbox / ref.place, limits.max_file_bytes, bytes.get());
+    if (!s.ok() && s.code() != Status::Code::kLimit) return s;
+    stem += "_" + MaildirUniqueName(DiskNameToUtf8(fs::path(ref.place).filename().string()));
+  } else {
+    std::vector<MboxSpan> spans;
+    if (Status s = IndexMbox(mailbox, &spans); !s.ok()) return s;
+    if (ref.index > static_cast<int>(spans.size()))
+      return Status::NotFound("邮箱中已没有这封邮件（邮箱文件已改变）：" + entry);
+    Status s = ReadMboxMessage(mailbox, spans[ref.index - 1], limits.max_file_bytes, bytes.get());
+    if (!s.ok() && s.code() != Status::Code::kLimit) return s;
+    stem = SafeIdStem(stem, /*is_file=*/true) + "_" + std::to_string(ref.index);
+  }
+  std::string message_id = MailHeader(*bytes, "message-id");
+  if (message_id.size() >= 2 && message_id.front() == '<' && message_id.back() == '>')
+    message_id = message_id.substr(1, message_id.size() - 2);
+  PackageBuilder builder(limits, tables, templates, out);
+  const std::string name = stem + ".eml";
+  if (bytes->empty()) {
+    out->origin.container = "eml";
+    builder.AddUnreadable(name, nullptr, "", "邮件过大（超过处理预算 max_file_bytes）或为空，未读取；请申报单位分几封邮件重新发送");
+    builder.AddFinding(name, "邮件“" + entry + "”过大或为空，未读取");
+  } else {
+    builder.AddRoot(name, bytes);
+  }
+  builder.Finish();
+  out->origin.mailbox = ref.mailbox;
+  out->origin.message_id = message_id;
+  if (!bytes->empty()) {
+    MailScreen screen;
+    if (Status s = MailScreen::Load(templates.dir(), &screen); !s.ok()) return s;
+    ScreenResult screened = screen.Screen(*bytes, static_cast<int>(out->files.size()));
+    out->not_application_kind = screened.kind;
+    out->not_application_reason = screened.reason;
+  }
+  if (out->files.empty() && out->not_application_kind.empty())
+    builder.AddFinding(name, "邮件“" + entry + "”中没有任何文件；请申报单位重新提供申报材料");
+  out->content_hash = ContentHash(out->files);
+  // Identity: the mailbox and the Message-ID; the place only when there is none.
+  const std::string identity = ref.mailbox + '\0' + (message_id.empty() ? "place:" + stem : message_id);
+  out->id = MakePackageId(stem, /*is_file=*/false, out->content_hash, identity);
+  out->id_if_taken = IdWithLongerHash(stem, /*is_file=*/false, out->content_hash, identity + '\0' + entry);
+  return Status::OK();
+}
+
 }  // namespace
 
 std::vector<std::string> ListInbox(const fs::path& inbox) {
@@ -97,10 +160,23 @@ std::vector<std::string> ListInbox(const fs::path& inbox) {
   fs::directory_iterator it(inbox, ec);
   for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
     std::string name = it->path().filename().string();
-    if (SkippedInboxName(name)) continue;
+    if (IsPartialFileName(name)) continue;
     std::error_code sec;
     fs::file_status st = it->status(sec);  // follows links: the operator's own links are trusted
-    if (fs::is_directory(st) || fs::is_regular_file(st)) names.push_back(std::move(name));
+    if (fs::is_directory(st) && IsMaildir(it->path())) {
+      for (std::string& message : ListMaildir(inbox, name)) names.push_back(std::move(message));
+    } else if (fs::is_regular_file(st) && IsMboxFile(it->path())) {
+      std::vector<MboxSpan> spans;
+      // An mbox that cannot be read, or holds no message, is still listed:
+      // as a package, it gets a record saying what is wrong with it. An
+      // empty one is a mailbox with no mail yet.
+      std::error_code zec;
+      if ((!IndexMbox(it->path(), &spans).ok() || spans.empty()) && fs::file_size(it->path(), zec) > 0)
+        names.push_back(name);
+      for (size_t i = 0; i < spans.size(); ++i) names.push_back(name + "#" + std::to_string(i + 1));
+    } else if (fs::is_directory(st) || fs::is_regular_file(st)) {
+      names.push_back(std::move(name));
+    }
   }
   std::sort(names.begin(), names.end());
   return names;
@@ -110,10 +186,13 @@ Status IngestPackage(const fs::path& inbox, const std::string& entry, const Limi
                      const Templates& templates, Package* out) {
   *out = Package();
   out->source = entry;
-  if (entry.empty() || entry == "." || entry == ".." || entry.find('/') != std::string::npos)
+  InboxEntryRef ref;
+  if (Status s = ParseInboxEntry(inbox, entry, &ref); !s.ok()) return s;
+  if (entry.find('/') != std::string::npos && ref.kind != InboxEntryRef::Kind::kMaildirMessage)
     return Status::InvalidArgument("not an inbox entry name: '" + entry + "'");
   IngestTables tables;
   if (Status s = IngestTables::Load(templates.dir(), &tables); !s.ok()) return s;
+  if (ref.kind != InboxEntryRef::Kind::kPackage) return IngestMailboxMessage(inbox, entry, ref, limits, templates, tables, out);
 
   const fs::path path = inbox / entry;
   std::error_code ec;

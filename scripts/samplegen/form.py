@@ -250,7 +250,9 @@ def draw_form(a, st, rng):
                         tx += fonts.width_mm(st.vfid, st.value_size, '）')
             ty += vlh
 
-    for row in rows_of(a):
+    extra_breaks = getattr(st, 'break_rows', None)     # variety profile: breaks before these row indices
+    run_on = getattr(st, 'run_on', None)               # variety profile: ruling lines left out in these rows
+    for ri, row in enumerate(rows_of(a)):
         kind = row[0]
         if kind == 'section':
             h = max(st.row_min * 0.85, fonts.pt2mm(st.label_size) * 1.6 + 2 * pad)
@@ -268,6 +270,8 @@ def draw_form(a, st, rng):
             _, v1 = row
             h = max(st.row_min * 2.2, cell_height(v1, tw) + 2 * pad)
         brk = kind == 'section' and st.force_break == row[1] and len(pages) == 1
+        if extra_breaks and ri in extra_breaks and y > mt + 1:
+            brk = True
         if y + h > ph - mb or brk:
             page = layout.Page()
             pages.append(page)
@@ -279,8 +283,18 @@ def draw_form(a, st, rng):
             page.text(ml + pad * 2, y + h / 2 + fonts.pt2mm(st.label_size) * 0.36, row[1], st.fid, st.label_size,
                       bold=st.section_bold)
         elif kind == 'quad':
+            gaps = run_on.get(l1, ()) if run_on else ()
             for i, (content, is_label) in enumerate([(l1, True), (v1, False), (l2, True), (v2, False)]):
-                page.rect(x, y, x + colw[i], y + h, lw)
+                if gaps:
+                    # a ruling line missing: this cell and the next one read as one
+                    page.line(x, y, x + colw[i], y, lw)
+                    page.line(x, y + h, x + colw[i], y + h, lw)
+                    if i - 1 not in gaps:
+                        page.line(x, y, x, y + h, lw)
+                    if i not in gaps:
+                        page.line(x + colw[i], y, x + colw[i], y + h, lw)
+                else:
+                    page.rect(x, y, x + colw[i], y + h, lw)
                 if is_label:
                     draw_label(page, x, y, colw[i], h, content)
                 else:

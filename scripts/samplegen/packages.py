@@ -109,6 +109,10 @@ def render_doc(ctx, a, kind, build, name, fmt, color=False):
 def form_files(ctx, a, fmt, name, dpi=None, quality=None, embedded=None):
     rng = ctx.rng
     st = form.FormStyle(rng, ctx.form_fonts, hard=ctx.hard, font=ctx.form_fonts[ctx.index % len(ctx.form_fonts)])
+    var = getattr(ctx, 'variety', None)       # the variety profile only (samplegen/variety.py)
+    if var is not None:
+        from . import variety
+        variety.restyle(st, rng, var, a)
     pages = form.draw_form(a, st, rng)
     prof = scan.ScanProfile(rng, ctx.hard, color=True)
     if dpi:
@@ -120,6 +124,8 @@ def form_files(ctx, a, fmt, name, dpi=None, quality=None, embedded=None):
     if ctx.hard and len(pages) > 1 and rng.random() < 0.6:
         prof.rot180_page = rng.randrange(len(pages))
     a.form_style = st
+    if var is not None and 'turned_pages' in var:
+        return variety.turned_form(ctx, a, pages, prof, fmt, name, embedded)
     if fmt == 'photos':
         outs = []
         for i, p in enumerate(pages):

@@ -210,6 +210,37 @@ TEST_F(AssemblerTest, GarbledLabelTakenFromItsPlace) {
   EXPECT_EQ(r.fields.at("project_description").raw, "描述");
 }
 
+TEST_F(AssemblerTest, PrintedHintsAreNoAnswers) {
+  std::vector<FormRow> rows = {
+      Whole("四、项目经营管理情况"),
+      Quad("开展清洁生产\n审核情况", "描述近两年情况", "财务状况", "描述近1年年资产盈利或负债情况\n资产总计5亿元，盈利。"),
+      Quad("税费缴纳情况", "描述近1年税费缴纳情况", "近2年行政奖励、处罚情况", "无"),
+  };
+  FormReading r = Assemble(rows);
+  EXPECT_EQ(r.fields.at("cleaner_production_audit").raw, "");
+  EXPECT_GE(r.fields.at("cleaner_production_audit").confidence, 0.8);
+  EXPECT_EQ(r.fields.at("financial_condition").raw, "资产总计5亿元,盈利。");
+  EXPECT_EQ(r.fields.at("tax_payment").raw, "");
+  EXPECT_EQ(r.fields.at("rewards_penalties").raw, "无");
+}
+
+TEST_F(AssemblerTest, AValueThatRanOnIntoTheNextLabelIsCut) {
+  // The ruling line between the name and 信用代码 was lost: one cell.
+  std::vector<FormRow> rows = {
+      Whole("一、企业基本情况"),
+      FormRow{{Cell("企业名称*", 0, 0.2), Cell("甘肃祁连矿业有限责任公司”信用代码 916201007581234567", 0.2, 1)}, false},
+  };
+  FormReading r = Assemble(rows);
+  EXPECT_EQ(r.fields.at("company_name").raw, "甘肃祁连矿业有限责任公司");
+  EXPECT_LT(r.fields.at("company_name").confidence, 0.9);
+  // The run-on label's own value, since its cell was not found.
+  EXPECT_EQ(r.fields.at("credit_code").raw, "916201007581234567");
+  EXPECT_LT(r.fields.at("credit_code").confidence, 0.9);
+  // Where the label has a cell of its own, that cell is the value.
+  rows.push_back(Quad("项目名称*", "某项目", "信用代码", "91620100MA71234567"));
+  EXPECT_EQ(Assemble(rows).fields.at("credit_code").raw, "91620100MA71234567");
+}
+
 TEST_F(AssemblerTest, BlankAndMissingValueCells) {
   std::vector<FormRow> rows = {Quad("企业名称*", "", "信用代码", "|")};
   rows.push_back(FormRow{{Cell("对接银行", 0, 1)}, false});  // a label with no cell beside it

@@ -11,6 +11,7 @@
 #include "extractors/form/domain_words.h"
 #include "extractors/form/form_labels.h"
 #include "extractors/form/ocr_fixes.h"
+#include "extractors/form/percent_sign.h"
 #include "extractors/form/reread_rules.h"
 #include "extractors/form/typed_names.h"
 
@@ -194,13 +195,119 @@ std::filesystem::path TempTemplates(const std::string& name, const std::string& 
   std::filesystem::path dir = std::filesystem::temp_directory_path() / ("gm_form_" + name);
   std::filesystem::create_directories(dir);
   for (const char* f : {"fields.tsv", "catalog.tsv", "checklist.tsv", "findings.tsv", "form_labels.tsv",
-                        "form_compound.tsv", "form_reread.tsv", "form_capital.tsv", "form_ocr_fixes.tsv", "form_typed_names.tsv"})
+                        "form_compound.tsv", "form_reread.tsv", "form_capital.tsv", "form_ocr_fixes.tsv", "form_typed_names.tsv", "form_hints.tsv"})
     std::filesystem::copy_file(std::filesystem::path(GREENMINE_SOURCE_DIR "/templates") / f, dir / f,
                                std::filesystem::copy_options::overwrite_existing);
   if (!labels.empty()) std::ofstream(dir / "form_labels.tsv") << labels;
   if (!compound.empty()) std::ofstream(dir / "form_compound.tsv") << compound;
   if (!reread.empty()) std::ofstream(dir / "form_reread.tsv") << reread;
   return dir;
+}
+
+// Symbols of a cell's OCR, each `width` pixels wide, side by side.
+OcrResult Symbols(const std::vector<std::pair<std::string, int>>& glyphs) {
+  OcrResult r;
+  int x = 0;
+  for (const auto& [text, width] : glyphs) {
+    OcrWord w;
+    w.text = text;
+    w.box.x = x;
+    w.box.y = 0;
+    w.box.w = width;
+    w.box.h = 40;
+    r.symbols.push_back(w);
+    r.text += text;
+    x += width + 4;
+  }
+  return r;
+}
+
+TEST(PercentSign, AWideNineIsTheSign) {
+  // "40.5%" read as "40.59": the 9 as wide as a % sign.
+  OcrResult ocr = Symbols({{"4", 20}, {"0", 20}, {".", 8}, {"5", 20}, {"9", 34}});
+  EXPECT_TRUE(LastNineIsAPercentSign(ocr));
+  Reading r;
+  r.raw = "40.59";
+  r.confidence = 0.9;
+  CheckPercentSign(ocr, &r);
+  EXPECT_EQ(r.raw, "40.5%");
+  EXPECT_NEAR(r.confidence, 0.81, 1e-9);
+  // A 9 as wide as the other digits is a 9, but doubtful: someone looks.
+  ocr = Symbols({{"4", 20}, {"0", 20}, {".", 8}, {"5", 20}, {"9", 21}});
+  EXPECT_FALSE(LastNineIsAPercentSign(ocr));
+  r.raw = "40.59";
+  r.confidence = 0.9;
+  CheckPercentSign(ocr, &r);
+  EXPECT_EQ(r.raw, "40.59");
+  EXPECT_LE(r.confidence, kDoubtfulPercent);
+  // A sign read, another last digit, or an integer: left as read.
+  for (const char* raw : {"40.5%", "40.58", "49"}) {
+    r.raw = raw;
+    r.confidence = 0.9;
+    CheckPercentSign(ocr, &r);
+    EXPECT_EQ(r.raw, raw);
+    EXPECT_DOUBLE_EQ(r.confidence, 0.9) << raw;
+  }
+  // Too few digits to know a digit's width.
+  EXPECT_FALSE(LastNineIsAPercentSign(Symbols({{"5", 20}, {"9", 40}})));
+}
+
+TEST(FormHints, APrintedHintIsNoAnswer) {
+  Templates t = LoadTemplates();
+  FormLabels labels;
+  ASSERT_TRUE(FormLabels::Load(t, &labels).ok());
+  const FormHints& hints = labels.hints();
+  // The hint alone: an empty cell.
+  EXPECT_EQ(hints.Strip("cleaner_production_audit", "描述近两年情况"), "");
+  EXPECT_EQ(hints.Strip("financial_condition", "描述近1年年资产盈利或负债情况"), "");
+  EXPECT_EQ(hints.Strip("tax_payment", "(描述近1年税费缴纳情况)"), "");
+  // One misread character is still the hint.
+  EXPECT_EQ(hints.Strip("rewards_penalties", "描述近两年情兄"), "");
+  // Before or after the answer, it is taken off with its separators.
+  EXPECT_EQ(hints.Strip("tax_payment", "描述近1年税费缴纳情况:依法纳税,无欠税。"), "依法纳税,无欠税。");
+  EXPECT_EQ(hints.Strip("rewards_penalties", "获省级绿色矿山称号。(描述近两年情况)"), "获省级绿色矿山称号。");
+  // Another edition's hint, by pattern.
+  EXPECT_EQ(hints.Strip("policy_requests", "描述需要的支持情况"), "");
+  EXPECT_EQ(hints.Strip("policy_requests", "请描述融资支持情况 贴息支持"), "贴息支持");
+  // Answers that only begin like a hint stay whole.
+  EXPECT_EQ(hints.Strip("cleaner_production_audit", "近两年情况良好，已通过清洁生产审核。"),
+            "近两年情况良好，已通过清洁生产审核。");
+  EXPECT_EQ(hints.Strip("financial_condition", "资产盈利情况良好"), "资产盈利情况良好");
+  // A field's own hint is not another field's.
+  EXPECT_EQ(hints.Strip("company_name", "描述近1年税费缴纳"), "描述近1年税费缴纳");
+}
+
+TEST(FormHints, RejectsBadTable) {
+  Templates t;
+  for (const std::string& rows : {std::string("no_such_field\t描述\n"), std::string("*\t描述…情况…\n"),
+                                  std::string("*\t描述…\n"), std::string("tax_payment\t\n")}) {
+    std::filesystem::path dir = TempTemplates("bad_hints", "", "");
+    std::ofstream(dir / "form_hints.tsv") << "key\thint\n" << rows;
+    ASSERT_TRUE(Templates::Load(dir, &t).ok());
+    FormLabels labels;
+    EXPECT_EQ(FormLabels::Load(t, &labels).code(), Status::Code::kCorrupt) << rows;
+  }
+}
+
+TEST(FormLabels, FindsALabelAValueRanOnInto) {
+  Templates t = LoadTemplates();
+  FormLabels labels;
+  ASSERT_TRUE(FormLabels::Load(t, &labels).ok());
+  const LabelSpec& company = *labels.Find("company_name");
+  const std::string text = "甘肃祁连矿业有限责任公司”信用代码916201007581234567";
+  InnerLabel inner = labels.FindInnerLabel(text, company);
+  ASSERT_NE(inner.spec, nullptr);
+  EXPECT_EQ(inner.spec->key, "credit_code");
+  EXPECT_EQ(text.substr(0, inner.offset), "甘肃祁连矿业有限责任公司”");
+  EXPECT_EQ(text.substr(inner.end), "916201007581234567");
+  // The longest wording that starts earliest: 统一社会信用代码 whole.
+  inner = labels.FindInnerLabel("某某公司 统一社会信用代码 916201", company);
+  ASSERT_NE(inner.spec, nullptr);
+  EXPECT_EQ(std::string("某某公司 统一社会信用代码 916201").substr(inner.end), " 916201");
+  // Its own label, a label at the start, and a name without labels are no run-on.
+  EXPECT_EQ(labels.FindInnerLabel("企业名称甘肃祁连矿业有限公司", company).spec, nullptr);
+  EXPECT_EQ(labels.FindInnerLabel("信用代码916201", company).spec, nullptr);
+  EXPECT_EQ(labels.FindInnerLabel("甘肃祁连矿业有限公司", company).spec, nullptr);
 }
 
 TEST(FormLabels, RejectsBadTables) {

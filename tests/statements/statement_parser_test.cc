@@ -73,6 +73,49 @@ TEST_F(StatementParserTest, LabelsWrappedInTheirCells) {
   EXPECT_DOUBLE_EQ(got[0].values.at("owners_equity"), 942983466.54);
 }
 
+TEST_F(StatementParserTest, AWrappedLabelsLastLineCarriesTheEndFigure) {
+  // The cell's first line, then a line with the row number and the opening
+  // figure, then "计" with the end figure (a PDF that sets each figure on
+  // its own baseline).
+  auto span = [](const char* t, double x, double y, double w) { return PlacedText{t, {x, y, w, 7.3}}; };
+  std::vector<PlacedText> texts = {
+      span("资产负债表", 249.6, 78.8, 94.8), span("单位：万元", 477, 141.4, 45.5),
+      span("负债和所有者权益（或股东权", 291.9, 160.7, 92.7), span("行次", 400, 165.5, 14),
+      span("资产", 105.7, 165.5, 14.3), span("期末余额", 173.2, 165.5, 28.5), span("年初余额", 239.9, 165.5, 28.5),
+      span("期末余额", 440, 165.5, 28.5), span("年初余额", 500, 165.5, 28.5),
+      span("货币资金", 75.5, 205.5, 28.5), span("359.64", 180, 205.5, 20),
+      span("399.37", 250, 205.5, 20), span("负债合计", 291.5, 205.5, 28.5), span("50", 400, 205.5, 7),
+      span("147.50", 450, 205.5, 20), span("164.04", 510, 205.5, 20),
+      span("所有者权益（或股东权益）合", 291.5, 565, 92.7), span("51", 400, 569, 7),
+      span("53,694.04", 505, 569, 30), span("计", 291.5, 573, 7.1), span("62,480.91", 445, 573, 30),
+      span("资产总计", 75.5, 595, 28.5), span("209.99", 180, 595, 20), span("200.00", 250, 595, 20)};
+  auto got = ParseStatementPage(texts, *vocab_, "");
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_DOUBLE_EQ(got[0].values.at("owners_equity"), 62480.91);
+  EXPECT_DOUBLE_EQ(got[0].values.at("total_liabilities"), 147.5);
+}
+
+TEST_F(StatementParserTest, AFigureThatLostItsDecimalPointOnAPageOfCentsIsDoubtful) {
+  std::vector<RowSpec> rows = {{{{20, "资产负债表"}}}, {{{20, "单位：亿元"}}},
+                               {{{20, "资产"}, {254, "期末余额"}, {354, "年初余额"}}}};
+  const char* items[] = {"货币资金", "应收账款", "存货", "固定资产", "在建工程", "无形资产", "短期借款", "应付账款"};
+  for (const char* item : items) rows.push_back({{{20, item}, {200, "12.34"}, {300, "11.22"}}});
+  rows.push_back({{{20, "资产总计"}, {200, "2529"}, {300, "25.55"}}});
+  rows.push_back({{{20, "负债合计"}, {200, "10.20"}, {300, "9.80"}}});
+  auto got = Parse(rows);
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_DOUBLE_EQ(got[0].values.at("total_assets"), 25.29);
+  EXPECT_LT(got[0].confidence.at("total_assets"), vocab_->params.doubtful_figure_confidence);
+  EXPECT_DOUBLE_EQ(got[0].values.at("total_liabilities"), 10.2);
+  // Where amounts are written without cents, plain digits are the amount.
+  for (size_t r = 3; r < rows.size(); ++r)
+    for (auto& cell : rows[r].cells)
+      if (cell.first > 100 && cell.second.find('.') != std::string::npos) cell.second.erase(cell.second.find('.'), 1);
+  got = Parse(rows);
+  EXPECT_DOUBLE_EQ(got[0].values.at("total_assets"), 2529);
+  EXPECT_DOUBLE_EQ(got[0].values.at("total_liabilities"), 1020);
+}
+
 TEST_F(StatementParserTest, OcrMisreadLabels) {
   auto got = Parse({{{{20, "资产负债表"}}},
                     {{{20, "资产"}, {184, "期末余额"}, {284, "年初余额"}}},
@@ -93,12 +136,52 @@ TEST_F(StatementParserTest, OcrMisreadLabels) {
 
 TEST_F(StatementParserTest, EmptyEndCellIsNotFilledFromTheOpeningColumn) {
   auto rows = BalanceSheetRows("单位：元", false);
-  // 资产总计 with its end-of-period cell left blank.
+  // 资产总计 and 负债和所有者权益总计 with their end-of-period cells left blank.
+  rows.back().cells.erase(rows.back().cells.begin() + 4);
   rows.back().cells.erase(rows.back().cells.begin() + 1);
   auto got = Parse(rows);
   ASSERT_EQ(got.size(), 1u);
   EXPECT_EQ(got[0].values.count("total_assets"), 0u);
   EXPECT_DOUBLE_EQ(got[0].values.at("total_liabilities"), 60000000.0);
+}
+
+TEST_F(StatementParserTest, GrandTotalOfTheRightSideStandsForTotalAssetsLostToOcr) {
+  auto rows = BalanceSheetRows("单位：元", false);
+  rows.back().cells[1].second = "";  // 资产总计's end cell unread; 负债和所有者权益总计 equals it
+  rows.back().cells[4].second = "99,000,000.00";
+  auto got = Parse(rows);
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_DOUBLE_EQ(got[0].values.at("total_assets"), 99000000.0);
+  // Read, 资产总计 wins.
+  rows = BalanceSheetRows("单位：元", false);
+  rows.back().cells[4].second = "99,000,000.00";
+  got = Parse(rows);
+  EXPECT_DOUBLE_EQ(got[0].values.at("total_assets"), 100000000.0);
+}
+
+// OCR often reads a header character by character: "上" "年" "年" "末" "余" "额"
+// (an amount at x is centred at x + 76, a 4-character header at x + 22).
+RowSpec CharacterByCharacter(std::vector<std::pair<double, std::string>> phrases) {
+  RowSpec row;
+  for (const auto& [x, phrase] : phrases)
+    for (size_t i = 0; i < phrase.size(); i += 3) row.cells.push_back({x + 11.0 * (i / 3), phrase.substr(i, 3)});
+  return row;
+}
+
+TEST_F(StatementParserTest, AHeaderReadCharacterByCharacterIsJoinedIntoItsPhrases) {
+  // 行次 is a whole name and does not take the 上 of 上期金额 after it.
+  auto got = Parse({{{{20, "利润表"}}},
+                    CharacterByCharacter({{20, "项目"}, {232, "行次"}, {254, "上期金额"}, {354, "本期金额"}}),
+                    {{{20, "一、营业收入"}, {236, "1"}, {200, "1,000.00"}, {300, "1,234.56"}}}});
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_DOUBLE_EQ(got[0].values.at("revenue"), 1234.56);
+  // 上年 goes on to 上年年末余额: not an opening 上年 beside an end 年末余额
+  // (as misread on a scan of a photocopy).
+  got = Parse({{{{20, "资产负债表"}}},
+               CharacterByCharacter({{20, "资产"}, {254, "期未尔绩"}, {344, "上年年末余令"}}),
+               {{{20, "资产总计"}, {200, "2,000.00"}, {300, "1,500.00"}}}});
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_DOUBLE_EQ(got[0].values.at("total_assets"), 2000.0);
 }
 
 TEST_F(StatementParserTest, UnitsInHeadingOrColumnHeader) {

@@ -6,6 +6,8 @@
 //
 //   statement_dump FILE [--words] [--tops] [--prepared DIR]
 //     --words   print every OCR word of each page read whole
+//     --rows    print each page's table rows as the parser gets them (cells
+//               cut, wrapped and broken amounts joined); text layers too
 //     --prepared DIR  write each scanned page as OCR gets it (page_<n>.png)
 //     --show-tops     print each scanned page's top as the title search reads it
 //     --tops    search at the page tops only, as for a file the classifier
@@ -20,6 +22,7 @@
 #include "extractors/document/open_document.h"
 #include "extractors/ocr/engine.h"
 #include "extractors/statements/statement_reader.h"
+#include "extractors/statements/table_layout.h"
 #include "pipeline/core/limits.h"
 
 namespace {
@@ -53,7 +56,7 @@ void PrintWords(const gm::Document& doc, gm::OcrEngine* ocr) {
     const gm::Page& page = doc.pages[p];
     if (page.has_text() || !page.load_image) continue;
     gm::OcrResult whole;
-    gm::Status s = gm::OcrPage(page, {1.0, gm::RedInk::kDrop, true}, gm::OcrLayout::kAuto, ocr, &whole);
+    gm::Status s = gm::OcrTablePage(page, {1.0, gm::RedInk::kDrop, true}, ocr, &whole);
     if (!s.ok()) {
       std::printf("page %zu: %s\n", p + 1, s.ToString().c_str());
       continue;
@@ -69,18 +72,45 @@ void PrintWords(const gm::Document& doc, gm::OcrEngine* ocr) {
   }
 }
 
+// Each page's rows as the statement parser reads them: a cell's text, with
+// its number when it is one, at its left edge.
+void PrintRows(const gm::Document& doc, gm::OcrEngine* ocr) {
+  for (size_t p = 0; p < doc.pages.size(); ++p) {
+    const gm::Page& page = doc.pages[p];
+    std::vector<gm::PlacedText> texts;
+    if (page.has_text()) {
+      for (const gm::TextSpan& span : page.text) texts.push_back({span.text, span.box});
+    } else if (page.load_image) {
+      gm::OcrResult whole;
+      if (!gm::OcrTablePage(page, {1.0, gm::RedInk::kDrop, true}, ocr, &whole).ok()) continue;
+      for (const gm::OcrWord& w : whole.words) texts.push_back({w.text, w.box, w.confidence, w.line});
+    }
+    const std::vector<gm::Row> rows = gm::LayoutRows(texts);
+    std::printf("page %zu rows; label columns start at", p + 1);
+    for (double x : gm::LabelColumnStarts(rows)) std::printf(" %.0f", x);
+    std::printf("\n");
+    for (const gm::Row& row : rows) {
+      std::printf("  %6.0f |", row.center);
+      for (const gm::Cell& c : row.cells)
+        std::printf(" %s%s@%.0f%s", c.text.c_str(), c.number ? "#" : "", c.box.x, c.confidence < 0.6 ? "?" : "");
+      std::printf("\n");
+    }
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: statement_dump FILE [--words] [--tops]\n");
+    std::fprintf(stderr, "usage: statement_dump FILE [--words] [--rows] [--tops] [--show-tops] [--prepared DIR]\n");
     return 2;
   }
   setMsgSeverity(L_SEVERITY_NONE);
-  bool words = false, tops = false, show_tops = false;
+  bool words = false, tops = false, show_tops = false, rows = false;
   std::string prepared;
   for (int i = 2; i < argc; ++i) {
     words = words || std::string(argv[i]) == "--words";
+    rows = rows || std::string(argv[i]) == "--rows";
     tops = tops || std::string(argv[i]) == "--tops";
     show_tops = show_tops || std::string(argv[i]) == "--show-tops";
     if (std::string(argv[i]) == "--prepared" && i + 1 < argc) prepared = argv[++i];
@@ -98,6 +128,7 @@ int main(int argc, char** argv) {
   if (!(s = gm::OcrEngine::Create("", "chi_sim", &ocr)).ok()) return Fail(s);
   if (!prepared.empty()) WritePrepared(doc, prepared);
   if (words) PrintWords(doc, ocr.get());
+  if (rows) PrintRows(doc, ocr.get());
   if (show_tops) {
     gm::Status vs;
     const gm::StatementVocabulary* vocab = gm::StatementVocabulary::Default(&vs);
