@@ -11,7 +11,7 @@ set -euo pipefail
 # --no-install-recommends leaves out.
 run_pkgs=(
   build-essential cmake pkg-config
-  libpodofo-dev poppler-data libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-chi-sim
+  libpodofo-dev poppler-data libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-osd
   libicu-dev libxlsxwriter-dev libgmime-3.0-dev libarchive-dev libpoppler-cpp-dev
   libxml2-dev libsqlite3-dev libssl-dev nlohmann-json3-dev libjbig2dec0-dev
   libjpeg-dev libpng-dev libtiff-dev zlib1g-dev

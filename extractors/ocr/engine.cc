@@ -1,5 +1,6 @@
 #include "extractors/ocr/engine.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -8,6 +9,7 @@
 #include <tesseract/resultiterator.h>
 
 #include "extractors/ocr/inline_openmp.h"
+#include "pipeline/core/pix.h"
 #include "pipeline/core/hash.h"
 
 namespace gm {
@@ -37,6 +39,7 @@ OcrEngine::OcrEngine() : api_(std::make_unique<tesseract::TessBaseAPI>()) {}
 
 OcrEngine::~OcrEngine() {
   if (api_) api_->End();
+  if (osd_) osd_->End();
 }
 
 Status OcrEngine::Create(const std::string& tessdata_dir, const std::string& language,
@@ -48,6 +51,7 @@ Status OcrEngine::Create(const std::string& tessdata_dir, const std::string& lan
                          const std::string& user_words_file, std::unique_ptr<OcrEngine>* out) {
   std::unique_ptr<OcrEngine> engine(new OcrEngine());
   engine->language_ = language;
+  engine->tessdata_dir_ = tessdata_dir;
   const char* dir = tessdata_dir.empty() ? nullptr : tessdata_dir.c_str();
   // Tesseract reads the user words while it loads the dictionary, so they
   // are an Init variable; it says nothing when the file is missing.
@@ -71,6 +75,69 @@ Status OcrEngine::Create(const std::string& tessdata_dir, const std::string& lan
   engine->api_->SetVariable("debug_file", "/dev/null");
   *out = std::move(engine);
   return Status::OK();
+}
+
+int OcrEngine::UprightQuarterTurns(PIX* page) {
+  if (osd_missing_) return 0;
+  if (!osd_) {
+    auto osd = std::make_unique<tesseract::TessBaseAPI>();
+    const char* dir = tessdata_dir_.empty() ? nullptr : tessdata_dir_.c_str();
+    if (osd->Init(dir, "osd", tesseract::OEM_TESSERACT_ONLY) != 0) {
+      osd_missing_ = true;
+      return 0;
+    }
+    osd->SetVariable("debug_file", "/dev/null");
+    osd_ = std::move(osd);
+  }
+  // Looked at as an A4 page at kOrientationDpi, whatever the file says its
+  // resolution is (a phone photo says 72).
+  const int long_side = std::max(pixGetWidth(page), pixGetHeight(page));
+  const double a4_long_inches = 11.69;
+  PixPtr scaled;
+  PIX* image = page;
+  const float factor = static_cast<float>(kOrientationDpi * a4_long_inches / std::max(long_side, 1));
+  if (factor < 0.9f) {
+    scaled = AdoptPix(pixGetDepth(page) == 1 ? pixScaleToGray(page, factor) : pixScale(page, factor, factor));
+    if (scaled) image = scaled.get();
+  }
+  osd_->SetPageSegMode(tesseract::PSM_OSD_ONLY);
+  osd_->SetImage(image);
+  osd_->SetSourceResolution(kOrientationDpi);
+  int orientation_degrees = 0;
+  float orientation_confidence = 0, script_confidence = 0;
+  const char* script = nullptr;
+  const bool detected = osd_->DetectOrientationScript(&orientation_degrees, &orientation_confidence, &script,
+                                                      &script_confidence);
+  osd_->Clear();
+  if (!detected || orientation_confidence < kSureOrientation) return 0;
+  // Tesseract names the page's counter-clockwise turn; undoing it is the
+  // same angle clockwise from the other side.
+  const int turns = ((360 - orientation_degrees) % 360) / 90;
+  if (turns == 0) return 0;
+  // Lines running up the page are plain to see, which end is up less so: the
+  // detector turned an upright page of printed notes upside down, sure of
+  // itself. A half turn stands only when the page reads clearly better so.
+  if (turns != 2) return turns;
+  PixPtr turned = AdoptPix(pixRotateOrth(image, turns));
+  if (!turned) return 0;
+  const double upright = ReadingScore(image), after = ReadingScore(turned.get());
+  return after > kBetterReading * upright ? turns : 0;
+}
+
+// Sure characters read in the middle band of a page (kScoreBand of its
+// height, across its width), for comparing two ways of holding it.
+double OcrEngine::ReadingScore(PIX* page) {
+  constexpr double kScoreBand = 0.25, kSureCharacter = 0.6;
+  const int w = pixGetWidth(page), h = pixGetHeight(page);
+  BOX* band = boxCreate(0, static_cast<int>(h * (0.5 - kScoreBand / 2)), w, static_cast<int>(h * kScoreBand));
+  PixPtr crop = AdoptPix(pixClipRectangle(page, band, nullptr));
+  boxDestroy(&band);
+  if (!crop) return 0;
+  const OcrResult read = Recognize(crop.get(), OcrLayout::kAuto, kOrientationDpi);
+  double score = 0;
+  for (const OcrWord& word : read.symbols)
+    if (word.confidence >= kSureCharacter) score += 1;
+  return score;
 }
 
 OcrResult OcrEngine::Recognize(PIX* image, OcrLayout layout, int dpi) {

@@ -74,6 +74,19 @@ class OcrEngine {
   // honours the list since 4.1.
   void SetCharacterWhitelist(const std::string& characters);
 
+  // Clockwise quarter turns (0..3) that make a page image upright, from
+  // Tesseract's orientation and script detection (osd.traineddata, loaded
+  // from the same folder on first use). 0 when the model is missing, the
+  // page holds too little text, or the detection is less sure than
+  // kSureOrientation: a page is never turned on a guess. The image is looked
+  // at reduced to an A4 page at about kOrientationDpi. REQUIRES: page != nullptr.
+  // A half turn is also read: the page's middle band must give
+  // kBetterReading times the sure characters turned that it gives as it is.
+  static constexpr double kSureOrientation = 3.0;
+  static constexpr int kOrientationDpi = 150;
+  static constexpr double kBetterReading = 1.5;
+  int UprightQuarterTurns(PIX* page);
+
   // A string naming the model and settings, for cache keys: results of a
   // different engine are never reused.
   std::string Fingerprint() const;
@@ -85,7 +98,12 @@ class OcrEngine {
 
  private:
   OcrEngine();
+  double ReadingScore(PIX* page);
+
   std::unique_ptr<tesseract::TessBaseAPI> api_;
+  std::unique_ptr<tesseract::TessBaseAPI> osd_;  // orientation detection; made on first use
+  bool osd_missing_ = false;                     // its model could not be loaded
+  std::string tessdata_dir_;
   std::string language_;
   std::string user_words_digest_;  // of the user words' content, for Fingerprint; empty when none
 };

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "extractors/document/open_document.h"
+#include "extractors/ocr/upright_pages.h"
 #include "extractors/statements/statement_reader.h"
 #include "pipeline/batch/form_merge.h"
 #include "pipeline/check/checks.h"
@@ -46,6 +47,7 @@ std::vector<OpenedFile> OpenAndClassify(const BatchContext& ctx, const Package& 
       Status s = OpenDocument(file, i, ctx.settings.limits, &opened[i].doc);
       if (s.ok()) {
         opened[i].opened = true;
+        TurnPagesUpright(&opened[i].doc, ocr);
         opened[i].cls = ctx.classifier->Classify(opened[i].doc, file.path, ocr);
         entry.kind = opened[i].cls.kind;
         entry.pages = static_cast<int>(opened[i].doc.pages.size());

@@ -11,6 +11,7 @@
 #include "extractors/form/cjk_text.h"
 #include "extractors/form/form_reader.h"
 #include "extractors/form/scanned_form.h"
+#include "extractors/ocr/upright_pages.h"
 #include "tests/form/fixture_doc.h"
 
 namespace gm {
@@ -133,6 +134,42 @@ TEST_F(ScanTest, PageUpsideDown) {
   EXPECT_EQ(Raw(r, "company_name"), "甘肃祁连矿业有限公司");
   EXPECT_EQ(Raw(r, "credit_code"), "91620100MA71234567");
   EXPECT_EQ(Raw(r, "registered_capital"), "12500");
+}
+
+// A page photographed sideways, with no EXIF tag to say so: turned upright
+// before anything reads it, either way round; an upright page is left alone.
+TEST_F(ScanTest, PageHeldSidewaysIsTurnedUpright) {
+  PixPtr upright;
+  Document original = ImageDoc("p1_seal_skew.jpg");
+  ASSERT_TRUE(original.pages[0].load_image(&upright).ok());
+  for (int quarter_turns : {1, 3}) {
+    Document doc = ImageDoc("p1_seal_skew.jpg");
+    doc.pages[0].load_image = [load = doc.pages[0].load_image, quarter_turns](PixPtr* out) {
+      PixPtr page;
+      if (Status s = load(&page); !s.ok()) return s;
+      *out = AdoptPix(pixRotateOrth(page.get(), quarter_turns));
+      return Status::OK();
+    };
+    TurnPagesUpright(&doc, ocr_.get());
+    PixPtr got;
+    ASSERT_TRUE(doc.pages[0].load_image(&got).ok());
+    EXPECT_EQ(pixGetWidth(got.get()), pixGetWidth(upright.get())) << quarter_turns;
+    int same = 0;
+    pixEqual(got.get(), upright.get(), &same);
+    EXPECT_TRUE(same) << quarter_turns;
+    // Loaded again, the same turn without asking again.
+    PixPtr again;
+    ASSERT_TRUE(doc.pages[0].load_image(&again).ok());
+    pixEqual(again.get(), upright.get(), &same);
+    EXPECT_TRUE(same) << quarter_turns;
+  }
+  Document doc = ImageDoc("p1_seal_skew.jpg");
+  TurnPagesUpright(&doc, ocr_.get());
+  PixPtr got;
+  ASSERT_TRUE(doc.pages[0].load_image(&got).ok());
+  int same = 0;
+  pixEqual(got.get(), upright.get(), &same);
+  EXPECT_TRUE(same);
 }
 
 // A row broken by the page break: 项目描述 starts at the bottom of one page
