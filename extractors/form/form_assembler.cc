@@ -194,25 +194,39 @@ struct RunOn {
   std::string text;                 // what follows that label
 };
 
-// A text value without what the blank form prints: a hint (form_hints.tsv)
-// and, for a one-line value, the next cell's label and value a lost ruling
-// line let run on. Returns the run-on part.
-RunOn TakeOffPrintedText(const FormLabels& labels, const LabelSpec& spec, const FieldSpec& field, Reading* r) {
+// A cell that begins with a value and then a label's wording: a value cell
+// a lost ruling line ran on into the next label. Two characters of value at
+// least (digits or ideographs), so that a speck before a label is no value.
+bool HoldsAValueBeforeALabel(const FormLabels& labels, const std::string& text, const LabelSpec& left) {
+  const std::string cleaned = CleanCellText(text);
+  const InnerLabel inner = labels.FindInnerLabel(cleaned, left);
+  if (inner.spec == nullptr) return false;
+  int value_characters = 0;
+  for (char32_t c : ToCodepoints(cleaned.substr(0, inner.offset)))
+    value_characters += IsIdeograph(c) || (c >= U'0' && c <= U'9');
+  return value_characters >= 2;
+}
+
+// A one-line value without the next cell's label and value, which a lost
+// ruling line let run on into it. Returns the run-on part.
+RunOn CutRunOn(const FormLabels& labels, const LabelSpec& spec, Reading* r) {
   RunOn run_on;
-  if (field.type != FieldType::kText) return run_on;
-  if (spec.kind == CellKind::kLine) {
-    const InnerLabel inner = labels.FindInnerLabel(r->raw, spec);
-    if (inner.spec != nullptr) {
-      run_on = RunOn{inner.spec, r->raw.substr(inner.end)};
-      r->raw = TrimRunOnEnd(r->raw.substr(0, inner.offset));
-      r->confidence *= kRunOnFactor;
-    }
-  }
+  if (spec.kind != CellKind::kLine) return run_on;
+  const InnerLabel inner = labels.FindInnerLabel(r->raw, spec);
+  if (inner.spec == nullptr) return run_on;
+  run_on = RunOn{inner.spec, r->raw.substr(inner.end)};
+  r->raw = TrimRunOnEnd(r->raw.substr(0, inner.offset));
+  r->confidence *= kRunOnFactor;
+  return run_on;
+}
+
+// A text value without the blank form's printed hint (form_hints.tsv).
+void TakeOffHint(const FormLabels& labels, const LabelSpec& spec, const FieldSpec& field, Reading* r) {
+  if (field.type != FieldType::kText) return;
   if (std::string stripped = labels.hints().Strip(spec.key, r->raw); stripped != r->raw) {
     r->raw = std::move(stripped);
     if (r->raw.empty()) r->confidence = kBlankConfidence;
   }
-  return run_on;
 }
 
 void Finish(Reading* r, const std::vector<const FormCell*>& cells, const std::string& file, CellReader* reader) {
@@ -235,8 +249,11 @@ void AssembleForm(const FormLabels& labels, const Templates& templates, const st
       if (m.spec == nullptr) continue;
       bool wide = cells.size() == 1 || cells[c].x1 - cells[c].x0 >= kWideCell;
       if ((m.spec->kind == CellKind::kSection || m.spec->place == ValuePlace::kBelow) && !wide) continue;
-      // The value of the label on the left that merely resembles a label.
-      if (c > 0 && label_of[r][c - 1] != nullptr && label_of[r][c - 1]->place == ValuePlace::kRight && m.score < 1.0)
+      // The value of the label on the left that merely resembles a label,
+      // or that ran on into the next label ("12000 资本金总额（万元） 3600":
+      // the label's wording with a value before it).
+      const LabelSpec* left = c > 0 ? label_of[r][c - 1] : nullptr;
+      if (left != nullptr && left->place == ValuePlace::kRight && (m.score < 1.0 || HoldsAValueBeforeALabel(labels, cells[c].text, *left)))
         continue;
       label_of[r][c] = m.spec;
     }
@@ -349,6 +366,7 @@ void AssembleForm(const FormLabels& labels, const Templates& templates, const st
     if (options.empty() && LooksLikeCheckboxes(text, VocabularyOptions(*field))) options = VocabularyOptions(*field);
     r.raw = spec.kind == CellKind::kBlock && field->type == FieldType::kText ? CleanProseText(text) : CleanCellText(text);
     r.confidence = text.empty() ? kBlankConfidence : text_conf;
+    RunOn run_on;
     if (!options.empty()) {
       r.is_checkbox = true;
       if (first != nullptr) {
@@ -356,11 +374,12 @@ void AssembleForm(const FormLabels& labels, const Templates& templates, const st
         r.marked = d.marked;
         r.confidence = d.confidence;
       }
-    } else if (first != nullptr && !first->blank) {
-      reader->Refine(*first, *field, &r);
+    } else {
+      run_on = CutRunOn(labels, spec, &r);
+      // A second look reads the whole cell again, run-on part and all.
+      if (first != nullptr && !first->blank && run_on.spec == nullptr) reader->Refine(*first, *field, &r);
+      TakeOffHint(labels, spec, *field, &r);
     }
-    RunOn run_on;
-    if (!r.is_checkbox) run_on = TakeOffPrintedText(labels, spec, *field, &r);
     Finish(&r, col.cells, file, reader);
     put(spec.key, std::move(r));
     // The run-on label's value, when that label has no cell of its own.

@@ -236,6 +236,14 @@ TEST_F(AssemblerTest, AValueThatRanOnIntoTheNextLabelIsCut) {
   // The run-on label's own value, since its cell was not found.
   EXPECT_EQ(r.fields.at("credit_code").raw, "916201007581234567");
   EXPECT_LT(r.fields.at("credit_code").confidence, 0.9);
+  // An amount runs on too: its value, and the next label's, each to its field.
+  std::vector<FormRow> amounts = {
+      Whole("三、投资情况"),
+      FormRow{{Cell("项目总投资*\n（万元）", 0, 0.2), Cell("12000 资本金总额*（万元） 3600", 0.2, 1)}, false},
+  };
+  FormReading a = Assemble(amounts);
+  EXPECT_EQ(a.fields.at("total_investment").raw, "12000");
+  EXPECT_EQ(a.fields.at("equity_capital").raw, "3600");
   // Where the label has a cell of its own, that cell is the value.
   rows.push_back(Quad("项目名称*", "某项目", "信用代码", "91620100MA71234567"));
   EXPECT_EQ(Assemble(rows).fields.at("credit_code").raw, "91620100MA71234567");
