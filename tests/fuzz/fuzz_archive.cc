@@ -12,6 +12,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   limits.max_total_bytes = 32u << 20;
   limits.max_members = 200;
   gm::ArchiveListing listing;
-  gm::ReadArchive(std::string_view(reinterpret_cast<const char*>(data), size), limits, &listing);
+  (void)gm::ReadArchive(std::string_view(reinterpret_cast<const char*>(data), size), limits, &listing);
   return 0;
 }

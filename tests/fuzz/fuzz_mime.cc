@@ -13,7 +13,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   gm::Limits limits;
   limits.max_mime_parts = 200;
   gm::MimeMessage message;
-  gm::ParseMimeMessage(bytes, limits, &message);
+  (void)gm::ParseMimeMessage(bytes, limits, &message);
   if (size < 4096) {
     gm::DecodeHeaderText(bytes);
     gm::ParseHeaderValue(bytes);

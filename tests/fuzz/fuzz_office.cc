@@ -23,8 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   switch (mode % 4) {
     case 0: {
       auto shared = std::make_shared<const std::string>(bytes);
-      gm::OpenDocx(shared, limits, &doc);
-      gm::OpenXlsx(shared, limits, &doc);
+      (void)gm::OpenDocx(shared, limits, &doc);
+      (void)gm::OpenXlsx(shared, limits, &doc);
       gm::SniffZipKind(bytes);
       gm::SniffOleKind(bytes);
       gm::DetectFileFormat(bytes, "fuzz.docx");

@@ -13,6 +13,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   limits.max_total_bytes = 32u << 20;
   limits.max_members = 50;
   std::vector<gm::ArchiveMember> files;
-  gm::ExtractPdfEmbeddedFiles(std::string_view(reinterpret_cast<const char*>(data), size), limits, &files);
+  (void)gm::ExtractPdfEmbeddedFiles(std::string_view(reinterpret_cast<const char*>(data), size), limits, &files);
   return 0;
 }
