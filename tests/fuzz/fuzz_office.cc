@@ -31,17 +31,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       break;
     }
     case 1:
-      gm::ReadDocxXml(bytes, gm::DefaultDocxSymbols(), &doc);
+      (void)gm::ReadDocxXml(bytes, gm::DefaultDocxSymbols(), &doc);
       break;
     case 2: {
       gm::TextTable table;
       std::vector<std::string> warnings;
-      gm::ReadWorksheetXml(bytes, {"a", "b"}, &table, &warnings);
+      (void)gm::ReadWorksheetXml(bytes, {"a", "b"}, &table, &warnings);
       break;
     }
     default: {
       std::vector<std::string> shared;
-      gm::ReadSharedStringsXml(bytes, &shared);
+      (void)gm::ReadSharedStringsXml(bytes, &shared);
       break;
     }
   }
