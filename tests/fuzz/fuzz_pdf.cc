@@ -50,7 +50,7 @@ void ByteFilters(uint8_t selector, std::string_view bytes) {
 void Codecs(uint8_t selector, std::string_view bytes) {
   gm::PixPtr pix;
   if (selector & 1) {
-    gm::DecodeJbig2(bytes, {}, 1'000'000, &pix);
+    (void)gm::DecodeJbig2(bytes, {}, 1'000'000, &pix);
     return;
   }
   gm::CcittParams params;
@@ -74,7 +74,7 @@ void Samples(uint8_t selector, std::string_view bytes) {
   if (selector & 0x80) image.decode = {1, 0, 1, 0, 1, 0, 1, 0};
   image.data = std::make_shared<const std::string>(bytes);
   gm::PixPtr pix;
-  if (gm::CanDecodePdfImage(image)) gm::SamplesToPix(bytes, image, &pix);
+  if (gm::CanDecodePdfImage(image)) (void)gm::SamplesToPix(bytes, image, &pix);
 }
 
 }  // namespace
