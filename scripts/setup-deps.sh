@@ -25,17 +25,46 @@ test_pkgs=(
 pkgs=("${run_pkgs[@]}")
 if [[ "${1:-}" == "--test" ]]; then pkgs+=("${test_pkgs[@]}"); fi
 
+SUDO=""
+if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+
 missing=()
 for p in "${pkgs[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$p")
   fi
 done
-[[ ${#missing[@]} -eq 0 ]] && exit 0
+if [[ ${#missing[@]} -gt 0 ]]; then
+  echo "setup: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
 
-echo "setup: installing ${missing[*]}" >&2
-SUDO=""
-if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# The careful OCR model: tessdata's main chi_sim (the larger LSTM, fewer
+# character errors than Debian's fast model, 2.5 times slower), for a second
+# look at doubtful names and amounts only. It comes in the npm package
+# @tesseract.js-data/chi_sim, pinned here by the package file's SHA-256;
+# greenmine looks for it in CAREFUL_DIR and runs without it when it is not
+# there. Nothing is downloaded when greenmine runs.
+CAREFUL_DIR=/usr/local/share/greenmine/tessdata-careful
+CAREFUL_PACKAGE=@tesseract.js-data/chi_sim@1.0.0
+CAREFUL_SHA256=850d4a217c87808ef765385cbe5825f4ae99047a49b17e024069ceb663f01c33
+if [[ ! -s "$CAREFUL_DIR/chi_sim.traineddata" ]]; then
+  if ! command -v npm >/dev/null; then
+    echo "setup: npm is missing: the careful OCR model is not installed (greenmine runs without it)" >&2
+  else
+    tmp=$(mktemp -d)
+    trap 'rm -rf "$tmp"' EXIT
+    echo "setup: installing the careful OCR model from $CAREFUL_PACKAGE" >&2
+    (cd "$tmp" && npm pack --silent "$CAREFUL_PACKAGE" >/dev/null)
+    tgz=$(ls "$tmp"/*.tgz)
+    echo "$CAREFUL_SHA256  $tgz" | sha256sum -c --quiet - || {
+      echo "setup: $CAREFUL_PACKAGE does not have the pinned checksum; not installed" >&2
+      exit 1
+    }
+    tar -xzf "$tgz" -C "$tmp" package/4.0.0/chi_sim.traineddata.gz
+    gunzip "$tmp/package/4.0.0/chi_sim.traineddata.gz"
+    $SUDO install -D -m 0644 "$tmp/package/4.0.0/chi_sim.traineddata" "$CAREFUL_DIR/chi_sim.traineddata"
+  fi
+fi

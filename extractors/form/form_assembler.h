@@ -26,6 +26,7 @@ namespace gm::form {
 struct FormCell {
   std::string text;          // as read: OCR text or the document's text, lines separated by '\n'
   double confidence = 1.0;   // of the text, 0..1
+  double weakest = 1.0;      // the least sure character's confidence, 0..1 (1 when unknown)
   bool blank = false;        // no ink / no text
   double x0 = 0, x1 = 0;     // horizontal extent as a fraction of the table width (for continuations)
   std::string file;          // the file it came from; empty: the `file` given to AssembleForm

@@ -16,6 +16,7 @@ Status FormReader::Create(const Templates& templates, std::unique_ptr<FormReader
   if ((s = form::RereadRules::Load(templates, &reader->reread_)); !s.ok()) return s;
   if ((s = form::CapitalAmount::Load(templates, &reader->capital_)); !s.ok()) return s;
   if ((s = form::OcrFixes::Load(templates, &reader->fixes_)); !s.ok()) return s;
+  if ((s = form::SecondLookRules::Load(templates, &reader->second_look_)); !s.ok()) return s;
   if ((s = form::DomainWords::Load(templates, &reader->domain_words_)); !s.ok()) return s;
   TsvTable names;
   if ((s = LoadTsv(templates.dir() / "form_typed_names.tsv", &names)); !s.ok()) return s;
@@ -47,7 +48,7 @@ Status FormReader::ReadScanned(const std::vector<const Document*>& docs, const s
   *out = FormReading();
   if (ocr == nullptr) return Status::InvalidArgument("ReadScanned needs an OCR engine");
   if (docs.size() != paths.size()) return Status::InvalidArgument("ReadScanned: docs and paths differ in length");
-  form::ScannedForm scanned(labels_, reread_, capital_, fixes_, ocr);
+  form::ScannedForm scanned(labels_, reread_, capital_, fixes_, second_look_, ocr);
   Status first_error;
   int pages_read = 0;
   std::string source;

@@ -11,7 +11,7 @@
 // Electronic forms: a docx table, or a text PDF's positioned spans.
 //
 // The layout knowledge is data: form_labels.tsv, form_compound.tsv,
-// form_reread.tsv, form_capital.tsv, form_ocr_fixes.tsv, form_typed_names.tsv and
+// form_reread.tsv, form_capital.tsv, form_ocr_fixes.tsv, form_second_look.tsv, form_typed_names.tsv and
 // ocr_words.txt (the domain's words, see form::DomainWords) under Templates::dir().
 //
 // Thread-safety: a FormReader is immutable after Create; all methods are
@@ -28,6 +28,7 @@
 #include "extractors/form/ocr_fixes.h"
 #include "extractors/form/form_labels.h"
 #include "extractors/form/reread_rules.h"
+#include "extractors/form/second_look.h"
 #include "extractors/form/typed_names.h"
 #include "extractors/ocr/engine.h"
 #include "pipeline/core/document.h"
@@ -72,6 +73,7 @@ class FormReader {
   Templates templates_;
   form::FormLabels labels_;
   form::RereadRules reread_;
+  form::SecondLookRules second_look_;
   form::CapitalAmount capital_;
   form::OcrFixes fixes_;
   form::DomainWords domain_words_;

@@ -32,6 +32,11 @@ constexpr double kLargerScale = 1.5;
 // and stray strokes read as 和 at 0.0; a lone 目 at 0.8).
 constexpr double kSureRawLine = 0.6;
 
+// The confidence of a value both models read alike, and the most a value
+// keeps when they differ (under the review threshold, 0.6).
+constexpr double kAgreed = 0.9;
+constexpr double kDisagreed = 0.55;
+
 // A checkbox decision at least this confident found its options' bracket
 // pairs (JudgeCheckboxes gives 0.5 when it falls back to the OCR's text).
 constexpr double kPairsSettle = 0.6;
@@ -103,12 +108,12 @@ const CellInk& ScannedForm::CheckboxInk(CellData* cell, PIX* grey) {
 }
 
 ScannedForm::ScannedForm(const FormLabels& labels, const RereadRules& reread, const CapitalAmount& capital,
-                         const OcrFixes& fixes, OcrEngine* ocr)
-    : labels_(labels), reread_(reread), capital_(capital), fixes_(fixes), ocr_(ocr) {}
+                         const OcrFixes& fixes, const SecondLookRules& second_look, OcrEngine* ocr)
+    : labels_(labels), reread_(reread), capital_(capital), fixes_(fixes), second_look_(second_look), ocr_(ocr) {}
 
 ScannedForm::~ScannedForm() = default;
 
-OcrResult ScannedForm::Recognize(PixPtr crop, double scale, int dpi, int ox, int oy) {
+OcrResult ScannedForm::Recognize(PixPtr crop, double scale, int dpi, int ox, int oy, Model model) {
   if (scale != 1.0) {
     PixPtr scaled = AdoptPix(pixScale(crop.get(), static_cast<float>(scale), static_cast<float>(scale)));
     if (scaled) {
@@ -117,14 +122,19 @@ OcrResult ScannedForm::Recognize(PixPtr crop, double scale, int dpi, int ox, int
       scale = 1.0;
     }
   }
-  OcrResult r = ocr_->Recognize(crop.get(), OcrLayout::kSingleLine, static_cast<int>(dpi * scale));
+  auto read = [&](OcrLayout layout) {
+    const int at = static_cast<int>(dpi * scale);
+    return model == Model::kCareful ? ocr_->RecognizeCarefully(crop.get(), layout, at)
+                                    : ocr_->Recognize(crop.get(), layout, at);
+  };
+  OcrResult r = read(OcrLayout::kSingleLine);
   // Tesseract's single-line mode now and then returns nothing for a short,
   // clean line (周边生态环境。 at the start of a wide band); the block mode
   // reads it; a line of one character (项目名称's last 目, wrapped) only
   // the raw-line mode. An inked line is never left empty without those tries.
-  if (r.text.empty()) r = ocr_->Recognize(crop.get(), OcrLayout::kBlock, static_cast<int>(dpi * scale));
+  if (r.text.empty()) r = read(OcrLayout::kBlock);
   if (r.text.empty()) {
-    r = ocr_->Recognize(crop.get(), OcrLayout::kRawLine, static_cast<int>(dpi * scale));
+    r = read(OcrLayout::kRawLine);
     // Without the layout heuristics, a speck or a stray stroke reads as a
     // character too, unsure of itself.
     if (r.confidence < kSureRawLine) r = OcrResult();
@@ -134,13 +144,13 @@ OcrResult ScannedForm::Recognize(PixPtr crop, double scale, int dpi, int ox, int
   return r;
 }
 
-OcrResult ScannedForm::ReadCell(const CellInk& ink, PIX* grey, int dpi, double scale) {
+OcrResult ScannedForm::ReadCell(const CellInk& ink, PIX* grey, int dpi, double scale, Model model) {
   OcrResult out;
   if (ink.lines.size() <= 1) {
     int ox = 0, oy = 0;
     PixPtr crop = CropForOcr(ink, grey, &ox, &oy);
     if (!crop) return out;
-    return Recognize(std::move(crop), scale, dpi, ox, oy);
+    return Recognize(std::move(crop), scale, dpi, ox, oy, model);
   }
   // Line by line: the lines joined, their words and symbols renumbered.
   double weighted = 0, weight = 0;
@@ -148,7 +158,7 @@ OcrResult ScannedForm::ReadCell(const CellInk& ink, PIX* grey, int dpi, double s
     int ox = 0, oy = 0;
     PixPtr crop = CropLineForOcr(ink, l, grey, &ox, &oy);
     if (!crop) continue;
-    OcrResult line = Recognize(std::move(crop), scale, dpi, ox, oy);
+    OcrResult line = Recognize(std::move(crop), scale, dpi, ox, oy, model);
     if (line.text.empty()) continue;
     if (!out.text.empty()) out.text += '\n';
     out.text += line.text;
@@ -308,6 +318,7 @@ Status ScannedForm::AddPage(PIX* image, int dpi, const std::string& file, int pa
         timing.cells_ocred += 1;
         fc.text = fixes_.Apply(cell->ocr.text);
         fc.confidence = cell->ocr.confidence;
+        for (const OcrWord& sym : cell->ocr.symbols) fc.weakest = std::min(fc.weakest, sym.confidence);
         // Ink that reads as nothing: a stray mark, not a value.
         if (fc.text.empty()) fc.confidence = 0.5;
       }
@@ -390,6 +401,28 @@ void ScannedForm::Refine(const FormCell& cell, const FieldSpec& field, Reading* 
   SecondLookAtNumber(cell, field, reading);
   RereadWithWhitelist(cell, field, reading);
   if (field.type == FieldType::kPct) CheckPercentSign(cells_[cell.ref]->ocr, reading);
+  SecondLookCarefully(cell, field, reading);
+}
+
+void ScannedForm::SecondLookCarefully(const FormCell& cell, const FieldSpec& field, Reading* reading) {
+  if (!second_look_.Wants(field.key, cell.weakest)) return;
+  const CellData& data = *cells_[cell.ref];
+  const std::string own = fixes_.Apply(data.ocr.text);
+  std::string (*clean)(std::string_view) = nullptr;
+  if (CleanCellText(own) == reading->raw) clean = CleanCellText;
+  else if (CleanProseText(own) == reading->raw) clean = CleanProseText;
+  if (clean == nullptr || !ocr_->HasCarefulModel()) return;
+  const PageData& page = *pages_[data.page];
+  OcrResult again = ReadCell(data.ink, page.page.grey.get(), page.page.dpi, 1.0, Model::kCareful);
+  std::string text = clean(fixes_.Apply(again.text));
+  if (DigitReadingOf(field.type).grouped) text = FixDigitGrouping(text);
+  if (text.empty()) return;
+  if (text == reading->raw) {
+    reading->confidence = std::max(reading->confidence, kAgreed);
+  } else {
+    if (second_look_.TakesCareful(field.key)) reading->raw = text;
+    reading->confidence = std::min(reading->confidence, kDisagreed);
+  }
 }
 
 void ScannedForm::RereadWithWhitelist(const FormCell& cell, const FieldSpec& field, Reading* reading) {

@@ -26,6 +26,7 @@
 #include "extractors/form/ocr_fixes.h"
 #include "extractors/form/page_cleaner.h"
 #include "extractors/form/reread_rules.h"
+#include "extractors/form/second_look.h"
 #include "extractors/form/table_grid.h"
 #include "extractors/ocr/engine.h"
 
@@ -42,7 +43,7 @@ class ScannedForm : public CellReader {
  public:
   // The tables are the caller's and must outlive the ScannedForm.
   ScannedForm(const FormLabels& labels, const RereadRules& reread, const CapitalAmount& capital,
-              const OcrFixes& fixes, OcrEngine* ocr);
+              const OcrFixes& fixes, const SecondLookRules& second_look, OcrEngine* ocr);
   ~ScannedForm() override;
 
   // Reads one page image (any depth; `dpi` as declared, 0 if unknown) that
@@ -64,12 +65,20 @@ class ScannedForm : public CellReader {
  private:
   struct PageData;
   struct CellData;
+  // Which of the engine's models reads: its own, or the careful one
+  // (OcrEngine::RecognizeCarefully).
+  enum class Model { kOwn, kCareful };
   // One line image through the OCR, scaled by `scale`; boxes mapped back to
   // page pixels with the crop's origin.
-  OcrResult Recognize(PixPtr crop, double scale, int dpi, int ox, int oy);
+  OcrResult Recognize(PixPtr crop, double scale, int dpi, int ox, int oy, Model model = Model::kOwn);
   // The OCR of a cell, boxes in page pixels: one line as it is, several
   // line by line; `scale` enlarges the text first.
-  OcrResult ReadCell(const CellInk& ink, PIX* grey, int dpi, double scale);
+  OcrResult ReadCell(const CellInk& ink, PIX* grey, int dpi, double scale, Model model = Model::kOwn);
+  // A doubtful value read again by the careful model: when both readings
+  // agree the value is surer; when they differ the careful one is taken and
+  // left under the review threshold. Only a value read whole from this one
+  // cell (not cut, not joined with another cell's) is looked at again.
+  void SecondLookCarefully(const FormCell& cell, const FieldSpec& field, Reading* reading);
   // The cell's ink with its faint strokes (WithFaintStrokes), computed once;
   // `grey` is the cell's page.
   const CellInk& FaintInk(CellData* cell, PIX* grey);
@@ -92,6 +101,7 @@ class ScannedForm : public CellReader {
   const RereadRules& reread_;
   const CapitalAmount& capital_;
   const OcrFixes& fixes_;
+  const SecondLookRules& second_look_;
   OcrEngine* ocr_;
   std::vector<std::unique_ptr<PageData>> pages_;
   std::vector<std::unique_ptr<CellData>> cells_;

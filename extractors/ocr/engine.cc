@@ -33,6 +33,8 @@ std::string Trim(std::string s) {
   return s.substr(b, e - b + 1);
 }
 
+OcrResult RecognizeWith(tesseract::TessBaseAPI* api, PIX* image, OcrLayout layout, int dpi);
+
 }  // namespace
 
 OcrEngine::OcrEngine() : api_(std::make_unique<tesseract::TessBaseAPI>()) {}
@@ -40,6 +42,7 @@ OcrEngine::OcrEngine() : api_(std::make_unique<tesseract::TessBaseAPI>()) {}
 OcrEngine::~OcrEngine() {
   if (api_) api_->End();
   if (osd_) osd_->End();
+  if (careful_) careful_->End();
 }
 
 Status OcrEngine::Create(const std::string& tessdata_dir, const std::string& language,
@@ -140,14 +143,50 @@ double OcrEngine::ReadingScore(PIX* page) {
   return score;
 }
 
-OcrResult OcrEngine::Recognize(PIX* image, OcrLayout layout, int dpi) {
-  OcrResult result;
-  api_->SetPageSegMode(ToPsm(layout));
-  api_->SetImage(image);
-  api_->SetSourceResolution(dpi);
-  if (api_->Recognize(nullptr) != 0) return result;
+OcrResult OcrEngine::Recognize(PIX* image, OcrLayout layout, int dpi) { return RecognizeWith(api_.get(), image, layout, dpi); }
 
-  std::unique_ptr<tesseract::ResultIterator> it(api_->GetIterator());
+Status OcrEngine::UseCarefulModel(const std::string& tessdata_dir) {
+  const std::string model = tessdata_dir + "/" + language_ + ".traineddata";
+  std::ifstream in(model, std::ios::binary);
+  if (!in) return Status::NotFound("careful OCR model " + model + " not found");
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  careful_digest_ = Sha256Hex(bytes.str());
+  careful_dir_ = tessdata_dir;
+  careful_.reset();
+  careful_missing_ = false;
+  return Status::OK();
+}
+
+bool OcrEngine::HasCarefulModel() {
+  if (careful_dir_.empty() || careful_missing_) return false;
+  if (careful_) return true;
+  auto careful = std::make_unique<tesseract::TessBaseAPI>();
+  if (careful->Init(careful_dir_.c_str(), language_.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
+    careful_missing_ = true;
+    return false;
+  }
+  careful->SetVariable("preserve_interword_spaces", "1");
+  careful->SetVariable("debug_file", "/dev/null");
+  careful_ = std::move(careful);
+  return true;
+}
+
+OcrResult OcrEngine::RecognizeCarefully(PIX* image, OcrLayout layout, int dpi) {
+  if (!HasCarefulModel()) return OcrResult();
+  return RecognizeWith(careful_.get(), image, layout, dpi);
+}
+
+namespace {
+
+OcrResult RecognizeWith(tesseract::TessBaseAPI* api, PIX* image, OcrLayout layout, int dpi) {
+  OcrResult result;
+  api->SetPageSegMode(ToPsm(layout));
+  api->SetImage(image);
+  api->SetSourceResolution(dpi);
+  if (api->Recognize(nullptr) != 0) return result;
+
+  std::unique_ptr<tesseract::ResultIterator> it(api->GetIterator());
   double weighted = 0, weight = 0;
   int line = -1;
   std::string text;
@@ -187,9 +226,11 @@ OcrResult OcrEngine::Recognize(PIX* image, OcrLayout layout, int dpi) {
   }
   result.text = Trim(text);
   result.confidence = weight > 0 ? weighted / weight : 0.0;
-  api_->Clear();
+  api->Clear();
   return result;
 }
+
+}  // namespace
 
 void OcrEngine::SetCharacterWhitelist(const std::string& characters) {
   api_->SetVariable("tessedit_char_whitelist", characters.c_str());
@@ -197,7 +238,8 @@ void OcrEngine::SetCharacterWhitelist(const std::string& characters) {
 
 std::string OcrEngine::Fingerprint() const {
   return std::string("tesseract-") + tesseract::TessBaseAPI::Version() + "/" + language_ + "/lstm" +
-         (user_words_digest_.empty() ? std::string() : "/words-" + user_words_digest_.substr(0, 16));
+         (user_words_digest_.empty() ? std::string() : "/words-" + user_words_digest_.substr(0, 16)) +
+         (careful_digest_.empty() ? std::string() : "/careful-" + careful_digest_.substr(0, 16));
 }
 
 bool OcrEngine::RegionsRunInline() { return OpenMpRunsInline(); }

@@ -69,6 +69,19 @@ class OcrEngine {
   // heuristics. REQUIRES: image != nullptr.
   OcrResult Recognize(PIX* image, OcrLayout layout, int dpi = 300);
 
+  // A second, stronger recogniser for a second look at doubtful cells:
+  // `tessdata_dir` holds a `<language>.traineddata` of a larger LSTM
+  // (tessdata's main model, 2.5 times slower than Debian's fast one and
+  // with fewer character errors on names). Loaded on first use. NotFound
+  // when the folder has no such model: the engine then runs on its own model
+  // alone. The model's digest goes into Fingerprint.
+  Status UseCarefulModel(const std::string& tessdata_dir);
+  // Whether the careful model is there and loads.
+  bool HasCarefulModel();
+  // Recognizes `image` with the careful model (as Recognize; no character
+  // whitelist). An empty result when there is no careful model.
+  OcrResult RecognizeCarefully(PIX* image, OcrLayout layout, int dpi = 300);
+
   // Limits recognition to `characters` (e.g. digits for an amount) until the
   // next call; empty restores the full character set. Tesseract's LSTM
   // honours the list since 4.1.
@@ -104,6 +117,10 @@ class OcrEngine {
 
   std::unique_ptr<tesseract::TessBaseAPI> api_;
   std::unique_ptr<tesseract::TessBaseAPI> osd_;  // orientation detection; made on first use
+  std::unique_ptr<tesseract::TessBaseAPI> careful_;  // the careful model; made on first use
+  std::string careful_dir_;                          // empty: none
+  std::string careful_digest_;                       // of its model file, for Fingerprint
+  bool careful_missing_ = false;                     // it could not be loaded
   bool osd_missing_ = false;                     // its model could not be loaded
   std::string tessdata_dir_;
   std::string language_;

@@ -34,6 +34,12 @@ struct BatchSettings {
   std::string as_of;                // YYYY-MM-DD
   std::string tessdata_dir;         // empty: Tesseract's default
   std::string ocr_language = "chi_sim";
+  // The careful model's folder (OcrEngine::UseCarefulModel): a second look
+  // at doubtful names and amounts. The default is where scripts/setup-deps.sh
+  // installs it; a run goes on without it when it is not there, unless the
+  // operator named the folder (careful_model_required). Empty: none.
+  std::string careful_tessdata_dir = "/usr/local/share/greenmine/tessdata-careful";
+  bool careful_model_required = false;
   Limits limits;
 };
 

@@ -133,6 +133,9 @@ Status IntakeSession::Open(const BatchOptions& options, std::unique_ptr<IntakeSe
   for (auto& engine : session->engines_) {
     Status s = OcrEngine::Create(options.settings.tessdata_dir, options.settings.ocr_language, user_words, &engine);
     if (!s.ok()) return s;
+    if (options.settings.careful_tessdata_dir.empty()) continue;
+    s = engine->UseCarefulModel(options.settings.careful_tessdata_dir);
+    if (!s.ok() && options.settings.careful_model_required) return s;
   }
   if (Status s = BatchContext::Create(options.settings, session->engines_[0]->Fingerprint(), &session->ctx_); !s.ok())
     return s;

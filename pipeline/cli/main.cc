@@ -74,6 +74,9 @@ Options:
   --as-of YYYY-MM-DD   the date the checks treat as today (default: today)
   --templates DIR      the tables of labels, vocabularies and rules (default: the installed templates/)
   --tessdata DIR       where Tesseract's chi_sim model is (default: Tesseract's own)
+  --careful-tessdata DIR  the larger chi_sim model for a second look at doubtful names and
+                       amounts (default: /usr/local/share/greenmine/tessdata-careful, used when
+                       there, as scripts/setup-deps.sh installs it); 'none': Debian's model alone
   --quiet              no progress output, only errors and the closing summary
   --settle S           watch: seconds a file, folder or mbox must be quiet before it is read (default 5)
   --rescan S           watch: seconds between rescans besides change notification (default 30)
@@ -183,6 +186,9 @@ int main(int argc, char** argv) {
       options.settings.templates_dir = v;
     } else if (a == "--tessdata" && value(&v)) {
       options.settings.tessdata_dir = v;
+    } else if (a == "--careful-tessdata" && value(&v)) {
+      options.settings.careful_tessdata_dir = v == "none" ? "" : v;
+      options.settings.careful_model_required = v != "none";
     } else if (watch && (a == "--settle" || a == "--rescan") && value(&v)) {
       char* end = nullptr;
       double seconds = std::strtod(v.c_str(), &end);

@@ -13,6 +13,15 @@
 namespace gm::normalize {
 namespace {
 
+// ICU's Traditional-Simplified also rewrites characters that are standard
+// simplified Chinese (GB 2312) in their own right: 显著 became 显着, 狼藉
+// 狼借, 俱乐部 具乐部, 摔跤 摔交. These are left alone; the rest of the
+// table (後 → 后, 於 → 于 …) still applies. Found by running the transform
+// over every GB 2312 character: 藉 俱 乾 著 阪 苎 摺 吒 姊 箝 跤 change
+// although simplified (後 於 麽 徵 夥 菸 are the traditional forms kept in
+// GB 2312, and are simplified).
+constexpr char kToSimplifiedRules[] = "::[^著藉俱乾阪苎摺吒姊箝跤] Traditional-Simplified;";
+
 // The per-thread handles. Created on first use; a handle ICU cannot create
 // stays null and its step is skipped (or the parse refused).
 struct ThreadHandles {
@@ -21,7 +30,9 @@ struct ThreadHandles {
 
   ThreadHandles() {
     UErrorCode err = U_ZERO_ERROR;
-    to_simplified.reset(icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, err));
+    UParseError where;
+    to_simplified.reset(icu::Transliterator::createFromRules(
+        "greenmine-simplified", icu::UnicodeString::fromUTF8(kToSimplifiedRules), UTRANS_FORWARD, where, err));
     if (U_FAILURE(err)) to_simplified.reset();
     err = U_ZERO_ERROR;
     decimal.reset(icu::NumberFormat::createInstance(icu::Locale::getRoot(), err));

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "pipeline/normalize/choice.h"
+#include "pipeline/normalize/misread_signs.h"
 #include "pipeline/normalize/text.h"
 #include "pipeline/normalize/typed_field.h"
 #include "pipeline/normalize/utf8.h"
@@ -121,6 +122,19 @@ FieldValue Normalizer::NormalizeField(const FieldSpec& spec, const Reading& read
   }
   if (!typed.finding_code.empty())
     findings->push_back(NewFinding(templates_, typed.finding_code, spec.key, typed.finding_message));
+
+  // A text that shows OCR's marks is doubtful however sure the OCR was.
+  if (spec.type == FieldType::kText && out.value.is_string()) {
+    const normalize::MisreadSign sign = normalize::FindMisreadSign(out.value.get<std::string>());
+    if (sign != normalize::MisreadSign::kNone) {
+      out.confidence = std::min(out.confidence, settings_.misread_sign_confidence);
+      findings->push_back(NewFinding(templates_, "low_confidence", spec.key,
+                                     spec.label + "的识别结果含有" + normalize::MisreadSignName(sign) + "（“" +
+                                         normalize::Abbreviate(out.value.get<std::string>()) +
+                                         "”），可能有识别错误，请人工核对"));
+      return out;
+    }
+  }
 
   if (spec.required && read_something && reading.confidence < settings_.low_confidence_threshold) {
     findings->push_back(NewFinding(templates_, "low_confidence", spec.key,

@@ -28,6 +28,7 @@ Status NormalizeSettings::Load(const Templates& templates, NormalizeSettings* ou
     double* target = name == "low_confidence_threshold"   ? &settings.low_confidence_threshold
                      : name == "repair_confidence_factor" ? &settings.repair_confidence_factor
                      : name == "doubtful_reading_threshold" ? &settings.doubtful_reading_threshold
+                     : name == "misread_sign_confidence"    ? &settings.misread_sign_confidence
                                                           : nullptr;
     if (!target) return Status::Corrupt(tsv.Where(row) + ": unknown setting " + name);
     if (!ParseFraction(tsv.Get(row, "value"), target))

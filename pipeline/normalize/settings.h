@@ -9,7 +9,10 @@
 //                               doubtful_reading_threshold (a value that does
 //                               not parse, read below it, is reported as
 //                               low_confidence — a misreading to look at —
-//                               rather than invalid_value; default 0.75)
+//                               rather than invalid_value; default 0.75) and
+//                               misread_sign_confidence (the most a text
+//                               showing OCR's marks keeps, misread_signs.h;
+//                               under the review threshold; default 0.55)
 //   normalize_field_units.tsv   key, unit — the unit a field's label implies:
 //                               元 千元 万元 亿元 for wan fields (default 万元),
 //                               年 月 for number/int fields that are durations
@@ -37,6 +40,7 @@ struct NormalizeSettings {
   double low_confidence_threshold = 0.6;
   double repair_confidence_factor = 0.8;
   double doubtful_reading_threshold = 0.75;
+  double misread_sign_confidence = 0.55;
   std::map<std::string, std::string> units;         // field key → unit word
   std::map<std::string, Placeholder> placeholders;  // NormalizeText'd text → meaning
 

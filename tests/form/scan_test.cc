@@ -4,6 +4,9 @@
 // down; a row cut by the page break; every checkbox group, drawn and in a
 // real bold fax scan. OCR-heavy: kept
 // to a few small pages.
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
 #include <memory>
 
 #include <gtest/gtest.h>
@@ -251,7 +254,8 @@ TEST_F(ScanTest, UprightProbesAndSettledGroupsCostNoExtraReading) {
     return AdoptPix(pixRead((std::string(form::testing::kFixtures) + name).c_str()));
   };
   {
-    form::ScannedForm scanned(labels, reread, capital, fixes, ocr_.get());
+    form::SecondLookRules second_look;
+    form::ScannedForm scanned(labels, reread, capital, fixes, second_look, ocr_.get());
     PixPtr image = page("p2_checkboxes.png");
     ASSERT_TRUE(image);
     ASSERT_TRUE(scanned.AddPage(image.get(), 200, "p2_checkboxes.png", 0).ok());
@@ -260,13 +264,68 @@ TEST_F(ScanTest, UprightProbesAndSettledGroupsCostNoExtraReading) {
     EXPECT_EQ(scanned.timings()[0].cells_by_marks, 7);  // the seven status and method groups
   }
   {
-    form::ScannedForm scanned(labels, reread, capital, fixes, ocr_.get());
+    form::SecondLookRules second_look;
+    form::ScannedForm scanned(labels, reread, capital, fixes, second_look, ocr_.get());
     PixPtr image = page("p1_top_upside_down.png");
     ASSERT_TRUE(image);
     ASSERT_TRUE(scanned.AddPage(image.get(), 200, "p1_top_upside_down.png", 0).ok());
     ASSERT_EQ(scanned.timings().size(), 1u);
     EXPECT_GT(scanned.timings()[0].orientation_reads, 0);  // turned: the upright readings are of no use
   }
+}
+
+// Debian's tessdata folder, where chi_sim.traineddata is; "" when not found.
+std::string DebianTessdata() {
+  std::vector<std::string> candidates = {"/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata"};
+  if (const char* prefix = std::getenv("TESSDATA_PREFIX")) candidates.insert(candidates.begin(), prefix);
+  for (const std::string& dir : candidates)
+    if (std::filesystem::exists(dir + "/chi_sim.traineddata")) return dir;
+  return "";
+}
+
+// Names are read a second time by the careful model (form_second_look.tsv).
+// Here the careful model is Debian's own chi_sim — the two readings agree,
+// and the name is surer than one reading made it — and then English under
+// chi_sim's name, which cannot read the name: the readings differ, the
+// careful one is taken (as the table says for names) and left under the
+// review threshold, so that a reviewer looks.
+TEST_F(ScanTest, NamesAreReadTwiceByTheCarefulModel) {
+  const std::string debian = DebianTessdata();
+  if (debian.empty() || !std::filesystem::exists(debian + "/eng.traineddata"))
+    GTEST_SKIP() << "Debian's chi_sim and eng models are needed";
+  FormReading once;
+  ASSERT_TRUE(Read({"p1_seal_skew.jpg"}, &once).ok());
+  const double once_confidence = once.fields.at("company_name").confidence;
+
+  std::unique_ptr<OcrEngine> twin;
+  ASSERT_TRUE(OcrEngine::Create("", "chi_sim", &twin).ok());
+  ASSERT_TRUE(twin->UseCarefulModel(debian).ok());
+  std::vector<Document> docs{ImageDoc("p1_seal_skew.jpg")};
+  FormReading agreed;
+  ASSERT_TRUE(reader_->ReadScanned({&docs[0]}, {"p1_seal_skew.jpg"}, twin.get(), &agreed).ok());
+  EXPECT_EQ(Raw(agreed, "company_name"), "甘肃祁连矿业有限公司");
+  EXPECT_GE(agreed.fields.at("company_name").confidence, std::max(0.9, once_confidence));
+  EXPECT_NE(twin->Fingerprint(), ocr_->Fingerprint());
+
+  const std::filesystem::path english = std::filesystem::temp_directory_path() / "greenmine_scan_test_careful";
+  std::filesystem::create_directories(english);
+  std::filesystem::copy_file(debian + "/eng.traineddata", english / "chi_sim.traineddata",
+                             std::filesystem::copy_options::overwrite_existing);
+  std::unique_ptr<OcrEngine> stranger;
+  ASSERT_TRUE(OcrEngine::Create("", "chi_sim", &stranger).ok());
+  ASSERT_TRUE(stranger->UseCarefulModel(english.string()).ok());
+  FormReading differed;
+  ASSERT_TRUE(reader_->ReadScanned({&docs[0]}, {"p1_seal_skew.jpg"}, stranger.get(), &differed).ok());
+  std::filesystem::remove_all(english);
+  EXPECT_NE(Raw(differed, "company_name"), "甘肃祁连矿业有限公司");
+  EXPECT_LT(differed.fields.at("company_name").confidence, 0.6);
+  // A value the table does not name is read once, as before.
+  EXPECT_EQ(Raw(differed, "credit_code"), Raw(once, "credit_code"));
+
+  std::unique_ptr<OcrEngine> lacking;
+  ASSERT_TRUE(OcrEngine::Create("", "chi_sim", &lacking).ok());
+  EXPECT_EQ(lacking->UseCarefulModel("/nonexistent").code(), Status::Code::kNotFound);
+  EXPECT_FALSE(lacking->HasCarefulModel());
 }
 
 TEST_F(ScanTest, ErrorsWhenNothingCanBeRead) {

@@ -13,6 +13,7 @@
 #include "extractors/form/ocr_fixes.h"
 #include "extractors/form/percent_sign.h"
 #include "extractors/form/reread_rules.h"
+#include "extractors/form/second_look.h"
 #include "extractors/form/typed_names.h"
 
 namespace gm::form {
@@ -195,7 +196,7 @@ std::filesystem::path TempTemplates(const std::string& name, const std::string& 
   std::filesystem::path dir = std::filesystem::temp_directory_path() / ("gm_form_" + name);
   std::filesystem::create_directories(dir);
   for (const char* f : {"fields.tsv", "catalog.tsv", "checklist.tsv", "findings.tsv", "form_labels.tsv",
-                        "form_compound.tsv", "form_reread.tsv", "form_capital.tsv", "form_ocr_fixes.tsv", "form_typed_names.tsv", "form_hints.tsv"})
+                        "form_compound.tsv", "form_reread.tsv", "form_capital.tsv", "form_ocr_fixes.tsv", "form_typed_names.tsv", "form_hints.tsv", "form_second_look.tsv"})
     std::filesystem::copy_file(std::filesystem::path(GREENMINE_SOURCE_DIR "/templates") / f, dir / f,
                                std::filesystem::copy_options::overwrite_existing);
   if (!labels.empty()) std::ofstream(dir / "form_labels.tsv") << labels;
@@ -554,6 +555,36 @@ TEST(OcrFixes, RejectsBadTable) {
   EXPECT_EQ(OcrFixes::Load(t, &fixes).code(), Status::Code::kCorrupt);
   std::filesystem::remove(t.dir() / "form_ocr_fixes.tsv");
   EXPECT_EQ(OcrFixes::Load(t, &fixes).code(), Status::Code::kNotFound);
+}
+
+TEST(SecondLookRules, NamesAlwaysProseWhenDoubtful) {
+  Templates t;
+  ASSERT_TRUE(Templates::Load(GREENMINE_SOURCE_DIR "/templates", &t).ok());
+  SecondLookRules rules;
+  ASSERT_TRUE(SecondLookRules::Load(t, &rules).ok());
+  EXPECT_TRUE(rules.Wants("company_name", 0.99));
+  EXPECT_TRUE(rules.Wants("company_name", 1.0));
+  EXPECT_TRUE(rules.TakesCareful("company_name"));
+  EXPECT_TRUE(rules.Wants("project_description", 0.5));
+  EXPECT_FALSE(rules.Wants("project_description", 0.95));
+  EXPECT_FALSE(rules.TakesCareful("project_description"));
+  EXPECT_FALSE(rules.Wants("credit_code", 0.1));  // not in the table
+  EXPECT_FALSE(SecondLookRules().Wants("company_name", 0.1));
+}
+
+TEST(SecondLookRules, RejectsBadTable) {
+  Templates t;
+  const std::filesystem::path dir = TempTemplates("bad_second_look", "", "");
+  ASSERT_TRUE(Templates::Load(dir, &t).ok());
+  SecondLookRules rules;
+  for (const char* rows : {"no_such_field\talways\t\tcareful\n", "credit_code\talways\t\tcareful\n",
+                           "company_name\tsometimes\t\tcareful\n", "company_name\tdoubtful\t\tcareful\n",
+                           "company_name\tdoubtful\t1.5\tcareful\n", "company_name\talways\t\tboth\n"}) {
+    std::ofstream(dir / "form_second_look.tsv") << "key\twhen\tbelow\ttake\n" << rows;
+    EXPECT_EQ(SecondLookRules::Load(t, &rules).code(), Status::Code::kCorrupt) << rows;
+  }
+  std::filesystem::remove(dir / "form_second_look.tsv");
+  EXPECT_EQ(SecondLookRules::Load(t, &rules).code(), Status::Code::kNotFound);
 }
 
 TEST(RereadRules, RejectsBadTable) {

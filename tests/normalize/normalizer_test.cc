@@ -281,6 +281,25 @@ TEST(NormalizerFindingsTest, DoubtfulInvalidValueIsLowConfidence) {
       EXPECT_EQ(f.message, "项目级别“征用”不在可选范围内（国家级、省级、地市级、县级）；识别置信度较低（0.41），可能是识别错误，请人工核对");
 }
 
+// A text that shows OCR's marks (a lone quote where a comma was) is left as
+// read but under the review threshold, with a finding saying why, however
+// sure the OCR was; clean text read as surely keeps its confidence.
+TEST(NormalizerFindingsTest, TextWithMisreadMarksIsFlagged) {
+  FormReading form;
+  form.fields["social_benefits"] = Read("新增就业岗位55个“年减少二氧化碳排放约3500吨。", 0.95);
+  form.fields["policy_requests"] = Read("申请省级财政专项资金支持，协调金融机构给予贷款。", 0.95);
+  std::map<std::string, FieldValue> fields;
+  std::vector<Finding> findings;
+  testing::ProjectNormalizer().Normalize(form, &fields, &findings);
+  EXPECT_EQ(fields.at("social_benefits").value, Json("新增就业岗位55个“年减少二氧化碳排放约3500吨。"));
+  EXPECT_LT(fields.at("social_benefits").confidence, 0.6);
+  EXPECT_DOUBLE_EQ(fields.at("policy_requests").confidence, 0.95);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].code, "low_confidence");
+  EXPECT_EQ(findings[0].field, "social_benefits");
+  EXPECT_NE(findings[0].message.find("不成对的引号"), std::string::npos);
+}
+
 // A check character Y read as 7: the one look-alike that passes is taken,
 // less sure, and the reviewer is told what was read and what was taken.
 TEST(NormalizerFindingsTest, ACreditCodeRepairedFromAValidCharacterIsReported) {

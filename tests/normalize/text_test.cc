@@ -1,4 +1,5 @@
 #include "pipeline/normalize/text.h"
+#include "pipeline/normalize/misread_signs.h"
 
 #include <gtest/gtest.h>
 
@@ -15,6 +16,10 @@ const TextCase kTextCases[] = {
     {"甘肃 某某 矿业 有限公司", "甘肃某某矿业有限公司"},
     {"  甘肃某某矿业有限公司 \n", "甘肃某某矿业有限公司"},
     {"甘肅省綠色礦山項目", "甘肃省绿色矿山项目"},
+    // Simplified characters ICU's table would rewrite stay; traditional ones go.
+    {"可显著降低能耗", "可显著降低能耗"},
+    {"俱乐部、摔跤、狼藉", "俱乐部、摔跤、狼藉"},
+    {"後來於是", "后来于是"},
     {"Green  Mine   Project", "Green Mine Project"},
     {"兰州—白银", "兰州-白银"},
     {"兰州——白银", "兰州-白银"},
@@ -64,3 +69,34 @@ TEST(NormalizeTextTest, ControlCharactersDropped) {
 
 }  // namespace
 }  // namespace gm
+
+namespace gm::normalize {
+namespace {
+
+TEST(MisreadSigns, CleanProseHasNone) {
+  EXPECT_EQ(FindMisreadSign("项目建成后可新增就业岗位28个,年减少二氧化碳排放约1200吨。"), MisreadSign::kNone);
+  EXPECT_EQ(FindMisreadSign("资产负债率36.1%,实现营业收入19.98亿元"), MisreadSign::kNone);
+  EXPECT_EQ(FindMisreadSign("创建“绿色矿山”示范"), MisreadSign::kNone);
+  EXPECT_EQ(FindMisreadSign("年利率不高于3.5%"), MisreadSign::kNone);
+  EXPECT_EQ(FindMisreadSign("Green Mine 3 个"), MisreadSign::kNone);
+}
+
+TEST(MisreadSigns, StrokesAndLoneQuotes) {
+  EXPECT_EQ(FindMisreadSign("生态环境在线监测系统建|设项目"), MisreadSign::kStroke);
+  EXPECT_EQ(FindMisreadSign("在贷款贴息`绿色信贷方面"), MisreadSign::kStroke);
+  EXPECT_EQ(FindMisreadSign("新增就业岗位55个“年减少二氧化碳"), MisreadSign::kUnpairedQuote);
+  EXPECT_EQ(FindMisreadSign("生产线一条'年处理低品位矿石"), MisreadSign::kUnpairedQuote);
+}
+
+TEST(MisreadSigns, PercentAndSplitNumbers) {
+  EXPECT_EQ(FindMisreadSign("资产负债率34.8%6,实现营业收入"), MisreadSign::kDigitAfterPercent);
+  EXPECT_EQ(FindMisreadSign("年利率不高于3 .5%"), MisreadSign::kBrokenNumber);
+  EXPECT_EQ(FindMisreadSign("年利率不高于3. 5%"), MisreadSign::kBrokenNumber);
+  EXPECT_EQ(FindMisreadSign("第3. 5号"), MisreadSign::kBrokenNumber);
+  EXPECT_EQ(FindMisreadSign("\xEF\xBF\xBD"), MisreadSign::kReplacement);
+  EXPECT_FALSE(MisreadSignName(MisreadSign::kStroke).empty());
+  EXPECT_TRUE(MisreadSignName(MisreadSign::kNone).empty());
+}
+
+}  // namespace
+}  // namespace gm::normalize

@@ -1,0 +1,40 @@
+// SecondLookRules: which values of a scanned form the careful OCR model
+// (OcrEngine::UseCarefulModel) reads a second time, from
+// templates/form_second_look.tsv — names always (short, and the costliest to
+// get wrong), other text and amounts when one of their characters was read
+// doubtfully. ScannedForm asks; the comparison of the two readings is its own.
+//
+// Immutable after Load; safe to share between threads.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "pipeline/core/status.h"
+#include "pipeline/core/templates.h"
+
+namespace gm::form {
+
+class SecondLookRules {
+ public:
+  // Corrupt, naming the line, on an unknown field, a field that is neither
+  // text nor wan, an unknown `when` or a `below` outside (0, 1].
+  static Status Load(const Templates& templates, SecondLookRules* out);
+
+  // Whether a value of field `key` whose least sure character was read at
+  // `weakest` (0..1) gets the second look.
+  bool Wants(const std::string& key, double weakest) const;
+  // Whether, when the two readings of `key` differ, the careful one is
+  // taken (names: the larger model misreads fewer rare characters) or the
+  // first kept (prose and amounts, which the fast model reads as well).
+  bool TakesCareful(const std::string& key) const;
+
+ private:
+  struct Rule {
+    double below = 0;  // read again under this weakest confidence; above 1 for `always`
+    bool take_careful = false;
+  };
+  std::map<std::string, Rule> rules_;
+};
+
+}  // namespace gm::form
