@@ -158,6 +158,175 @@ void EraseFarSpecks(PIX* crop, BOXA* boxa, int glyph_h) {
   }
 }
 
+// A run of inked rows of a cell's crop: its first and last row.
+using RowRun = std::pair<int, int>;
+
+// The cell's box inside its rulings, in page pixels: each side moved in just
+// past its ruling, found from a little outside the box edge inwards. Empty
+// when what is left is too small to hold a value.
+InkBox InsideRulings(PIX* binary, const CellBox& cell, int line_width, int dpi) {
+  int pw = pixGetWidth(binary), ph = pixGetHeight(binary);
+  int reach = 2 * line_width + std::max(4, dpi / 50);
+  int margin = std::max(1, dpi / 150);
+  auto inset = [&](bool vertical, int edge, int step) {
+    int start = edge - step * (line_width + 2);
+    int end = RulingEnd(binary, cell, vertical, start, step, 3 * line_width / 2 + 5, line_width + 2,
+                        reach + line_width + 2);
+    // No ruling ink at the edge: it was taken out (WithoutRulings) or is missing.
+    int past = end < 0 ? 0 : end - (line_width + 2) + 1;  // pixels inside the edge
+    return std::clamp(past + margin, 1, reach);
+  };
+  int x0 = std::max(0, cell.x + inset(true, cell.x, +1));
+  int x1 = std::min(pw, cell.x + cell.w - inset(true, cell.x + cell.w, -1) + 1);
+  int y0 = std::max(0, cell.y + inset(false, cell.y, +1));
+  int y1 = std::min(ph, cell.y + cell.h - inset(false, cell.y + cell.h, -1) + 1);
+  if (x1 - x0 < 4 || y1 - y0 < 4) return InkBox{};
+  return InkBox{x0, y0, x1 - x0, y1 - y0};
+}
+
+// The height of a glyph: the tall end of the components' heights (radicals
+// are smaller, brackets a little taller), and no less than a sixth of an
+// inch. `boxa` may be null.
+int GlyphHeight(BOXA* boxa, int dpi) {
+  int glyph_h = dpi / 12;
+  std::vector<int> heights;
+  for (int i = 0; boxa && i < boxaGetCount(boxa); ++i) {
+    l_int32 bx, by, bw, bh;
+    boxaGetBoxGeometry(boxa, i, &bx, &by, &bw, &bh);
+    if (bh >= 4) heights.push_back(bh);
+  }
+  if (!heights.empty()) {
+    std::sort(heights.begin(), heights.end());
+    glyph_h = std::max(glyph_h, heights[heights.size() * 4 / 5]);
+  }
+  return glyph_h;
+}
+
+// The ink of a crop counted by rows, and the columns it spans.
+struct RowProfile {
+  std::vector<int> rows;  // black pixels in each row
+  int minx = 0, maxx = -1;  // first and last inked column; maxx < 0 when there is no ink
+  int total = 0;            // black pixels in all
+};
+
+RowProfile ProfileRows(PIX* crop) {
+  int w = pixGetWidth(crop), h = pixGetHeight(crop), wpl = pixGetWpl(crop);
+  const l_uint32* data = pixGetData(crop);
+  RowProfile p;
+  p.rows.assign(h, 0);
+  p.minx = w;
+  for (int y = 0; y < h; ++y) {
+    const l_uint32* line = data + static_cast<size_t>(y) * wpl;
+    for (int x = 0; x < w; ++x) {
+      if (Black(line, x)) {
+        ++p.rows[y];
+        p.minx = std::min(p.minx, x);
+        p.maxx = std::max(p.maxx, x);
+      }
+    }
+    p.total += p.rows[y];
+  }
+  return p;
+}
+
+// A few specks are not a value: a cell with less ink than ~0.5 mm² is blank.
+int MinInkPixels(int dpi) { return std::max(12, dpi * dpi / 1500); }
+
+// The runs of inked rows, top to bottom.
+std::vector<RowRun> InkedRuns(const std::vector<int>& rows) {
+  std::vector<RowRun> runs;
+  for (int y = 0; y < static_cast<int>(rows.size()); ++y) {
+    if (rows[y] == 0) continue;
+    if (!runs.empty() && runs.back().second == y - 1) {
+      runs.back().second = y;
+    } else {
+      runs.push_back({y, y});
+    }
+  }
+  return runs;
+}
+
+// A run much taller than a glyph is lines that touch — a photo's slant
+// leaves no empty row between them — split at the thinnest row when that
+// row is much thinner than the run's fullest.
+std::vector<RowRun> SplitTouchingLines(std::vector<RowRun> runs, const std::vector<int>& rows, int glyph_h) {
+  std::vector<RowRun> split;
+  for (size_t i = 0; i < runs.size(); ++i) {
+    auto [a, b] = runs[i];
+    if (b - a + 1 <= glyph_h * 17 / 10) {
+      split.push_back(runs[i]);
+      continue;
+    }
+    int peak = *std::max_element(rows.begin() + a, rows.begin() + b + 1);
+    int best = -1;
+    for (int y = a + glyph_h / 2; y <= b - glyph_h / 2; ++y)
+      if (best < 0 || rows[y] < rows[best]) best = y;
+    if (best < 0 || rows[best] * 100 > peak * 35) {
+      split.push_back(runs[i]);
+      continue;
+    }
+    split.push_back({a, best - 1});
+    runs.insert(runs.begin() + i + 1, {best + 1, b});  // the rest may split again
+  }
+  return split;
+}
+
+// Runs closer than a fraction of a glyph are one line (the strokes of 三,
+// a raised footnote digit).
+std::vector<RowRun> MergeCloseRuns(const std::vector<RowRun>& runs, int glyph_h) {
+  int expected = glyph_h;
+  std::vector<RowRun> merged;
+  for (auto r : runs) {
+    if (!merged.empty() && r.first - merged.back().second <= expected * 35 / 100 &&
+        (r.second - merged.back().first + 1) <= expected * 13 / 10) {
+      merged.back().second = r.second;
+    } else {
+      merged.push_back(r);
+    }
+  }
+  return merged;
+}
+
+// A small run left alone (an underline, a stray mark) joins the nearest
+// line when it is close; one half a glyph or more away from every line is
+// a stray mark (a scratch above the text), and joining it would make the
+// line twice as high and the OCR read the mark into it. Punctuation never
+// wraps onto a line of its own (Word keeps 。，、 on the line before), so
+// such a run is not text. `height` is the crop's.
+std::vector<RowRun> PlaceSmallRuns(std::vector<RowRun> merged, int glyph_h, int height) {
+  std::vector<RowRun> lines;
+  int big = 0;
+  for (auto [a, b] : merged) big = std::max(big, b - a + 1);
+  auto is_small = [&](RowRun r) { return (r.second - r.first + 1) * 3 < big; };
+  for (size_t i = 0; i < merged.size(); ++i) {
+    auto r = merged[i];
+    if (!is_small(r)) {
+      lines.push_back(r);
+      continue;
+    }
+    const int gap_before = lines.empty() ? height : r.first - lines.back().second - 1;
+    const int gap_after = i + 1 < merged.size() ? merged[i + 1].first - r.second - 1 : height;
+    if (std::min(gap_before, gap_after) * 2 >= glyph_h) {
+      continue;
+    } else if (!lines.empty() && (i + 1 >= merged.size() || r.first - lines.back().second <= merged[i + 1].first - r.second)) {
+      lines.back().second = r.second;
+    } else if (i + 1 < merged.size()) {
+      merged[i + 1].first = r.first;
+    } else {
+      lines.push_back(r);
+    }
+  }
+  return lines;
+}
+
+// The text lines of a crop whose row profile is `rows`: runs of inked rows,
+// touching lines split, close runs merged, small runs joined to their line
+// or dropped. Not empty when `rows` holds ink.
+std::vector<RowRun> TextLines(const std::vector<int>& rows, int glyph_h) {
+  std::vector<RowRun> runs = SplitTouchingLines(InkedRuns(rows), rows, glyph_h);
+  return PlaceSmallRuns(MergeCloseRuns(runs, glyph_h), glyph_h, static_cast<int>(rows.size()));
+}
+
 }  // namespace
 
 int CellInk::LineHeight() const {
@@ -183,142 +352,26 @@ int FewestDigitsShown(const CellInk& ink) {
 
 CellInk AnalyzeCell(PIX* binary, const CellBox& cell, int line_width, int dpi) {
   CellInk out;
-  int pw = pixGetWidth(binary), ph = pixGetHeight(binary);
-  // Just past each ruling: from a little outside the box edge inwards.
-  int reach = 2 * line_width + std::max(4, dpi / 50);
-  int margin = std::max(1, dpi / 150);
-  auto inset = [&](bool vertical, int edge, int step) {
-    int start = edge - step * (line_width + 2);
-    int end = RulingEnd(binary, cell, vertical, start, step, 3 * line_width / 2 + 5, line_width + 2,
-                        reach + line_width + 2);
-    // No ruling ink at the edge: it was taken out (WithoutRulings) or is missing.
-    int past = end < 0 ? 0 : end - (line_width + 2) + 1;  // pixels inside the edge
-    return std::clamp(past + margin, 1, reach);
-  };
-  int x0 = std::max(0, cell.x + inset(true, cell.x, +1));
-  int x1 = std::min(pw, cell.x + cell.w - inset(true, cell.x + cell.w, -1) + 1);
-  int y0 = std::max(0, cell.y + inset(false, cell.y, +1));
-  int y1 = std::min(ph, cell.y + cell.h - inset(false, cell.y + cell.h, -1) + 1);
-  if (x1 - x0 < 4 || y1 - y0 < 4) return out;
-  out.inner = InkBox{x0, y0, x1 - x0, y1 - y0};
-  out.clean = AdoptPix(pixClipRectangle(binary, BoxPtr(boxCreate(x0, y0, x1 - x0, y1 - y0)).get(), nullptr));
+  out.inner = InsideRulings(binary, cell, line_width, dpi);
+  if (out.inner.empty()) return out;
+  const InkBox& inner = out.inner;
+  out.clean = AdoptPix(pixClipRectangle(binary, BoxPtr(boxCreate(inner.x, inner.y, inner.w, inner.h)).get(), nullptr));
   if (!out.clean) return out;
   PIX* crop = out.clean.get();
   RemoveRulingRemnants(crop, line_width);
-
-  // The height of a glyph: the tall end of the components' heights (radicals
-  // are smaller, brackets a little taller).
-  int glyph_h = dpi / 12;
   BoxaPtr boxa(pixConnComp(crop, nullptr, 8));
-  {
-    std::vector<int> heights;
-    for (int i = 0; boxa && i < boxaGetCount(boxa.get()); ++i) {
-      l_int32 bx, by, bw, bh;
-      boxaGetBoxGeometry(boxa.get(), i, &bx, &by, &bw, &bh);
-      if (bh >= 4) heights.push_back(bh);
-    }
-    if (!heights.empty()) {
-      std::sort(heights.begin(), heights.end());
-      glyph_h = std::max(glyph_h, heights[heights.size() * 4 / 5]);
-    }
-  }
+  const int glyph_h = GlyphHeight(boxa.get(), dpi);
   if (boxa) EraseFarSpecks(crop, boxa.get(), glyph_h);
 
-  int w = pixGetWidth(crop), h = pixGetHeight(crop), wpl = pixGetWpl(crop);
-  const l_uint32* data = pixGetData(crop);
-  std::vector<int> rows(h, 0);
-  int minx = w, maxx = -1, total = 0;
-  for (int y = 0; y < h; ++y) {
-    const l_uint32* line = data + static_cast<size_t>(y) * wpl;
-    for (int x = 0; x < w; ++x) {
-      if (Black(line, x)) {
-        ++rows[y];
-        minx = std::min(minx, x);
-        maxx = std::max(maxx, x);
-      }
-    }
-    total += rows[y];
-  }
-  // A few specks are not a value: blank below ~0.5 mm² of ink.
-  int min_ink = std::max(12, dpi * dpi / 1500);
-  out.ink_pixels = total;
-  if (total < min_ink || maxx < 0) return out;
+  RowProfile profile = ProfileRows(crop);
+  out.ink_pixels = profile.total;
+  if (profile.total < MinInkPixels(dpi) || profile.maxx < 0) return out;
+  if (boxa) DropStraySpecks(crop, boxa.get(), glyph_h, &profile.rows);
 
-  if (boxa) DropStraySpecks(crop, boxa.get(), glyph_h, &rows);
-  // Text lines: runs of inked rows. A run much taller than a glyph is lines
-  // that touch — a photo's slant leaves no empty row between them — split
-  // at the thinnest row.
-  std::vector<std::pair<int, int>> runs;
-  for (int y = 0; y < h; ++y) {
-    if (rows[y] == 0) continue;
-    if (!runs.empty() && runs.back().second == y - 1) {
-      runs.back().second = y;
-    } else {
-      runs.push_back({y, y});
-    }
-  }
-  std::vector<std::pair<int, int>> split;
-  for (size_t i = 0; i < runs.size(); ++i) {
-    auto [a, b] = runs[i];
-    if (b - a + 1 <= glyph_h * 17 / 10) {
-      split.push_back(runs[i]);
-      continue;
-    }
-    int peak = *std::max_element(rows.begin() + a, rows.begin() + b + 1);
-    int best = -1;
-    for (int y = a + glyph_h / 2; y <= b - glyph_h / 2; ++y)
-      if (best < 0 || rows[y] < rows[best]) best = y;
-    if (best < 0 || rows[best] * 100 > peak * 35) {
-      split.push_back(runs[i]);
-      continue;
-    }
-    split.push_back({a, best - 1});
-    runs.insert(runs.begin() + i + 1, {best + 1, b});  // the rest may split again
-  }
-  runs = std::move(split);
-  // Runs closer than a fraction of a glyph are one line (the strokes of 三,
-  // a raised footnote digit).
-  int expected = glyph_h;
-  std::vector<std::pair<int, int>> merged;
-  for (auto r : runs) {
-    if (!merged.empty() && r.first - merged.back().second <= expected * 35 / 100 &&
-        (r.second - merged.back().first + 1) <= expected * 13 / 10) {
-      merged.back().second = r.second;
-    } else {
-      merged.push_back(r);
-    }
-  }
-  // A small run left alone (an underline, a stray mark) joins the nearest
-  // line when it is close; one half a glyph or more away from every line is
-  // a stray mark (a scratch above the text), and joining it would make the
-  // line twice as high and the OCR read the mark into it. Punctuation never
-  // wraps onto a line of its own (Word keeps 。，、 on the line before), so
-  // such a run is not text.
-  std::vector<std::pair<int, int>> lines;
-  int big = 0;
-  for (auto [a, b] : merged) big = std::max(big, b - a + 1);
-  auto is_small = [&](std::pair<int, int> r) { return (r.second - r.first + 1) * 3 < big; };
-  for (size_t i = 0; i < merged.size(); ++i) {
-    auto r = merged[i];
-    if (!is_small(r)) {
-      lines.push_back(r);
-      continue;
-    }
-    const int gap_before = lines.empty() ? h : r.first - lines.back().second - 1;
-    const int gap_after = i + 1 < merged.size() ? merged[i + 1].first - r.second - 1 : h;
-    if (std::min(gap_before, gap_after) * 2 >= glyph_h) {
-      continue;
-    } else if (!lines.empty() && (i + 1 >= merged.size() || r.first - lines.back().second <= merged[i + 1].first - r.second)) {
-      lines.back().second = r.second;
-    } else if (i + 1 < merged.size()) {
-      merged[i + 1].first = r.first;
-    } else {
-      lines.push_back(r);
-    }
-  }
+  const std::vector<RowRun> lines = TextLines(profile.rows, glyph_h);
   int miny = lines.front().first, maxy = lines.back().second;
-  out.ink = InkBox{x0 + minx, y0 + miny, maxx - minx + 1, maxy - miny + 1};
-  for (auto [a, b] : lines) out.lines.push_back(InkBox{x0, y0 + a, w, b - a + 1});
+  out.ink = InkBox{inner.x + profile.minx, inner.y + miny, profile.maxx - profile.minx + 1, maxy - miny + 1};
+  for (auto [a, b] : lines) out.lines.push_back(InkBox{inner.x, inner.y + a, pixGetWidth(crop), b - a + 1});
   out.stroke_width = MedianRun(crop);
   return out;
 }

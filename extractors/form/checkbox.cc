@@ -9,6 +9,135 @@
 namespace gm::form {
 namespace {
 
+// A part of a whole, num/den, in integer arithmetic (pixel sizes: no
+// overflow): the proportions below are of a glyph's or a line's size, so
+// that they hold at every resolution.
+struct Ratio {
+  int num, den;
+  // num/den of `whole`, rounded down.
+  constexpr int Of(int whole) const { return whole * num / den; }
+  // Whether `part` is less than num/den of `whole`.
+  constexpr bool Below(int part, int whole) const { return part * den < whole * num; }
+  // Whether `part` is no more than num/den of `whole`.
+  constexpr bool AtMost(int part, int whole) const { return part * den <= whole * num; }
+};
+
+// --- A bracket's shape (Bows, ShapesOf) ---
+
+// A bracket's edge is one smooth stroke: from one row to the next it moves
+// by at most an eighth of its height (2 pixels at the least); the edge of a
+// CJK glyph passes from stroke to stroke and jumps further.
+constexpr Ratio kEdgeMaxStep{1, 8};
+constexpr int kEdgeMaxStepPixels = 2;
+// A tenth of the height at each end is left out: a bracket's tips curl.
+constexpr Ratio kEdgeEnds{1, 10};
+// The tips, each an eighth of the height (a pixel at the least) past the
+// curled ends, are compared with the middle's furthest point, searched in
+// the middle band from 35 % to 65 % of the height.
+constexpr Ratio kTip{1, 8};
+constexpr Ratio kMiddleFrom{35, 100}, kMiddleTo{65, 100};
+// The middle bows out by 6 % of the height (1.5 pixels at the least): a
+// straight stroke (1, l, the side of 口) bows by less than its noise.
+constexpr double kMinBulgeOfHeight = 0.06, kMinBulgePixels = 1.5;
+// The two tips line up within 15 % of the height (2 pixels at the least)
+// plus half the bulge: a bracket is symmetric top to bottom, a slanted
+// stroke (the left of 人) is not.
+constexpr double kTipsAlignOfHeight = 0.15, kTipsAlignPixels = 2.0;
+// A bracket is at least 55 % of its line high and 8 pixels: smaller bowed
+// strokes are parts of glyphs, and fewer rows cannot show a curve.
+constexpr Ratio kMinBracketHeight{55, 100};
+constexpr int kMinBracketPixels = 8;
+// A bracket alone is no wider than half its height; a wider component is a
+// bracket joined by a mark.
+constexpr Ratio kLoneBracketMaxWidth{1, 2};
+
+// --- Ink (MarkThreshold, the bracket's own ink) ---
+
+// A mark leaves at least three dots of the pen (stroke × stroke each), and
+// a stroke 0.3 line heights long: less is a speck or a bracket's blur.
+constexpr int kMarkMinDots = 3;
+constexpr double kMarkMinStrokeOfLine = 0.3;
+// A bracket's ink, when the cell shows too few brackets alone to weigh one
+// (kMinBracketsToWeigh): a stroke 1.15 times the bracket's height (the
+// curve is longer than its height).
+constexpr double kBracketStrokeOfHeight = 1.15;
+constexpr size_t kMinBracketsToWeigh = 3;
+// A bracket with more ink than 130 % of a bracket's carries a mark drawn
+// over it; the excess is the mark's.
+constexpr Ratio kBracketInkWithMark{13, 10};
+
+// --- Pairing (a （ with a ）) ---
+
+// The two halves of a pair are at most 8 line heights apart: text written
+// into 其他（ ） is short, and further apart they are two different pairs.
+constexpr int kMaxPairWidthInLines = 8;
+// The halves of a printed pair share top and bottom within a sixth of the
+// taller one (2 pixels at the least: scanning noise).
+constexpr Ratio kAlignTolerance{1, 6};
+constexpr int kAlignTolerancePixels = 2;
+// Both brackets in one blob — (√) — span at least 115 % of a line height: a
+// glyph or a digit bowed on both sides (得, 0) is no wider than a line.
+constexpr Ratio kMinBlobPairWidth{115, 100};
+// The bracket's own part of a blob with a mark: its outer 35 % of the
+// blob's height (2 pixels at the least).
+constexpr Ratio kBracketStrip{35, 100};
+constexpr int kBracketStripPixels = 2;
+
+// --- The cell's printed geometry (SharedOf, FitsGlyph, FitsShared) ---
+
+// Two brackets are of one size within 12 % of the taller (2 pixels at the
+// least), two pairs of one span within a tenth of the wider (3 pixels at
+// the least): a printed glyph varies that much with the scan, a stroke
+// bowed like a bracket more.
+constexpr Ratio kSameHeight{12, 100};
+constexpr int kSameHeightPixels = 2;
+constexpr Ratio kSameSpan{1, 10};
+constexpr int kSameSpanPixels = 3;
+// The printed geometry is known when this many pairs agree on it (a pair
+// agrees with itself): one pair alone may be strokes.
+constexpr int kMinAgreeingPairs = 2;
+// A bracket's width may differ from the printed ones' by an eighth of the
+// widest (a pixel at the least): noise on either side of a thin stroke.
+constexpr Ratio kWidthSlack{1, 8};
+constexpr int kWidthSlackPixels = 1;
+
+// --- What the OCR says (ReadAsBracket, GroupsAfterOptions, MarksFromText) ---
+
+// An OCR bracket symbol lies on a bracket found by shape when it overlaps
+// the bracket's columns, widened by an eighth of its height (2 pixels at
+// the least: the OCR's boxes of brackets are close but not exact), and half
+// of its rows.
+constexpr Ratio kSymbolSlack{1, 8};
+constexpr int kSymbolSlackPixels = 2;
+constexpr Ratio kSymbolRowsOnBracket{1, 2};
+// An option of three or more characters is found with one misread
+// character; a shorter one must be read exactly (one character of two is
+// too little to tell it).
+constexpr size_t kForgivingOptionLength = 3;
+
+int MisreadsForgiven(size_t option_length) { return option_length >= kForgivingOptionLength ? 1 : 0; }
+
+// --- Confidence of a decision (JudgePairs, MarksFromText) ---
+
+// An empty cell: surely nothing marked.
+constexpr double kBlankCellConfidence = 0.9;
+// One pair per option in printed order, with every bracket's shape found.
+constexpr double kPrintedOrderConfidence = 0.97;
+// One pair per option once the pairs the OCR does not read as brackets are
+// dropped: strokes of a broken bold glyph may still be among the rest.
+constexpr double kReadBracketsConfidence = 0.9;
+// The OCR text places the options among the pairs: its reading of the
+// labels may be off.
+constexpr double kOcrOrderConfidence = 0.85;
+// The pixels cannot say and the OCR text inside the brackets does.
+constexpr double kOcrMarksConfidence = 0.5;
+// A pair whose ink is within half the threshold of it is a doubtful call,
+// and lowers the decision's confidence by a fifth.
+constexpr double kDoubtfulMargin = 0.5;
+constexpr double kDoubtfulFactor = 0.8;
+// Marks read from text: every option found, or some missing (misread).
+constexpr double kTextAllFoundConfidence = 1.0, kTextSomeMissingConfidence = 0.6;
+
 int Overlap(int a0, int a1, int b0, int b1) { return std::max(0, std::min(a1, b1) - std::max(a0, b0)); }
 
 // Median of the band [from, to) of an edge profile (-1 rows skipped); -1 if none.
@@ -28,20 +157,22 @@ double BandMedian(const std::vector<int>& edge, int from, int to) {
 // glyph passes from stroke to stroke and jumps.
 bool Bows(const std::vector<int>& edge, int sign) {
   int h = static_cast<int>(edge.size());
-  int max_jump = std::max(2, h / 8);
-  for (int y = h / 10; y + 1 < h - h / 10; ++y) {
+  int max_jump = std::max(kEdgeMaxStepPixels, kEdgeMaxStep.Of(h));
+  int ends = kEdgeEnds.Of(h);
+  for (int y = ends; y + 1 < h - ends; ++y) {
     if (edge[y] < 0 || edge[y + 1] < 0) return false;
     if (std::abs(edge[y + 1] - edge[y]) > max_jump) return false;
   }
   // The tips against the furthest point of the middle.
-  int tip = std::max(1, h / 8);
-  double top = BandMedian(edge, h / 10, h / 10 + tip), bottom = BandMedian(edge, h - h / 10 - tip, h - h / 10);
+  int tip = std::max(1, kTip.Of(h));
+  double top = BandMedian(edge, ends, ends + tip), bottom = BandMedian(edge, h - ends - tip, h - ends);
   double mid = -1;
-  for (int y = h * 35 / 100; y <= h * 65 / 100 && y < h; ++y)
+  for (int y = kMiddleFrom.Of(h); y <= kMiddleTo.Of(h) && y < h; ++y)
     if (edge[y] >= 0) mid = mid < 0 ? edge[y] : (sign < 0 ? std::min<double>(mid, edge[y]) : std::max<double>(mid, edge[y]));
   if (top < 0 || mid < 0 || bottom < 0) return false;
   double bulge = sign * (mid - (top + bottom) / 2);
-  return bulge >= std::max(1.5, 0.06 * h) && std::fabs(top - bottom) <= std::max(2.0, 0.15 * h) + bulge / 2;
+  return bulge >= std::max(kMinBulgePixels, kMinBulgeOfHeight * h) &&
+         std::fabs(top - bottom) <= std::max(kTipsAlignPixels, kTipsAlignOfHeight * h) + bulge / 2;
 }
 
 struct EdgeShapes {
@@ -55,7 +186,7 @@ struct EdgeShapes {
 EdgeShapes ShapesOf(PIX* comp, int line_height) {
   EdgeShapes out;
   int w = pixGetWidth(comp), h = pixGetHeight(comp), wpl = pixGetWpl(comp);
-  if (h * 100 < line_height * 55 || h < 8) return out;
+  if (kMinBracketHeight.Below(h, line_height) || h < kMinBracketPixels) return out;
   const l_uint32* data = pixGetData(comp);
   std::vector<int> left(h, -1), right(h, -1);
   for (int y = 0; y < h; ++y) {
@@ -66,7 +197,7 @@ EdgeShapes ShapesOf(PIX* comp, int line_height) {
         right[y] = x;
       }
   }
-  if (w * 2 <= h) {
+  if (kLoneBracketMaxWidth.AtMost(w, h)) {
     // A lone bracket bows both its edges the same way; a 0 or an O bows
     // them apart.
     out.open = Bows(left, -1) && !Bows(right, +1);
@@ -97,7 +228,34 @@ int CountInk(PIX* crop, int x0, int y0, int x1, int y1) {
 // Ink a mark leaves at the least: a short stroke of the pen.
 int MarkThreshold(const CellInk& cell, int line_height) {
   int sw = std::max(1, cell.stroke_width);
-  return std::max(3 * sw * sw, static_cast<int>(0.3 * line_height * sw));
+  return std::max(kMarkMinDots * sw * sw, static_cast<int>(kMarkMinStrokeOfLine * line_height * sw));
+}
+
+// What a bracket `height` pixels high weighs when no bracket of the cell
+// can be weighed: a stroke along its curve.
+int ExpectedBracketInk(const CellInk& cell, int height) {
+  return static_cast<int>(kBracketStrokeOfHeight * height * std::max(1, cell.stroke_width));
+}
+
+// Sorts pairs in reading order: line by line (pairs whose （ share half
+// their height are on one line), left to right.
+void SortInReadingOrder(std::vector<BracketPair>* pairs) {
+  std::sort(pairs->begin(), pairs->end(), [](const BracketPair& a, const BracketPair& b) {
+    bool same_line = Overlap(a.open.y, a.open.y + a.open.h, b.open.y, b.open.y + b.open.h) * 2 >=
+                     std::min(a.open.h, b.open.h);
+    return same_line ? a.open.x < b.open.x : a.open.y < b.open.y;
+  });
+}
+
+// From the outer edge of the （ to the outer edge of the ）.
+int OuterSpan(const BracketPair& p) { return p.close.x + p.close.w - p.open.x; }
+
+// The median of the pairs' outer spans; `pairs` is not empty.
+int MedianSpan(const std::vector<BracketPair>& pairs) {
+  std::vector<int> spans;
+  for (const BracketPair& p : pairs) spans.push_back(OuterSpan(p));
+  std::nth_element(spans.begin(), spans.begin() + spans.size() / 2, spans.end());
+  return spans[spans.size() / 2];
 }
 
 // Pairs from the OCR's own bracket symbols: where the shapes miss a
@@ -117,7 +275,7 @@ std::vector<BracketPair> PairsFromSymbols(const CellInk& cell, const OcrResult& 
       int top = std::min(p.open.y, p.close.y), bottom = std::max(p.open.y + p.open.h, p.close.y + p.close.h);
       int line_height = bottom - top;
       p.interior = InkBox{p.open.x + p.open.w, top, p.close.x - (p.open.x + p.open.w), bottom - top};
-      if (p.interior.w > 0 && p.interior.w < 8 * line_height) {
+      if (p.interior.w > 0 && p.interior.w < kMaxPairWidthInLines * line_height) {
         p.interior_ink = CountInk(cell.clean.get(), p.interior.x - cell.inner.x, p.interior.y - cell.inner.y,
                                   p.interior.x + p.interior.w - cell.inner.x, bottom - cell.inner.y);
         p.marked = p.interior_ink >= MarkThreshold(cell, line_height);
@@ -151,7 +309,7 @@ std::vector<int> GroupsAfterOptions(const std::string& text, const std::vector<s
   for (size_t k = 0; k < options.size(); ++k) {
     std::u32string opt = ToCodepoints(options[k]);
     size_t n = opt.size();
-    int allowed = n >= 3 ? 1 : 0;
+    int allowed = MisreadsForgiven(n);
     for (size_t i = from; n > 0 && i + n <= ideo.size(); ++i) {
       int miss = 0;
       for (size_t c = 0; c < n; ++c) miss += ideo[i + c] != opt[c];
@@ -188,7 +346,7 @@ struct Match {
 // mark's extent, not the bracket's, so it is not held to this.
 bool Aligned(const InkBox& o, bool o_merged, const InkBox& c, bool c_merged) {
   if (o_merged || c_merged) return true;
-  int tolerance = std::max(2, std::max(o.h, c.h) / 6);
+  int tolerance = std::max(kAlignTolerancePixels, kAlignTolerance.Of(std::max(o.h, c.h)));
   return std::abs(o.y - c.y) <= tolerance && std::abs((o.y + o.h) - (c.y + c.h)) <= tolerance;
 }
 
@@ -204,9 +362,11 @@ int BracketHeight(const Match& m) {
 // From the outer edge of the （ to the outer edge of the ）.
 int Span(const Match& m) { return m.close->box.x + m.close->box.w - m.open->box.x; }
 
-bool SameHeight(int a, int b) { return a == 0 || b == 0 || std::abs(a - b) <= std::max(2, std::max(a, b) * 12 / 100); }
+bool SameHeight(int a, int b) {
+  return a == 0 || b == 0 || std::abs(a - b) <= std::max(kSameHeightPixels, kSameHeight.Of(std::max(a, b)));
+}
 
-bool SameSpan(int a, int b) { return std::abs(a - b) <= std::max(3, std::max(a, b) / 10); }
+bool SameSpan(int a, int b) { return std::abs(a - b) <= std::max(kSameSpanPixels, kSameSpan.Of(std::max(a, b))); }
 
 // The printed brackets of a cell: one glyph at one size, each pair typed
 // with the same blank between its halves. `known` when pairs agree on it.
@@ -235,7 +395,7 @@ SharedGeometry SharedOf(const std::vector<Match>& matches) {
       best_votes = votes;
     }
   }
-  if (best_votes < 2) return out;
+  if (best_votes < kMinAgreeingPairs) return out;
   out.known = true;
   out.height = BracketHeight(matches[best]);
   out.span = Span(matches[best]);
@@ -258,7 +418,7 @@ bool FitsGlyph(const SharedGeometry& g, const Candidate& c) {
   if (!g.known) return true;
   if (c.merged) return c.box.h >= g.height || SameHeight(g.height, c.box.h);
   // The widths the printed pairs show, a pixel of noise either way.
-  int slack = std::max(1, g.max_width / 8);
+  int slack = std::max(kWidthSlackPixels, kWidthSlack.Of(g.max_width));
   bool width = g.max_width == 0 || (c.box.w >= g.min_width - slack && c.box.w <= g.max_width + slack);
   return SameHeight(g.height, c.box.h) && width;
 }
@@ -283,9 +443,9 @@ bool FitsShared(const SharedGeometry& g, const Match& m) {
 // are close.
 bool ReadAsBracket(const BracketPair& p, const OcrResult& ocr) {
   auto on = [](const OcrWord& s, const InkBox& b) {
-    int slack = std::max(2, b.h / 8);
+    int slack = std::max(kSymbolSlackPixels, kSymbolSlack.Of(b.h));
     return Overlap(int(s.box.x), int(s.box.x + s.box.w), b.x - slack, b.x + b.w + slack) > 0 &&
-           Overlap(int(s.box.y), int(s.box.y + s.box.h), b.y, b.y + b.h) * 2 >= b.h;
+           !kSymbolRowsOnBracket.Below(Overlap(int(s.box.y), int(s.box.y + s.box.h), b.y, b.y + b.h), b.h);
   };
   for (const OcrWord& s : ocr.symbols) {
     std::u32string t = ToCodepoints(Nfkc(s.text));
@@ -297,71 +457,127 @@ bool ReadAsBracket(const BracketPair& p, const OcrResult& ocr) {
   return false;
 }
 
-}  // namespace
+// The line of `cell` a component's rows overlap most; false when it overlaps
+// none.
+bool LineOf(const CellInk& cell, const InkBox& box, size_t* line) {
+  size_t best_line = 0;
+  int best_overlap = 0;
+  for (size_t l = 0; l < cell.lines.size(); ++l) {
+    int o = Overlap(box.y, box.y + box.h, cell.lines[l].y, cell.lines[l].y + cell.lines[l].h);
+    if (o > best_overlap) {
+      best_overlap = o;
+      best_line = l;
+    }
+  }
+  *line = best_line;
+  return best_overlap > 0;
+}
 
-std::vector<BracketPair> FindBracketPairs(const CellInk& cell) {
-  std::vector<BracketPair> pairs;
-  if (cell.blank() || !cell.clean || cell.lines.empty()) return pairs;
-  PIX* crop = cell.clean.get();
-  PIXA* pixa_raw = nullptr;
-  BoxaPtr boxa(pixConnComp(crop, &pixa_raw, 8));
-  PixaPtr pixa(pixa_raw);
-  if (!boxa || !pixa) return pairs;
+// The brackets of the cell found by shape, in reading order (line by line,
+// left to right): each component on a text line whose outer edges bow like
+// （ or ）, a blob with a mark giving its outer strips.
+std::vector<Candidate> FindCandidates(const CellInk& cell) {
   std::vector<Candidate> found;
+  PIXA* pixa_raw = nullptr;
+  BoxaPtr boxa(pixConnComp(cell.clean.get(), &pixa_raw, 8));
+  PixaPtr pixa(pixa_raw);
+  if (!boxa || !pixa) return found;
   int n = boxaGetCount(boxa.get());
   for (int i = 0; i < n; ++i) {
     l_int32 x, y, w, h;
     boxaGetBoxGeometry(boxa.get(), i, &x, &y, &w, &h);
     InkBox box{x + cell.inner.x, y + cell.inner.y, w, h};
-    size_t best_line = 0;
-    int best_overlap = 0;
-    for (size_t l = 0; l < cell.lines.size(); ++l) {
-      int o = Overlap(box.y, box.y + box.h, cell.lines[l].y, cell.lines[l].y + cell.lines[l].h);
-      if (o > best_overlap) {
-        best_overlap = o;
-        best_line = l;
-      }
-    }
-    if (best_overlap == 0) continue;
+    size_t line = 0;
+    if (!LineOf(cell, box, &line)) continue;
     PixPtr comp = AdoptPix(pixaGetPix(pixa.get(), i, L_CLONE));
     if (!comp) continue;
-    EdgeShapes shapes = ShapesOf(comp.get(), cell.lines[best_line].h);
-    // The bracket's own part of a wider blob: its outer third of a line height.
-    int strip = std::min(w, std::max(2, h * 35 / 100));
-    // Both brackets in one blob — (√) — spans more than a glyph: a glyph or
-    // a digit bowed on both sides (得, 0) does not.
-    if (shapes.open && shapes.close && shapes.merged && w * 100 < cell.lines[best_line].h * 115) continue;
+    EdgeShapes shapes = ShapesOf(comp.get(), cell.lines[line].h);
+    // The bracket's own part of a wider blob.
+    int strip = std::min(w, std::max(kBracketStripPixels, kBracketStrip.Of(h)));
+    // Both brackets in one blob — (√) — spans more than a glyph.
+    if (shapes.open && shapes.close && shapes.merged && kMinBlobPairWidth.Below(w, cell.lines[line].h)) continue;
     int bw = shapes.merged ? strip : w;
     // The bracket's own ink: the whole component, or its strip of a blob.
     l_int32 comp_ink = 0;
     pixCountPixels(comp.get(), &comp_ink, nullptr);
     auto strip_ink = [&](int sx) { return CountInk(comp.get(), sx, 0, sx + bw, h); };
     if (shapes.open)
-      found.push_back(Candidate{true, InkBox{box.x, box.y, bw, h}, best_line, shapes.merged,
+      found.push_back(Candidate{true, InkBox{box.x, box.y, bw, h}, line, shapes.merged,
                                 shapes.merged ? strip_ink(0) : static_cast<int>(comp_ink)});
     if (shapes.close)
-      found.push_back(Candidate{false, InkBox{box.x + w - bw, box.y, bw, h}, best_line, shapes.merged,
+      found.push_back(Candidate{false, InkBox{box.x + w - bw, box.y, bw, h}, line, shapes.merged,
                                 shapes.merged ? strip_ink(w - bw) : static_cast<int>(comp_ink)});
   }
   std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
     return a.line != b.line ? a.line < b.line : a.box.x < b.box.x;
   });
-  // What a bracket alone weighs in this cell: a bracket carrying a small
-  // mark drawn over it (one narrow blob) weighs more, and the excess is mark.
+  return found;
+}
+
+// What a bracket alone weighs in this cell: the median ink of the brackets
+// not merged with a mark, or 0 when there are too few to tell.
+int LoneBracketInk(const std::vector<Candidate>& found) {
   std::vector<int> weights;
   for (const Candidate& c : found)
     if (!c.merged) weights.push_back(c.ink);
-  int bracket_ink = 0;
-  if (weights.size() >= 3) {
-    std::nth_element(weights.begin(), weights.begin() + weights.size() / 2, weights.end());
-    bracket_ink = weights[weights.size() / 2];
+  if (weights.size() < kMinBracketsToWeigh) return 0;
+  std::nth_element(weights.begin(), weights.begin() + weights.size() / 2, weights.end());
+  return weights[weights.size() / 2];
+}
+
+// Each （ with the ） that follows it on its line, in reading order; the ）
+// with no （ to take go to `lone_closes`.
+struct Matching {
+  std::vector<Match> matches;
+  std::vector<const Candidate*> lone_closes;
+};
+
+Matching MatchBrackets(const CellInk& cell, const std::vector<Candidate>& found) {
+  Matching out;
+  const Candidate* open = nullptr;
+  for (const Candidate& c : found) {
+    if (c.open) {
+      open = &c;
+      continue;
+    }
+    if (open == nullptr || open->line != c.line || c.box.x <= open->box.x) {
+      out.lone_closes.push_back(&c);
+      continue;
+    }
+    int line_height = cell.lines[c.line].h;
+    int gap = c.box.x - (open->box.x + open->box.w);
+    if (gap > kMaxPairWidthInLines * line_height) {
+      open = nullptr;
+      out.lone_closes.push_back(&c);
+      continue;
+    }
+    // A stroke of a glyph that bows like ）, out of line with the （: the
+    // real ） may follow.
+    if (gap < 0 || !Aligned(open->box, open->merged, c.box, c.merged)) continue;
+    out.matches.push_back(Match{open, &c});
+    open = nullptr;
   }
-  auto excess = [&](const Candidate& c) {
-    int reference = bracket_ink > 0 ? bracket_ink : static_cast<int>(1.15 * c.box.h * std::max(1, cell.stroke_width));
-    return c.merged ? 0 : std::max(0, c.ink - reference * 13 / 10);
-  };
-  auto make_pair = [&](const InkBox& o, int o_ink, int o_excess, const InkBox& c, int c_ink, int c_excess,
-                       int line_height) {
+  return out;
+}
+
+// Makes the pairs of one cell, weighing the ink between their brackets.
+struct PairMaker {
+  const CellInk& cell;
+  int bracket_ink;  // LoneBracketInk of the cell's brackets; 0 when unknown
+
+  // What the bracket of `c` alone would weigh.
+  int ReferenceInk(const Candidate& c) const {
+    return bracket_ink > 0 ? bracket_ink : ExpectedBracketInk(cell, c.box.h);
+  }
+
+  // A bracket carrying a small mark drawn over it (one narrow blob) weighs
+  // more than a bracket alone, and the excess is mark.
+  int Excess(const Candidate& c) const {
+    return c.merged ? 0 : std::max(0, c.ink - kBracketInkWithMark.Of(ReferenceInk(c)));
+  }
+
+  BracketPair Make(const InkBox& o, int o_ink, int o_excess, const InkBox& c, int c_ink, int c_excess,
+                   int line_height) const {
     BracketPair p;
     p.open = o;
     p.close = c;
@@ -369,74 +585,61 @@ std::vector<BracketPair> FindBracketPairs(const CellInk& cell) {
     p.interior = InkBox{o.x + o.w, top, c.x - (o.x + o.w), bottom - top};
     // All ink from bracket to bracket but the brackets' own: a mark that
     // overlaps a bracket's box still counts.
-    int span = CountInk(crop, o.x - cell.inner.x, top - cell.inner.y, c.x + c.w - cell.inner.x, bottom - cell.inner.y);
+    int span = CountInk(cell.clean.get(), o.x - cell.inner.x, top - cell.inner.y, c.x + c.w - cell.inner.x,
+                        bottom - cell.inner.y);
     p.interior_ink = std::max(0, span - o_ink - c_ink) + o_excess + c_excess;
     p.marked = p.interior_ink >= MarkThreshold(cell, line_height);
     return p;
-  };
-  const Candidate* open = nullptr;
-  std::vector<const Candidate*> lone_closes;
-  std::vector<Match> matches;
-  for (const Candidate& c : found) {
-    if (c.open) {
-      open = &c;
-      continue;
-    }
-    if (open == nullptr || open->line != c.line || c.box.x <= open->box.x) {
-      lone_closes.push_back(&c);
-      continue;
-    }
-    int line_height = cell.lines[c.line].h;
-    int gap = c.box.x - (open->box.x + open->box.w);
-    if (gap > 8 * line_height) {
-      open = nullptr;
-      lone_closes.push_back(&c);
-      continue;
-    }
-    // A stroke of a glyph that bows like ）, out of line with the （: the
-    // real ） may follow.
-    if (gap < 0 || !Aligned(open->box, open->merged, c.box, c.merged)) continue;
-    matches.push_back(Match{open, &c});
-    open = nullptr;
   }
-  SharedGeometry shared = SharedOf(matches);
-  for (const Match& m : matches) {
+
+  BracketPair Make(const Match& m) const {
+    return Make(m.open->box, m.open->ink, Excess(*m.open), m.close->box, m.close->ink, Excess(*m.close),
+                cell.lines[m.close->line].h);
+  }
+};
+
+// A ） left alone: its （ merged with a mark into a blob of no bracket
+// shape. Where this cell's pairs say the （ should be, a marked span is a
+// marked pair; an unmarked one would have been found whole. Appends those
+// to `pairs` (not empty).
+void AddPairsOfLoneCloses(const PairMaker& maker, const SharedGeometry& shared,
+                          const std::vector<const Candidate*>& lone_closes, std::vector<BracketPair>* pairs) {
+  const CellInk& cell = maker.cell;
+  int span = MedianSpan(*pairs);
+  for (const Candidate* c : lone_closes) {
+    if (c->merged || !FitsGlyph(shared, *c)) continue;
+    InkBox virtual_open{c->box.x + c->box.w - span, c->box.y, c->box.w, c->box.h};
+    bool taken = std::any_of(pairs->begin(), pairs->end(), [&](const BracketPair& p) {
+      return Overlap(p.open.x, p.close.x + p.close.w, virtual_open.x, c->box.x + c->box.w) > 0 &&
+             Overlap(p.open.y, p.open.y + p.open.h, c->box.y, c->box.y + c->box.h) > 0;
+    });
+    if (taken || virtual_open.x < cell.inner.x) continue;
+    int line_height = cell.lines[c->line].h;
+    BracketPair p = maker.Make(virtual_open, maker.ReferenceInk(*c), 0, c->box, c->ink, maker.Excess(*c), line_height);
+    if (p.marked) pairs->push_back(p);
+  }
+}
+
+}  // namespace
+
+std::vector<BracketPair> FindBracketPairs(const CellInk& cell) {
+  std::vector<BracketPair> pairs;
+  if (cell.blank() || !cell.clean || cell.lines.empty()) return pairs;
+  const std::vector<Candidate> found = FindCandidates(cell);
+  const PairMaker maker{cell, LoneBracketInk(found)};
+  Matching matching = MatchBrackets(cell, found);
+  SharedGeometry shared = SharedOf(matching.matches);
+  for (const Match& m : matching.matches) {
     if (!FitsShared(shared, m)) {
       // Its ） may still be printed, the （ lost in a blob with the mark.
-      lone_closes.push_back(m.close);
+      matching.lone_closes.push_back(m.close);
       continue;
     }
-    int line_height = cell.lines[m.close->line].h;
-    pairs.push_back(make_pair(m.open->box, m.open->ink, excess(*m.open), m.close->box, m.close->ink, excess(*m.close),
-                              line_height));
+    pairs.push_back(maker.Make(m));
   }
-  // A ） left alone: its （ merged with a mark into a blob of no bracket
-  // shape. Where this cell's pairs say the （ should be, a marked span is a
-  // marked pair; an unmarked one would have been found whole.
   if (!pairs.empty()) {
-    std::vector<int> spans;
-    for (const BracketPair& p : pairs) spans.push_back(p.close.x + p.close.w - p.open.x);
-    std::nth_element(spans.begin(), spans.begin() + spans.size() / 2, spans.end());
-    int span = spans[spans.size() / 2];
-    int reference = bracket_ink > 0 ? bracket_ink : 0;
-    for (const Candidate* c : lone_closes) {
-      if (c->merged || !FitsGlyph(shared, *c)) continue;
-      InkBox virtual_open{c->box.x + c->box.w - span, c->box.y, c->box.w, c->box.h};
-      bool taken = std::any_of(pairs.begin(), pairs.end(), [&](const BracketPair& p) {
-        return Overlap(p.open.x, p.close.x + p.close.w, virtual_open.x, c->box.x + c->box.w) > 0 &&
-               Overlap(p.open.y, p.open.y + p.open.h, c->box.y, c->box.y + c->box.h) > 0;
-      });
-      if (taken || virtual_open.x < cell.inner.x) continue;
-      int line_height = cell.lines[c->line].h;
-      int ref = reference > 0 ? reference : static_cast<int>(1.15 * c->box.h * std::max(1, cell.stroke_width));
-      BracketPair p = make_pair(virtual_open, ref, 0, c->box, c->ink, excess(*c), line_height);
-      if (p.marked) pairs.push_back(p);
-    }
-    std::sort(pairs.begin(), pairs.end(), [](const BracketPair& a, const BracketPair& b) {
-      bool same_line = Overlap(a.open.y, a.open.y + a.open.h, b.open.y, b.open.y + b.open.h) * 2 >=
-                       std::min(a.open.h, b.open.h);
-      return same_line ? a.open.x < b.open.x : a.open.y < b.open.y;
-    });
+    AddPairsOfLoneCloses(maker, shared, matching.lone_closes, &pairs);
+    SortInReadingOrder(&pairs);
   }
   return pairs;
 }
@@ -449,7 +652,7 @@ CheckboxDecision JudgePairs(const CellInk& cell, std::vector<BracketPair> pairs,
   CheckboxDecision out;
   out.located.assign(options.size(), false);
   if (cell.blank()) {
-    out.confidence = 0.9;  // an empty cell: surely nothing marked
+    out.confidence = kBlankCellConfidence;
     return out;
   }
   for (const BracketPair& q : PairsFromSymbols(cell, ocr)) {
@@ -459,14 +662,14 @@ CheckboxDecision JudgePairs(const CellInk& cell, std::vector<BracketPair> pairs,
     });
     if (!known) pairs.push_back(q);
   }
-  std::sort(pairs.begin(), pairs.end(), [](const BracketPair& a, const BracketPair& b) {
-    bool same_line = Overlap(a.open.y, a.open.y + a.open.h, b.open.y, b.open.y + b.open.h) * 2 >= std::min(a.open.h, b.open.h);
-    return same_line ? a.open.x < b.open.x : a.open.y < b.open.y;
-  });
+  SortInReadingOrder(&pairs);
   // Which pair is whose: the printed order when every option has its pair;
   // else the OCR text tells which bracket group follows which option.
-  std::vector<int> pair_of(options.size(), -1);
-  double confidence = 0.97;
+  // Besides a pair's index, an option has none, or none and a mark the OCR
+  // read inside its brackets.
+  constexpr int kNoPair = -1, kMarkedInText = -2;
+  std::vector<int> pair_of(options.size(), kNoPair);
+  double confidence = kPrintedOrderConfidence;
   if (pairs.size() > options.size()) {
     // Strokes of a broken bold glyph can look like a printed pair at the
     // printed size; the OCR reads a bracket where the real ones are.
@@ -475,7 +678,7 @@ CheckboxDecision JudgePairs(const CellInk& cell, std::vector<BracketPair> pairs,
       if (ReadAsBracket(p, ocr)) read.push_back(p);
     if (read.size() == options.size()) {
       pairs = std::move(read);
-      confidence = 0.9;
+      confidence = kReadBracketsConfidence;
     }
   }
   if (pairs.size() == options.size()) {
@@ -485,7 +688,7 @@ CheckboxDecision JudgePairs(const CellInk& cell, std::vector<BracketPair> pairs,
     std::vector<int> g = GroupsAfterOptions(ocr.text, options, &groups);
     if (groups == static_cast<int>(pairs.size())) {
       for (size_t k = 0; k < options.size(); ++k) pair_of[k] = g[k];
-      confidence = 0.85;
+      confidence = kOcrOrderConfidence;
     }
   }
   bool all = std::all_of(pair_of.begin(), pair_of.end(), [](int p) { return p >= 0; });
@@ -495,12 +698,12 @@ CheckboxDecision JudgePairs(const CellInk& cell, std::vector<BracketPair> pairs,
     for (size_t k = 0; k < options.size(); ++k) {
       if (pair_of[k] >= 0) continue;
       out.located[k] = text.located[k];
-      if (std::find(text.marked.begin(), text.marked.end(), options[k]) != text.marked.end()) pair_of[k] = -2;
+      if (std::find(text.marked.begin(), text.marked.end(), options[k]) != text.marked.end()) pair_of[k] = kMarkedInText;
     }
-    confidence = 0.5;
+    confidence = kOcrMarksConfidence;
   }
   for (size_t k = 0; k < options.size(); ++k) {
-    bool marked = pair_of[k] == -2;
+    bool marked = pair_of[k] == kMarkedInText;
     if (pair_of[k] >= 0) {
       const BracketPair& p = pairs[pair_of[k]];
       marked = p.marked;
@@ -509,7 +712,7 @@ CheckboxDecision JudgePairs(const CellInk& cell, std::vector<BracketPair> pairs,
       int line_height = std::max(p.open.h, p.close.h);
       double margin = std::fabs(p.interior_ink - MarkThreshold(cell, line_height)) /
                       static_cast<double>(MarkThreshold(cell, line_height));
-      if (margin < 0.5) confidence *= 0.8;
+      if (margin < kDoubtfulMargin) confidence *= kDoubtfulFactor;
     }
     if (marked) out.marked.push_back(options[k]);
   }
@@ -521,12 +724,8 @@ CheckboxDecision JudgePairs(const CellInk& cell, std::vector<BracketPair> pairs,
 
 bool PairsShareOneSpan(const std::vector<BracketPair>& pairs) {
   if (pairs.size() < 2) return true;
-  std::vector<int> spans;
-  for (const BracketPair& p : pairs) spans.push_back(p.close.x + p.close.w - p.open.x);
-  std::vector<int> sorted = spans;
-  std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
-  const int median = sorted[sorted.size() / 2];
-  return std::all_of(spans.begin(), spans.end(), [&](int s) { return SameSpan(s, median); });
+  const int median = MedianSpan(pairs);
+  return std::all_of(pairs.begin(), pairs.end(), [&](const BracketPair& p) { return SameSpan(OuterSpan(p), median); });
 }
 
 CheckboxDecision JudgeCheckboxes(const CellInk& cell, const OcrResult& ocr, const std::vector<std::string>& options) {
@@ -563,7 +762,7 @@ CheckboxDecision MarksFromText(std::string_view text, const std::vector<std::str
   for (size_t k = 0; k < options.size(); ++k) {
     std::u32string opt = ToCodepoints(Nfkc(options[k]));
     size_t n = opt.size(), at = std::u32string::npos;
-    int allowed = n >= 3 ? 1 : 0;
+    int allowed = MisreadsForgiven(n);
     for (int miss_ok = 0; miss_ok <= allowed && at == std::u32string::npos; ++miss_ok) {
       for (size_t i = from; n > 0 && i + n <= t.size(); ++i) {
         int miss = 0;
@@ -596,7 +795,7 @@ CheckboxDecision MarksFromText(std::string_view text, const std::vector<std::str
     if (j > 0 && is_mark(t[j - 1])) marked = true;
     if (marked) out.marked.push_back(options[k]);
   }
-  out.confidence = all_found ? 1.0 : 0.6;
+  out.confidence = all_found ? kTextAllFoundConfidence : kTextSomeMissingConfidence;
   return out;
 }
 

@@ -234,12 +234,13 @@ void Finish(Reading* r, const std::vector<const FormCell*>& cells, const std::st
   r->provenance.raw = r->raw;
 }
 
-}  // namespace
+// label_of[row][cell]: the label a cell of `rows` holds, or null.
+using LabelGrid = std::vector<std::vector<const LabelSpec*>>;
 
-void AssembleForm(const FormLabels& labels, const Templates& templates, const std::vector<FormRow>& rows,
-                  const std::string& file, CellReader* reader, FormReading* out) {
-  // 1. Which cells are labels.
-  std::vector<std::vector<const LabelSpec*>> label_of(rows.size());
+// Step 1: which cells are labels. A section header or a label whose value
+// sits below counts only in a wide cell.
+LabelGrid FindLabels(const FormLabels& labels, const std::vector<FormRow>& rows) {
+  LabelGrid label_of(rows.size());
   for (size_t r = 0; r < rows.size(); ++r) {
     const auto& cells = rows[r].cells;
     label_of[r].assign(cells.size(), nullptr);
@@ -258,141 +259,240 @@ void AssembleForm(const FormLabels& labels, const Templates& templates, const st
       label_of[r][c] = m.spec;
     }
   }
+  return label_of;
+}
+
+bool AnyLabel(const std::vector<const LabelSpec*>& row) {
+  return std::any_of(row.begin(), row.end(), [](const LabelSpec* s) { return s != nullptr; });
+}
+
+// Which cells hold each label's value, in the order the labels are first
+// seen.
+struct CollectedValues {
+  std::vector<Collected> found;
+  std::map<std::string, size_t> index;  // a label's key: its entry in `found`
+};
+
+// The value cells of one row, each with its entry in CollectedValues::found.
+using RowValues = std::vector<std::pair<const FormCell*, size_t>>;
+
+// A row split by the page break opens the page under an empty label cell.
+bool ContinuesRowAbove(const FormRow& row, bool any_label, const RowValues& previous_row) {
+  return !any_label && row.first_on_page && !previous_row.empty() && row.cells.size() >= 2 && row.cells.front().blank;
+}
+
+// A row split by the page break: each cell continues the value above it.
+RowValues ContinueValuesAbove(const FormRow& row, const RowValues& previous_row, std::vector<Collected>* found) {
+  RowValues this_row;
+  for (const FormCell& cell : row.cells) {
+    if (cell.blank) continue;
+    for (const auto& [above, which] : previous_row) {
+      double overlap = std::min(cell.x1, above->x1) - std::max(cell.x0, above->x0);
+      if (overlap > 0.5 * (cell.x1 - cell.x0)) {
+        auto& taken = (*found)[which].cells;
+        if (std::find(taken.begin(), taken.end(), &cell) == taken.end()) taken.push_back(&cell);
+        this_row.push_back({&cell, which});
+        break;
+      }
+    }
+  }
+  return this_row;
+}
+
+// The values of the labels of row `r`: right of a label up to the next
+// label, or the next row when it has no labels (a `below` label).
+RowValues CollectLabelValues(const std::vector<FormRow>& rows, const LabelGrid& label_of, size_t r,
+                             CollectedValues* values) {
+  const auto& cells = rows[r].cells;
+  RowValues this_row;
+  for (size_t c = 0; c < cells.size(); ++c) {
+    const LabelSpec* spec = label_of[r][c];
+    if (spec == nullptr || spec->kind == CellKind::kSection || spec->place == ValuePlace::kNone) continue;
+    if (values->index.count(spec->key)) continue;  // the first sighting wins
+    Collected col{spec, {}};
+    if (spec->place == ValuePlace::kRight) {
+      for (size_t v = c + 1; v < cells.size() && label_of[r][v] == nullptr; ++v) col.cells.push_back(&cells[v]);
+    } else if (r + 1 < rows.size() &&
+               std::none_of(label_of[r + 1].begin(), label_of[r + 1].end(), [](const LabelSpec* s) { return s; })) {
+      for (const FormCell& v : rows[r + 1].cells) col.cells.push_back(&v);
+    }
+    values->index[spec->key] = values->found.size();
+    for (const FormCell* v : col.cells) this_row.push_back({v, values->found.size()});
+    values->found.push_back(std::move(col));
+  }
+  return this_row;
+}
+
+// The value row of a `below` label is what a continuation would extend.
+void AddBelowValueCells(const FormRow& row, const std::vector<Collected>& found, RowValues* this_row) {
+  for (const FormCell& cell : row.cells)
+    for (size_t i = 0; i < found.size(); ++i)
+      if (std::find(found[i].cells.begin(), found[i].cells.end(), &cell) != found[i].cells.end())
+        this_row->push_back({&cell, i});
+}
+
+// Step 2: which cells hold each label's value.
+CollectedValues CollectValues(const std::vector<FormRow>& rows, const LabelGrid& label_of) {
+  CollectedValues values;
+  RowValues previous_row;  // value cells of the last row
+  for (size_t r = 0; r < rows.size(); ++r) {
+    const bool any_label = AnyLabel(label_of[r]);
+    if (ContinuesRowAbove(rows[r], any_label, previous_row)) {
+      previous_row = ContinueValuesAbove(rows[r], previous_row, &values.found);
+      continue;
+    }
+    RowValues this_row = CollectLabelValues(rows, label_of, r, &values);
+    if (!any_label) AddBelowValueCells(rows[r], values.found, &this_row);
+    previous_row = this_row;
+  }
+  return values;
+}
+
+// A label's value cells as the readings are made from them.
+struct ValueText {
+  std::string text;               // the cells' text, joined
+  double text_conf = 0;           // the confidence of that text
+  const FormCell* first = nullptr;  // the first inked cell (or the first cell); null when none
+};
+
+ValueText ValueTextOf(const Collected& col) {
+  ValueText v;
+  v.text = JoinText(col.cells);
+  v.text_conf = MeanConfidence(col.cells);
+  v.first = FirstInked(col.cells);
+  return v;
+}
+
+// Step 3: the readings of the collected values, into a FormReading.
+class ReadingWriter {
+ public:
+  ReadingWriter(const FormLabels& labels, const Templates& templates, const std::string& file, CellReader* reader,
+                const CollectedValues& values, FormReading* out)
+      : labels_(labels), templates_(templates), file_(file), reader_(reader), values_(values), out_(out) {}
+
+  void Read(const Collected& col) {
+    const ValueText value = ValueTextOf(col);
+    if (col.spec->kind == CellKind::kCompound) {
+      ReadCompound(col, value);
+    } else {
+      ReadField(col, value);
+    }
+  }
+
+  // The mean of the confidences of the readings put; 0 when none.
+  double MeanReadingConfidence() const { return confidence_n_ ? confidence_sum_ / confidence_n_ : 0.0; }
+
+ private:
+  // Each part of a compound cell, from the cell's whole text.
+  void ReadCompound(const Collected& col, const ValueText& value) {
+    const std::string& text = value.text;
+    int ordinal = 0;
+    for (const CompoundPart* part : labels_.PartsOf(col.spec->key)) {
+      Reading r;
+      double factor = 1.0;
+      if (part->extract == "bracket_after") {
+        std::string anchor = part->anchors.empty() ? "" : part->anchors.front();
+        r.raw = BracketAfter(text, anchor, ordinal);
+        if (!anchor.empty() && r.raw != BracketAfter(text, anchor, -1)) factor = 0.7;  // by position only
+        ++ordinal;
+      } else if (part->extract == "person") {
+        r.raw = PersonIn(text, part->anchors);
+      } else if (part->extract == "phone") {
+        r.raw = PhoneIn(text);
+      } else if (part->extract == "rest") {
+        r.raw = RestAfterOptions(text, part->anchors);
+      } else if (part->extract == "checkbox") {
+        r.is_checkbox = true;
+        r.raw = CleanCellText(text);
+      }
+      r.confidence = text.empty() ? kBlankConfidence : std::clamp(value.text_conf * factor, 0.0, 1.0);
+      if (!text.empty() && r.raw.empty() && part->extract != "rest" && !r.is_checkbox) r.confidence = 0.3;
+      if (r.is_checkbox && value.first != nullptr) {
+        CheckboxDecision d = reader_->Marks(*value.first, part->anchors);
+        r.marked = d.marked;
+        r.confidence = d.confidence;
+      }
+      Finish(&r, col.cells, file_, reader_);
+      Put(part->field, std::move(r));
+    }
+  }
+
+  // A label's one field: its checkbox marks, or its text with what ran on
+  // into the next label cut and the printed hint taken off.
+  void ReadField(const Collected& col, const ValueText& value) {
+    const LabelSpec& spec = *col.spec;
+    const std::string& text = value.text;
+    const FormCell* first = value.first;
+    const FieldSpec* field = templates_.Field(spec.key);
+    if (field == nullptr) return;
+    Reading r;
+    std::vector<std::string> options = spec.kind == CellKind::kCheckbox ? spec.options : std::vector<std::string>{};
+    if (options.empty() && LooksLikeCheckboxes(text, VocabularyOptions(*field))) options = VocabularyOptions(*field);
+    r.raw = spec.kind == CellKind::kBlock && field->type == FieldType::kText ? CleanProseText(text) : CleanCellText(text);
+    r.confidence = text.empty() ? kBlankConfidence : value.text_conf;
+    RunOn run_on;
+    if (!options.empty()) {
+      r.is_checkbox = true;
+      if (first != nullptr) {
+        CheckboxDecision d = reader_->Marks(*first, options);
+        r.marked = d.marked;
+        r.confidence = d.confidence;
+      }
+    } else {
+      run_on = CutRunOn(labels_, spec, &r);
+      // A second look reads the whole cell again, run-on part and all.
+      if (first != nullptr && !first->blank && run_on.spec == nullptr) reader_->Refine(*first, *field, &r);
+      TakeOffHint(labels_, spec, *field, &r);
+    }
+    Finish(&r, col.cells, file_, reader_);
+    Put(spec.key, std::move(r));
+    PutRunOnValue(col, value, run_on);
+  }
+
+  // The run-on label's value, when that label has no cell of its own.
+  void PutRunOnValue(const Collected& col, const ValueText& value, const RunOn& run_on) {
+    if (run_on.spec == nullptr || run_on.spec->kind != CellKind::kLine || values_.index.count(run_on.spec->key) ||
+        out_->fields.count(run_on.spec->key))
+      return;
+    Reading taken;
+    taken.raw = CleanCellText(run_on.text);
+    taken.confidence = value.text_conf * kRunOnFactor;
+    Finish(&taken, col.cells, file_, reader_);
+    Put(run_on.spec->key, std::move(taken));
+  }
+
+  void Put(const std::string& key, Reading reading) {
+    confidence_sum_ += reading.confidence;
+    ++confidence_n_;
+    out_->fields[key] = std::move(reading);
+  }
+
+  const FormLabels& labels_;
+  const Templates& templates_;
+  const std::string& file_;
+  CellReader* reader_;
+  const CollectedValues& values_;
+  FormReading* out_;
+  double confidence_sum_ = 0;
+  int confidence_n_ = 0;
+};
+
+}  // namespace
+
+void AssembleForm(const FormLabels& labels, const Templates& templates, const std::vector<FormRow>& rows,
+                  const std::string& file, CellReader* reader, FormReading* out) {
+  // 1. Which cells are labels.
+  LabelGrid label_of = FindLabels(labels, rows);
   // 1b. Labels the OCR garbled, from their place: a cell where a label
   // belongs (the even cells of a label-value row) between two labels that
   // were read takes the unread label printed between them.
   InferGarbledLabels(labels, rows, &label_of);
   // 2. Which cells hold each label's value.
-  std::vector<Collected> found;
-  std::map<std::string, size_t> index;
-  std::vector<std::pair<const FormCell*, size_t>> previous_row;  // value cells of the last row, by collected index
-  for (size_t r = 0; r < rows.size(); ++r) {
-    const auto& cells = rows[r].cells;
-    bool any_label = std::any_of(label_of[r].begin(), label_of[r].end(), [](const LabelSpec* s) { return s != nullptr; });
-    std::vector<std::pair<const FormCell*, size_t>> this_row;
-    // A row split by the page break opens the page under an empty label cell.
-    bool continues = !any_label && rows[r].first_on_page && !previous_row.empty() && cells.size() >= 2 &&
-                     cells.front().blank;
-    if (continues) {
-      // A row split by the page break: each cell continues the value above it.
-      for (const FormCell& cell : cells) {
-        if (cell.blank) continue;
-        for (const auto& [above, which] : previous_row) {
-          double overlap = std::min(cell.x1, above->x1) - std::max(cell.x0, above->x0);
-          if (overlap > 0.5 * (cell.x1 - cell.x0)) {
-            auto& taken = found[which].cells;
-            if (std::find(taken.begin(), taken.end(), &cell) == taken.end()) taken.push_back(&cell);
-            this_row.push_back({&cell, which});
-            break;
-          }
-        }
-      }
-      previous_row = this_row;
-      continue;
-    }
-    for (size_t c = 0; c < cells.size(); ++c) {
-      const LabelSpec* spec = label_of[r][c];
-      if (spec == nullptr || spec->kind == CellKind::kSection || spec->place == ValuePlace::kNone) continue;
-      if (index.count(spec->key)) continue;  // the first sighting wins
-      Collected col{spec, {}};
-      if (spec->place == ValuePlace::kRight) {
-        for (size_t v = c + 1; v < cells.size() && label_of[r][v] == nullptr; ++v) col.cells.push_back(&cells[v]);
-      } else if (r + 1 < rows.size() &&
-                 std::none_of(label_of[r + 1].begin(), label_of[r + 1].end(), [](const LabelSpec* s) { return s; })) {
-        for (const FormCell& v : rows[r + 1].cells) col.cells.push_back(&v);
-      }
-      index[spec->key] = found.size();
-      for (const FormCell* v : col.cells) this_row.push_back({v, found.size()});
-      found.push_back(std::move(col));
-    }
-    // The value row of a `below` label is what a continuation would extend.
-    if (!any_label) {
-      for (const FormCell& cell : cells)
-        for (size_t i = 0; i < found.size(); ++i)
-          if (std::find(found[i].cells.begin(), found[i].cells.end(), &cell) != found[i].cells.end())
-            this_row.push_back({&cell, i});
-    }
-    previous_row = this_row;
-  }
+  const CollectedValues values = CollectValues(rows, label_of);
   // 3. Readings.
-  double confidence_sum = 0;
-  int confidence_n = 0;
-  auto put = [&](const std::string& key, Reading reading) {
-    confidence_sum += reading.confidence;
-    ++confidence_n;
-    out->fields[key] = std::move(reading);
-  };
-  for (const Collected& col : found) {
-    const LabelSpec& spec = *col.spec;
-    std::string text = JoinText(col.cells);
-    double text_conf = MeanConfidence(col.cells);
-    const FormCell* first = FirstInked(col.cells);
-    if (spec.kind == CellKind::kCompound) {
-      int ordinal = 0;
-      for (const CompoundPart* part : labels.PartsOf(spec.key)) {
-        Reading r;
-        double factor = 1.0;
-        if (part->extract == "bracket_after") {
-          std::string anchor = part->anchors.empty() ? "" : part->anchors.front();
-          r.raw = BracketAfter(text, anchor, ordinal);
-          if (!anchor.empty() && r.raw != BracketAfter(text, anchor, -1)) factor = 0.7;  // by position only
-          ++ordinal;
-        } else if (part->extract == "person") {
-          r.raw = PersonIn(text, part->anchors);
-        } else if (part->extract == "phone") {
-          r.raw = PhoneIn(text);
-        } else if (part->extract == "rest") {
-          r.raw = RestAfterOptions(text, part->anchors);
-        } else if (part->extract == "checkbox") {
-          r.is_checkbox = true;
-          r.raw = CleanCellText(text);
-        }
-        r.confidence = text.empty() ? kBlankConfidence : std::clamp(text_conf * factor, 0.0, 1.0);
-        if (!text.empty() && r.raw.empty() && part->extract != "rest" && !r.is_checkbox) r.confidence = 0.3;
-        if (r.is_checkbox && first != nullptr) {
-          CheckboxDecision d = reader->Marks(*first, part->anchors);
-          r.marked = d.marked;
-          r.confidence = d.confidence;
-        }
-        Finish(&r, col.cells, file, reader);
-        put(part->field, std::move(r));
-      }
-      continue;
-    }
-    const FieldSpec* field = templates.Field(spec.key);
-    if (field == nullptr) continue;
-    Reading r;
-    std::vector<std::string> options = spec.kind == CellKind::kCheckbox ? spec.options : std::vector<std::string>{};
-    if (options.empty() && LooksLikeCheckboxes(text, VocabularyOptions(*field))) options = VocabularyOptions(*field);
-    r.raw = spec.kind == CellKind::kBlock && field->type == FieldType::kText ? CleanProseText(text) : CleanCellText(text);
-    r.confidence = text.empty() ? kBlankConfidence : text_conf;
-    RunOn run_on;
-    if (!options.empty()) {
-      r.is_checkbox = true;
-      if (first != nullptr) {
-        CheckboxDecision d = reader->Marks(*first, options);
-        r.marked = d.marked;
-        r.confidence = d.confidence;
-      }
-    } else {
-      run_on = CutRunOn(labels, spec, &r);
-      // A second look reads the whole cell again, run-on part and all.
-      if (first != nullptr && !first->blank && run_on.spec == nullptr) reader->Refine(*first, *field, &r);
-      TakeOffHint(labels, spec, *field, &r);
-    }
-    Finish(&r, col.cells, file, reader);
-    put(spec.key, std::move(r));
-    // The run-on label's value, when that label has no cell of its own.
-    if (run_on.spec != nullptr && run_on.spec->kind == CellKind::kLine && !index.count(run_on.spec->key) &&
-        !out->fields.count(run_on.spec->key)) {
-      Reading taken;
-      taken.raw = CleanCellText(run_on.text);
-      taken.confidence = text_conf * kRunOnFactor;
-      Finish(&taken, col.cells, file, reader);
-      put(run_on.spec->key, std::move(taken));
-    }
-  }
-  out->mean_confidence = confidence_n ? confidence_sum / confidence_n : 0.0;
+  ReadingWriter writer(labels, templates, file, reader, values, out);
+  for (const Collected& col : values.found) writer.Read(col);
+  out->mean_confidence = writer.MeanReadingConfidence();
 }
 
 }  // namespace gm::form

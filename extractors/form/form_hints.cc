@@ -29,9 +29,12 @@ bool HasContent(std::u32string_view text) {
 // answer that merely begins like it ("近两年情况良好") is not taken for it.
 int Forgiven(size_t length) { return static_cast<int>((length - 1) / 6); }
 
-// Length of the stretch of `bare` starting at `from` (before `limit`) that
-// reads as `hint`, or 0.
-size_t FixedAt(std::u32string_view bare, size_t from, size_t limit, std::u32string_view hint) {
+// Which end of a stretch of the value a fixed hint is looked for at.
+enum class HintEnd { kStart, kEnd };
+
+// Length of the stretch of `bare` within [lo, hi) that reads as `hint`,
+// beginning at `lo` (kStart) or ending at `hi` (kEnd); 0 when none.
+size_t FixedHintLength(std::u32string_view bare, size_t lo, size_t hi, std::u32string_view hint, HintEnd at) {
   const int allowed = Forgiven(hint.size());
   size_t best_length = 0;
   int best = allowed + 1;
@@ -40,27 +43,12 @@ size_t FixedAt(std::u32string_view bare, size_t from, size_t limit, std::u32stri
   for (int step = 0; step <= 2 * allowed; ++step) {
     const int d = step % 2 ? -(step + 1) / 2 : step / 2;
     const long length = static_cast<long>(hint.size()) + d;
-    if (length <= 0 || from + length > limit) continue;
-    const int e = EditDistance(bare.substr(from, length), hint);
+    if (length <= 0 || lo + length > hi) continue;
+    const size_t start = at == HintEnd::kStart ? lo : hi - length;
+    const int e = EditDistance(bare.substr(start, length), hint);
     if (e < best) best = e, best_length = static_cast<size_t>(length);
   }
   return best <= allowed ? best_length : 0;
-}
-
-// Start of the stretch of `bare` ending at `to` (after `floor`) that reads
-// as `hint`, or npos.
-size_t FixedEndingAt(std::u32string_view bare, size_t floor, size_t to, std::u32string_view hint) {
-  const int allowed = Forgiven(hint.size());
-  size_t best_start = std::u32string::npos;
-  int best = allowed + 1;
-  for (int step = 0; step <= 2 * allowed; ++step) {
-    const int d = step % 2 ? -(step + 1) / 2 : step / 2;
-    const long length = static_cast<long>(hint.size()) + d;
-    if (length <= 0 || to < floor + length) continue;
-    const int e = EditDistance(bare.substr(to - length, length), hint);
-    if (e < best) best = e, best_start = to - length;
-  }
-  return best <= allowed ? best_start : std::u32string::npos;
 }
 
 // Length of a head…tail pattern's match at `from`, or 0: the head exactly,
@@ -114,7 +102,7 @@ std::string FormHints::Strip(std::string_view key, std::string_view value) const
     size_t from = begin;
     while (from < end && IsOpener(bare[from])) ++from;
     const size_t length = hint.pattern ? PatternAt(bare, from, end, hint.head, hint.tail)
-                                       : FixedAt(bare, from, end, hint.head);
+                                       : FixedHintLength(bare, from, end, hint.head, HintEnd::kStart);
     if (length > 0) {
       begin = from + length;
       while (begin < end && IsSeparator(bare[begin])) ++begin;
@@ -123,9 +111,9 @@ std::string FormHints::Strip(std::string_view key, std::string_view value) const
     if (hint.pattern) continue;
     size_t to = end;
     while (to > begin && IsSeparator(bare[to - 1])) --to;
-    const size_t start = FixedEndingAt(bare, begin, to, hint.head);
-    if (start == std::u32string::npos) continue;
-    end = start;
+    const size_t hint_length = FixedHintLength(bare, begin, to, hint.head, HintEnd::kEnd);
+    if (hint_length == 0) continue;
+    end = to - hint_length;
     while (end > begin && IsOpener(bare[end - 1])) --end;
   }
   if (begin == 0 && end == bare.size()) return std::string(value);

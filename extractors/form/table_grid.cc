@@ -76,6 +76,183 @@ void AddTableRulings(PIX* mask, const std::vector<Ruling>& pieces, const std::ve
   }
 }
 
+// The sizes a grid is judged by at one resolution.
+struct GridScale {
+  int tol = 0;      // grid lines closer than this are one
+  int min_row = 0;  // ~4 mm: no row of text is lower
+  int min_col = 0;  // ~6 mm: no cell is narrower
+};
+
+GridScale ScaleAt(int dpi) { return GridScale{std::max(4, dpi / 20), std::max(8, dpi * 16 / 100), std::max(8, dpi / 4)}; }
+
+// Whether the point `along` a ruling's direction and `across` it lies on one
+// of `rulings`: within two tolerances across it and one past its ends.
+bool OnAnyRuling(const std::vector<Ruling>& rulings, int along, int across, int tol) {
+  for (const Ruling& r : rulings)
+    if (std::abs(r.pos - across) <= 2 * tol && r.lo - tol <= along && along <= r.hi + tol) return true;
+  return false;
+}
+
+// A vertical ruling of the table meets horizontal ones at its ends. A
+// glyph's stroke (a big bold title) or the paper's edge does not; a ruling
+// cut by the page break may leave one end free if it is long.
+std::vector<Ruling> TableVerticals(const std::vector<Ruling>& all_v, const std::vector<Ruling>& hr, int tol, int dpi) {
+  std::vector<Ruling> vr;
+  for (const Ruling& v : all_v) {
+    bool top = OnAnyRuling(hr, v.pos, v.lo, tol), bottom = OnAnyRuling(hr, v.pos, v.hi, tol);
+    bool long_one = v.hi - v.lo >= dpi / 2;
+    if ((top && bottom) || ((top || bottom) && long_one)) vr.push_back(v);
+  }
+  return vr;
+}
+
+// A horizontal ruling is a table line only if it reaches a vertical ruling
+// at both ends (an underline inside a cell or beside the title does not).
+std::vector<Ruling> TableHorizontals(const std::vector<Ruling>& hr, const std::vector<Ruling>& vr, int tol) {
+  std::vector<Ruling> table_h;
+  for (const Ruling& h : hr)
+    if (OnAnyRuling(vr, h.pos, h.lo, tol) && OnAnyRuling(vr, h.pos, h.hi, tol)) table_h.push_back(h);
+  return table_h;
+}
+
+// The typical thickness of the table's rulings, less the dilation
+// RulingMask added.
+int LineWidth(const std::vector<Ruling>& table_h, int dpi) {
+  std::vector<int> thickness;
+  for (const Ruling& h : table_h) thickness.push_back(h.thick);
+  return std::clamp(Median(thickness, 3) - 2, 1, dpi / 20);
+}
+
+// A table cut by the page: its vertical rulings run past the first or last
+// horizontal one. Closes it with a grid line where they end, and says so in
+// `grid`.
+void CloseCutTable(const std::vector<Ruling>& vr, const GridScale& s, std::vector<GridLine>* ys, TableGrid* grid) {
+  int first = ys->front().pos, last = ys->back().pos;
+  int v_top = first, v_bottom = last;
+  for (const Ruling& v : vr) {
+    if (v.lo <= last + s.tol && v.hi >= first - s.tol) {
+      v_top = std::min(v_top, v.lo);
+      v_bottom = std::max(v_bottom, v.hi);
+    }
+  }
+  if (v_bottom - last >= s.min_row) {
+    ys->push_back(GridLine{v_bottom, {}});
+    grid->cut_at_bottom = true;
+  }
+  if (first - v_top >= s.min_row) {
+    ys->insert(ys->begin(), GridLine{v_top, {}});
+    grid->cut_at_top = true;
+  }
+}
+
+// The column lines of the band between grid lines `top` and `bottom`: the
+// vertical rulings that cross the band and meet one of its lines.
+std::vector<GridLine> ColumnLines(const GridLine& top, const GridLine& bottom, const std::vector<Ruling>& vr, int tol) {
+  int y0 = top.pos, y1 = bottom.pos;
+  int slack = (y1 - y0) / 6 + tol;
+  auto within = [&](const GridLine& g, int x) {
+    if (g.pieces.empty()) return true;  // a line added for a cut table
+    for (auto [lo, hi] : g.pieces)
+      if (lo - tol <= x && x <= hi + tol) return true;
+    return false;
+  };
+  std::vector<Ruling> crossing;
+  for (const Ruling& v : vr)
+    if (v.lo <= y0 + slack && v.hi >= y1 - slack && (within(top, v.pos) || within(bottom, v.pos)))
+      crossing.push_back(v);
+  return Cluster(crossing, tol);
+}
+
+// Builds the grid's rows band by band. A cell whose top ruling is missing
+// over its width extends the cell above it of the same columns (a
+// vertically merged cell) instead of starting one.
+class RowBuilder {
+ public:
+  RowBuilder(const GridScale& scale, TableGrid* grid, int page_width) : s_(scale), grid_(grid), left_(page_width) {}
+
+  // Adds the band between grid lines `top` and `bottom`, split at `xs`.
+  // A band with fewer than two column lines is no row, and nothing merges
+  // across it.
+  void AddBand(const GridLine& top, const GridLine& bottom, const std::vector<GridLine>& xs) {
+    if (xs.size() < 2) {
+      above_.clear();
+      return;
+    }
+    int y0 = top.pos, y1 = bottom.pos;
+    GridRow row{y0, y1 - y0, {}};
+    std::vector<OpenCell> current;
+    for (size_t k = 0; k + 1 < xs.size(); ++k) {
+      int x0 = xs[k].pos, x1 = xs[k + 1].pos;
+      if (x1 - x0 < s_.min_col) continue;
+      if (!TopRuled(top, x0, x1) && ExtendCellAbove(x0, x1, y1, &current)) continue;
+      row.cells.push_back(CellBox{x0, y0, x1 - x0, y1 - y0, 1});
+      current.push_back(OpenCell{grid_->rows.size(), row.cells.size() - 1, x0, x1});
+    }
+    left_ = std::min(left_, xs.front().pos);
+    right_ = std::max(right_, xs.back().pos);
+    grid_->rows.push_back(std::move(row));
+    above_ = std::move(current);
+  }
+
+  // The leftmost and rightmost column lines of the bands added.
+  int left() const { return left_; }
+  int right() const { return right_; }
+
+ private:
+  // A cell of the band above: its place in the grid and its columns.
+  struct OpenCell {
+    size_t row, cell;
+    int x0, x1;
+  };
+
+  // Whether the grid line `top` is ruled over most of the columns [x0, x1].
+  bool TopRuled(const GridLine& top, int x0, int x1) const {
+    int inner0 = x0 + s_.tol, inner1 = x1 - s_.tol;
+    return inner1 <= inner0 || top.Covered(inner0, inner1) * 2 >= inner1 - inner0;
+  }
+
+  // Stretches the cell above with columns [x0, x1] down to `y1` and carries
+  // it into `current`; false when there is none.
+  bool ExtendCellAbove(int x0, int x1, int y1, std::vector<OpenCell>* current) {
+    auto it = std::find_if(above_.begin(), above_.end(), [&](const OpenCell& o) {
+      return std::abs(o.x0 - x0) <= s_.tol && std::abs(o.x1 - x1) <= s_.tol;
+    });
+    if (it == above_.end()) return false;
+    CellBox& merged = grid_->rows[it->row].cells[it->cell];
+    merged.h = y1 - merged.y;
+    merged.rows += 1;
+    current->push_back(*it);
+    return true;
+  }
+
+  const GridScale s_;
+  TableGrid* grid_;
+  std::vector<OpenCell> above_;  // cells of the previous band, for vertical merges
+  int left_, right_ = 0;
+};
+
+// The mask of the rulings on the grid's lines, for WithoutRulings.
+PixPtr GridRulingMask(PIX* hmask, PIX* vmask, const std::vector<Ruling>& hr, const std::vector<Ruling>& all_v,
+                      const std::vector<GridLine>& ys, const std::vector<Ruling>& vr, int tol) {
+  PixPtr mask = AdoptPix(pixCreateTemplate(hmask));
+  if (!mask) return nullptr;
+  std::vector<int> row_lines, column_lines;
+  for (const GridLine& g : ys) row_lines.push_back(g.pos);
+  for (const Ruling& v : vr) column_lines.push_back(v.pos);
+  AddTableRulings(hmask, hr, row_lines, 2 * tol, mask.get());
+  AddTableRulings(vmask, all_v, column_lines, 2 * tol, mask.get());
+  return mask;
+}
+
+// The bottom of the table: of its last row, or of a cell merged lower.
+int TableBottom(const TableGrid& grid) {
+  const GridRow& bottom_row = grid.rows.back();
+  int bottom = bottom_row.y + bottom_row.h;
+  for (const GridRow& r : grid.rows)
+    for (const CellBox& c : r.cells) bottom = std::max(bottom, c.y + c.h);
+  return bottom;
+}
+
 }  // namespace
 
 int RulingLength(int dpi, bool horizontal) {
@@ -104,122 +281,27 @@ Status FindTableGrid(PIX* binary, int dpi, TableGrid* out) {
   dpi = std::clamp(dpi, 50, 1200);
   int width = pixGetWidth(binary), height = pixGetHeight(binary);
   if (width < 16 || height < 16) return Status::OK();
-  const int tol = std::max(4, dpi / 20);          // grid lines closer than this are one
-  const int min_row = std::max(8, dpi * 16 / 100);  // ~4 mm: no row of text is lower
-  const int min_col = std::max(8, dpi / 4);         // ~6 mm: no cell is narrower
-  const int h_len = RulingLength(dpi, true);
-  const int v_len = RulingLength(dpi, false);
+  const GridScale s = ScaleAt(dpi);
 
   PixPtr hmask = RulingMask(binary, dpi, true);
   PixPtr vmask = RulingMask(binary, dpi, false);
   if (!hmask || !vmask) return Status::Internal("表格线检测失败");
-  std::vector<Ruling> hr = Rulings(hmask.get(), true, h_len);
-  std::vector<Ruling> all_v = Rulings(vmask.get(), false, v_len);
+  std::vector<Ruling> hr = Rulings(hmask.get(), true, RulingLength(dpi, true));
+  std::vector<Ruling> all_v = Rulings(vmask.get(), false, RulingLength(dpi, false));
   if (hr.empty() || all_v.size() < 2) return Status::OK();
-
-  // A vertical ruling of the table meets horizontal ones at its ends. A
-  // glyph's stroke (a big bold title) or the paper's edge does not; a
-  // ruling cut by the page break may leave one end free if it is long.
-  auto meets_horizontal = [&](int x, int y) {
-    for (const Ruling& h : hr)
-      if (std::abs(h.pos - y) <= 2 * tol && h.lo - tol <= x && x <= h.hi + tol) return true;
-    return false;
-  };
-  std::vector<Ruling> vr;
-  for (const Ruling& v : all_v) {
-    bool top = meets_horizontal(v.pos, v.lo), bottom = meets_horizontal(v.pos, v.hi);
-    bool long_one = v.hi - v.lo >= dpi / 2;
-    if ((top && bottom) || ((top || bottom) && long_one)) vr.push_back(v);
-  }
+  std::vector<Ruling> vr = TableVerticals(all_v, hr, s.tol, dpi);
   if (vr.size() < 2) return Status::OK();
-
-  // A horizontal ruling is a table line only if it reaches a vertical ruling
-  // at both ends (an underline inside a cell or beside the title does not).
-  auto near_vertical = [&](int x, int y) {
-    for (const Ruling& v : vr)
-      if (std::abs(v.pos - x) <= 2 * tol && v.lo - tol <= y && y <= v.hi + tol) return true;
-    return false;
-  };
-  std::vector<Ruling> table_h;
-  std::vector<int> thickness;
-  for (const Ruling& h : hr) {
-    if (near_vertical(h.lo, h.pos) && near_vertical(h.hi, h.pos)) {
-      table_h.push_back(h);
-      thickness.push_back(h.thick);
-    }
-  }
-  std::vector<GridLine> ys = Cluster(table_h, tol);
+  std::vector<Ruling> table_h = TableHorizontals(hr, vr, s.tol);
+  std::vector<GridLine> ys = Cluster(table_h, s.tol);
   if (ys.empty()) return Status::OK();
-  out->line_width = std::clamp(Median(thickness, 3) - 2, 1, dpi / 20);  // minus the dilation
-
-  // A table cut by the page: its vertical rulings run past the first or last
-  // horizontal one.
-  int first = ys.front().pos, last = ys.back().pos;
-  int v_top = first, v_bottom = last;
-  for (const Ruling& v : vr) {
-    if (v.lo <= last + tol && v.hi >= first - tol) {
-      v_top = std::min(v_top, v.lo);
-      v_bottom = std::max(v_bottom, v.hi);
-    }
-  }
-  if (v_bottom - last >= min_row) {
-    ys.push_back(GridLine{v_bottom, {}});
-    out->cut_at_bottom = true;
-  }
-  if (first - v_top >= min_row) {
-    ys.insert(ys.begin(), GridLine{v_top, {}});
-    out->cut_at_top = true;
-  }
+  out->line_width = LineWidth(table_h, dpi);
+  CloseCutTable(vr, s, &ys, out);
 
   // Row bands, each split by the vertical rulings that cross it.
-  struct Open { size_t row, cell; int x0, x1; };
-  std::vector<Open> above;  // cells of the previous band, for vertical merges
-  int left = width, right = 0;
+  RowBuilder rows(s, out, width);
   for (size_t i = 0; i + 1 < ys.size(); ++i) {
-    int y0 = ys[i].pos, y1 = ys[i + 1].pos;
-    if (y1 - y0 < min_row) continue;
-    int slack = (y1 - y0) / 6 + tol;
-    std::vector<Ruling> crossing;
-    auto within = [&](const GridLine& g, int x) {
-      if (g.pieces.empty()) return true;  // a line added for a cut table
-      for (auto [lo, hi] : g.pieces)
-        if (lo - tol <= x && x <= hi + tol) return true;
-      return false;
-    };
-    for (const Ruling& v : vr)
-      if (v.lo <= y0 + slack && v.hi >= y1 - slack && (within(ys[i], v.pos) || within(ys[i + 1], v.pos)))
-        crossing.push_back(v);
-    std::vector<GridLine> xs = Cluster(crossing, tol);
-    if (xs.size() < 2) {
-      above.clear();
-      continue;
-    }
-    GridRow row{y0, y1 - y0, {}};
-    std::vector<Open> current;
-    for (size_t k = 0; k + 1 < xs.size(); ++k) {
-      int x0 = xs[k].pos, x1 = xs[k + 1].pos;
-      if (x1 - x0 < min_col) continue;
-      int inner0 = x0 + tol, inner1 = x1 - tol;
-      bool top_ruled = inner1 <= inner0 || ys[i].Covered(inner0, inner1) * 2 >= inner1 - inner0;
-      if (!top_ruled) {
-        auto it = std::find_if(above.begin(), above.end(), [&](const Open& o) {
-          return std::abs(o.x0 - x0) <= tol && std::abs(o.x1 - x1) <= tol;
-        });
-        if (it != above.end()) {
-          CellBox& merged = out->rows[it->row].cells[it->cell];
-          merged.h = y1 - merged.y;
-          merged.rows += 1;
-          current.push_back(*it);
-          continue;
-        }
-      }
-      row.cells.push_back(CellBox{x0, y0, x1 - x0, y1 - y0, 1});
-      current.push_back(Open{out->rows.size(), row.cells.size() - 1, x0, x1});
-    }
-    left = std::min(left, xs.front().pos);
-    right = std::max(right, xs.back().pos);
-    out->rows.push_back(std::move(row));
-    above = std::move(current);
+    if (ys[i + 1].pos - ys[i].pos < s.min_row) continue;
+    rows.AddBand(ys[i], ys[i + 1], ColumnLines(ys[i], ys[i + 1], vr, s.tol));
   }
   // Rows whose cells all merged into the row above carry nothing of their own.
   out->rows.erase(std::remove_if(out->rows.begin(), out->rows.end(), [](const GridRow& r) { return r.cells.empty(); }),
@@ -228,21 +310,12 @@ Status FindTableGrid(PIX* binary, int dpi, TableGrid* out) {
     out->cut_at_top = out->cut_at_bottom = false;
     return Status::OK();
   }
-  // What WithoutRulings takes out: the rulings on the grid's lines only.
-  out->rulings = AdoptPix(pixCreateTemplate(hmask.get()));
+  out->rulings = GridRulingMask(hmask.get(), vmask.get(), hr, all_v, ys, vr, s.tol);
   if (!out->rulings) return Status::Internal("表格线检测失败");
-  std::vector<int> row_lines, column_lines;
-  for (const GridLine& g : ys) row_lines.push_back(g.pos);
-  for (const Ruling& v : vr) column_lines.push_back(v.pos);
-  AddTableRulings(hmask.get(), hr, row_lines, 2 * tol, out->rulings.get());
-  AddTableRulings(vmask.get(), all_v, column_lines, 2 * tol, out->rulings.get());
-  out->left = left;
-  out->right = right;
+  out->left = rows.left();
+  out->right = rows.right();
   out->top = out->rows.front().y;
-  const GridRow& bottom_row = out->rows.back();
-  out->bottom = bottom_row.y + bottom_row.h;
-  for (const GridRow& r : out->rows)
-    for (const CellBox& c : r.cells) out->bottom = std::max(out->bottom, c.y + c.h);
+  out->bottom = TableBottom(*out);
   return Status::OK();
 }
 

@@ -2,16 +2,11 @@
 """The command line's promises: usage errors exit 2 with a clear message, a
 batch that cannot start exits 1 and says why, and a second run on an output
 folder in use is refused."""
-import argparse, fcntl, json, os, resource, shutil, signal, subprocess, sys
+import fcntl, json, os, resource, signal, subprocess, sys
+import e2e_common
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument('--greenmine', required=True)
-    ap.add_argument('--source', required=True)
-    ap.add_argument('--work', required=True)
-    a = ap.parse_args()
-    shutil.rmtree(a.work, ignore_errors=True)
-    os.makedirs(a.work)
+    a = e2e_common.start()
     inbox = os.path.join(a.work, 'inbox')
     os.makedirs(inbox)
     passed = failed = 0

@@ -2,7 +2,8 @@
 """Kill -9 at random moments, then re-run: no output file is ever half
 written, and the finished run gives the same records as an uninterrupted one.
 Uses a few sample packages to stay quick."""
-import argparse, json, os, random, shutil, signal, subprocess, sys, time, zipfile
+import json, os, random, shutil, signal, subprocess, sys, time, zipfile
+import e2e_common
 
 def run_args(gm, inbox, out, src):
     return [gm, 'run', '--inbox', inbox, '--out', out, '--jobs', '2', '--quiet',
@@ -41,15 +42,12 @@ def records(out):
     return {n: json.load(open(os.path.join(out, 'records', n), encoding='utf-8'))
             for n in sorted(os.listdir(os.path.join(out, 'records')))}
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument('--greenmine', required=True)
-    ap.add_argument('--source', required=True)
-    ap.add_argument('--work', required=True)
+def add_options(ap):
     ap.add_argument('--packages', type=int, default=3)
     ap.add_argument('--kills', type=int, default=4)
-    a = ap.parse_args()
-    shutil.rmtree(a.work, ignore_errors=True)
+
+def main():
+    a = e2e_common.start(add_options)
     inbox = os.path.join(a.work, 'inbox')
     os.makedirs(inbox)
     samples = os.path.join(a.source, 'samples/inbox')

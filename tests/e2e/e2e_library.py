@@ -8,7 +8,8 @@ extension window and after expiry; records an extension, a removal and an
 objection; resubmits a changed package with --library. Every status, date,
 correction, problem and major_change is checked.
 """
-import argparse, csv, datetime, json, os, shutil, signal, sqlite3, subprocess, sys, time
+import csv, datetime, json, os, shutil, signal, sqlite3, subprocess, sys, time
+import e2e_common
 
 import openpyxl
 
@@ -96,15 +97,9 @@ def sheet_rows(path):
     return [[c.value for c in row] for row in ws.iter_rows()]
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument('--greenmine', required=True)
-    ap.add_argument('--source', required=True)
-    ap.add_argument('--work', required=True)
-    ap.add_argument('--reuse-run', help='an earlier samples run to copy instead of running (for development)')
-    a = ap.parse_args()
+    a = e2e_common.start(lambda ap: ap.add_argument(
+        '--reuse-run', help='an earlier samples run to copy instead of running (for development)'))
     src, work = a.source, a.work
-    shutil.rmtree(work, ignore_errors=True)
-    os.makedirs(work)
     gm = Greenmine(a.greenmine, work)
     as_of = open(os.path.join(src, 'samples/as_of.txt')).read().strip()
 

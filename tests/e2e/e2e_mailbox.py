@@ -4,7 +4,8 @@ a Maildir and an mbox are one package a message; auto-replies, delivery reports 
 newsletters are listed, not read; a 补充材料 e-mail joins its application whether it
 arrives after or before the first package; a message moved from new/ to cur/ keeps
 its id; a second run reads nothing again."""
-import argparse, json, os, shutil, subprocess, sys
+import json, os, subprocess, sys
+import e2e_common
 import openpyxl
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import mail_fixtures as mf
@@ -81,13 +82,7 @@ def scenario(gm, src, work, supplement_after):
     return inbox, out, recs
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument('--greenmine', required=True)
-    ap.add_argument('--source', required=True)
-    ap.add_argument('--work', required=True)
-    a = ap.parse_args()
-    shutil.rmtree(a.work, ignore_errors=True)
-    os.makedirs(a.work)
+    a = e2e_common.start()
     got = scenario(a.greenmine, a.source, a.work, supplement_after=True)
     scenario(a.greenmine, a.source, a.work, supplement_after=False)
     if got:

@@ -8,18 +8,13 @@ reading the differences this test prints:
 
     scripts/record-identity --save tests/e2e/golden/samples_records OUT
 """
-import argparse, os, shutil, subprocess, sys
+import os, subprocess, sys
+import e2e_common
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument('--greenmine', required=True)
-    ap.add_argument('--source', required=True)
-    ap.add_argument('--work', required=True)
-    a = ap.parse_args()
+    a = e2e_common.start()
     src = a.source
     out = os.path.join(a.work, 'out')
-    shutil.rmtree(a.work, ignore_errors=True)
-    os.makedirs(a.work)
     # The options of e2e_samples.py: the samples' blacklist and as-of date.
     args = [a.greenmine, 'run', '--inbox', os.path.join(src, 'samples/inbox'), '--out', out, '--jobs', '2', '--quiet',
             '--blacklist', os.path.join(src, 'samples/blacklist.txt'),

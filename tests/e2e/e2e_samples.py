@@ -7,7 +7,8 @@ that the scorer's figures reach the levels recorded in tests/e2e/thresholds.json
 pass), that the inbox is byte-identical afterwards, and that a second run
 reuses every record and writes the same results.
 """
-import argparse, hashlib, json, os, shutil, subprocess, sys, time
+import hashlib, json, os, shutil, subprocess, sys, time
+import e2e_common
 
 def sha_tree(root):
     out = {}
@@ -64,18 +65,12 @@ def check_outputs(out, src, entries):
     return recs
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument('--greenmine', required=True)
-    ap.add_argument('--source', required=True)
-    ap.add_argument('--work', required=True)
-    a = ap.parse_args()
+    a = e2e_common.start()
     src = a.source
     inbox = os.path.join(src, 'samples/inbox')
     entries = sorted(e for e in os.listdir(inbox) if not e.startswith('.'))
     if not entries: fail('no samples in ' + inbox)
     out = os.path.join(a.work, 'out')
-    shutil.rmtree(a.work, ignore_errors=True)
-    os.makedirs(a.work)
     before = sha_tree(inbox)
 
     code, first, _ = run(a.greenmine, inbox, out, src)

@@ -11,7 +11,8 @@ first, then joined (records, checklist, applications.jsonl, one summary row).
 
 Never timing-flaky: outcomes are polled for with generous deadlines; the only
 durations asserted are the generous ones of SIGTERM."""
-import argparse, json, os, shutil, signal, subprocess, sys, threading, time
+import json, os, shutil, signal, subprocess, sys, threading, time
+import e2e_common
 import openpyxl
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import mail_fixtures as mf
@@ -78,12 +79,7 @@ def log_lines(log, entry):
     return [l for l in log.splitlines() if ('] ' + entry + ':') in l or ('] ' + entry + ' (reused):') in l]
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument('--greenmine', required=True)
-    ap.add_argument('--source', required=True)
-    ap.add_argument('--work', required=True)
-    a = ap.parse_args()
-    shutil.rmtree(a.work, ignore_errors=True)
+    a = e2e_common.start()
     inbox, out, log = (os.path.join(a.work, n) for n in ('inbox', 'out', 'watch.log'))
     os.makedirs(inbox)
     samples = os.path.join(a.source, 'samples/inbox')
