@@ -65,6 +65,12 @@ if [[ ! -s "$CAREFUL_DIR/chi_sim.traineddata" ]]; then
     }
     tar -xzf "$tgz" -C "$tmp" package/4.0.0/chi_sim.traineddata.gz
     gunzip "$tmp/package/4.0.0/chi_sim.traineddata.gz"
+    # The model's own config sets Tesseract's page-layout parameters for CJK
+    # (textord_*, edges_*), which are process-wide: loaded beside Debian's
+    # model it would change how every other page is laid out. It gets
+    # Debian's config instead; only its LSTM is used.
+    printf 'preserve_interword_spaces 1\n' > "$tmp/chi_sim.config"
+    combine_tessdata -o "$tmp/package/4.0.0/chi_sim.traineddata" "$tmp/chi_sim.config" >/dev/null 2>&1
     $SUDO install -D -m 0644 "$tmp/package/4.0.0/chi_sim.traineddata" "$CAREFUL_DIR/chi_sim.traineddata"
   fi
 fi

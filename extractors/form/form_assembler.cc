@@ -103,6 +103,10 @@ double MeanConfidence(const std::vector<const FormCell*>& cells) {
   return n ? sum / n : kBlankConfidence;
 }
 
+size_t InkedCount(const std::vector<const FormCell*>& cells) {
+  return std::count_if(cells.begin(), cells.end(), [](const FormCell* c) { return !c->blank; });
+}
+
 const FormCell* FirstInked(const std::vector<const FormCell*>& cells) {
   for (const FormCell* c : cells)
     if (!c->blank) return c;
@@ -383,6 +387,33 @@ class ReadingWriter {
   double MeanReadingConfidence() const { return confidence_n_ ? confidence_sum_ / confidence_n_ : 0.0; }
 
  private:
+  // The text of `part` in a compound cell's whole `text`; `*factor` lowers
+  // the confidence of a part found by its position alone.
+  static std::string PartText(const CompoundPart& part, const std::string& text, int ordinal, double* factor) {
+    if (part.extract == "bracket_after") {
+      std::string anchor = part.anchors.empty() ? "" : part.anchors.front();
+      std::string found = BracketAfter(text, anchor, ordinal);
+      if (!anchor.empty() && found != BracketAfter(text, anchor, -1)) *factor = 0.7;  // by position only
+      return found;
+    }
+    if (part.extract == "person") return PersonIn(text, part.anchors);
+    if (part.extract == "phone") return PhoneIn(text);
+    if (part.extract == "rest") return RestAfterOptions(text, part.anchors);
+    if (part.extract == "checkbox") return CleanCellText(text);
+    return "";
+  }
+
+  // A part of a compound cell read whole from one cell, settled against the
+  // careful model's reading of that cell when the part's field asks for one.
+  void SecondLookAtPart(const Collected& col, const ValueText& value, const CompoundPart& part, int ordinal,
+                        Reading* r) {
+    if (value.first == nullptr || value.first->blank || r->raw.empty() || InkedCount(col.cells) != 1) return;
+    const std::optional<CarefulReading> careful = reader_->ReadCarefully(*value.first, part.field);
+    if (!careful) return;
+    double unused = 1.0;
+    SettleTwoReadings(PartText(part, careful->text, ordinal, &unused), careful->take_careful, r);
+  }
+
   // Each part of a compound cell, from the cell's whole text.
   void ReadCompound(const Collected& col, const ValueText& value) {
     const std::string& text = value.text;
@@ -390,21 +421,10 @@ class ReadingWriter {
     for (const CompoundPart* part : labels_.PartsOf(col.spec->key)) {
       Reading r;
       double factor = 1.0;
-      if (part->extract == "bracket_after") {
-        std::string anchor = part->anchors.empty() ? "" : part->anchors.front();
-        r.raw = BracketAfter(text, anchor, ordinal);
-        if (!anchor.empty() && r.raw != BracketAfter(text, anchor, -1)) factor = 0.7;  // by position only
-        ++ordinal;
-      } else if (part->extract == "person") {
-        r.raw = PersonIn(text, part->anchors);
-      } else if (part->extract == "phone") {
-        r.raw = PhoneIn(text);
-      } else if (part->extract == "rest") {
-        r.raw = RestAfterOptions(text, part->anchors);
-      } else if (part->extract == "checkbox") {
-        r.is_checkbox = true;
-        r.raw = CleanCellText(text);
-      }
+      r.is_checkbox = part->extract == "checkbox";
+      const int part_ordinal = ordinal;
+      r.raw = PartText(*part, text, part_ordinal, &factor);
+      if (part->extract == "bracket_after") ++ordinal;
       r.confidence = text.empty() ? kBlankConfidence : std::clamp(value.text_conf * factor, 0.0, 1.0);
       if (!text.empty() && r.raw.empty() && part->extract != "rest" && !r.is_checkbox) r.confidence = 0.3;
       if (r.is_checkbox && value.first != nullptr) {
@@ -412,6 +432,7 @@ class ReadingWriter {
         r.marked = d.marked;
         r.confidence = d.confidence;
       }
+      if (!r.is_checkbox) SecondLookAtPart(col, value, *part, part_ordinal, &r);
       Finish(&r, col.cells, file_, reader_);
       Put(part->field, std::move(r));
     }

@@ -13,11 +13,13 @@
 // Thread-safety: AssembleForm is pure apart from the CellReader it calls.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "extractors/form/checkbox.h"
 #include "extractors/form/form_labels.h"
+#include "extractors/form/second_look.h"
 #include "pipeline/core/reading.h"
 #include "pipeline/core/templates.h"
 
@@ -53,6 +55,13 @@ class CellReader {
   // May improve `raw`/`confidence` of a value cell of `field` (e.g. re-read
   // with the field's vocabulary as a character whitelist). Default: nothing.
   virtual void Refine(const FormCell& cell, const FieldSpec& field, Reading* reading) {}
+  // The careful model's reading of `cell`, when the value of field `key`
+  // read from it gets a second look (form_second_look.tsv); nullopt when
+  // not, or when there is no careful model. For the parts of a compound
+  // cell, which Refine does not see.
+  virtual std::optional<CarefulReading> ReadCarefully(const FormCell& cell, const std::string& key) {
+    return std::nullopt;
+  }
 };
 
 // Builds the readings of all labels found in `rows` into `out->fields`

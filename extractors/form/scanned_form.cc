@@ -32,11 +32,6 @@ constexpr double kLargerScale = 1.5;
 // and stray strokes read as 和 at 0.0; a lone 目 at 0.8).
 constexpr double kSureRawLine = 0.6;
 
-// The confidence of a value both models read alike, and the most a value
-// keeps when they differ (under the review threshold, 0.6).
-constexpr double kAgreed = 0.9;
-constexpr double kDisagreed = 0.55;
-
 // A checkbox decision at least this confident found its options' bracket
 // pairs (JudgeCheckboxes gives 0.5 when it falls back to the OCR's text).
 constexpr double kPairsSettle = 0.6;
@@ -404,25 +399,28 @@ void ScannedForm::Refine(const FormCell& cell, const FieldSpec& field, Reading* 
   SecondLookCarefully(cell, field, reading);
 }
 
-void ScannedForm::SecondLookCarefully(const FormCell& cell, const FieldSpec& field, Reading* reading) {
-  if (!second_look_.Wants(field.key, cell.weakest)) return;
+std::optional<CarefulReading> ScannedForm::ReadCarefully(const FormCell& cell, const std::string& key) {
+  if (cell.ref < 0 || static_cast<size_t>(cell.ref) >= cells_.size()) return std::nullopt;
+  if (!second_look_.Wants(key, cell.weakest) || !ocr_->HasCarefulModel()) return std::nullopt;
   const CellData& data = *cells_[cell.ref];
-  const std::string own = fixes_.Apply(data.ocr.text);
+  const PageData& page = *pages_[data.page];
+  OcrResult again = ReadCell(data.ink, page.page.grey.get(), page.page.dpi, 1.0, Model::kCareful);
+  return CarefulReading{fixes_.Apply(again.text), second_look_.TakesCareful(key)};
+}
+
+void ScannedForm::SecondLookCarefully(const FormCell& cell, const FieldSpec& field, Reading* reading) {
+  // Only a value read whole from this one cell: the cell's own text, cleaned
+  // as the assembler cleaned it, is the value.
+  const std::string own = fixes_.Apply(cells_[cell.ref]->ocr.text);
   std::string (*clean)(std::string_view) = nullptr;
   if (CleanCellText(own) == reading->raw) clean = CleanCellText;
   else if (CleanProseText(own) == reading->raw) clean = CleanProseText;
-  if (clean == nullptr || !ocr_->HasCarefulModel()) return;
-  const PageData& page = *pages_[data.page];
-  OcrResult again = ReadCell(data.ink, page.page.grey.get(), page.page.dpi, 1.0, Model::kCareful);
-  std::string text = clean(fixes_.Apply(again.text));
+  if (clean == nullptr) return;
+  const std::optional<CarefulReading> careful = ReadCarefully(cell, field.key);
+  if (!careful) return;
+  std::string text = clean(careful->text);
   if (DigitReadingOf(field.type).grouped) text = FixDigitGrouping(text);
-  if (text.empty()) return;
-  if (text == reading->raw) {
-    reading->confidence = std::max(reading->confidence, kAgreed);
-  } else {
-    if (second_look_.TakesCareful(field.key)) reading->raw = text;
-    reading->confidence = std::min(reading->confidence, kDisagreed);
-  }
+  SettleTwoReadings(text, careful->take_careful, reading);
 }
 
 void ScannedForm::RereadWithWhitelist(const FormCell& cell, const FieldSpec& field, Reading* reading) {

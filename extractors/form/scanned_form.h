@@ -61,6 +61,7 @@ class ScannedForm : public CellReader {
   CheckboxDecision Marks(const FormCell& cell, const std::vector<std::string>& options) override;
   std::string Png(const FormCell& cell) override;
   void Refine(const FormCell& cell, const FieldSpec& field, Reading* reading) override;
+  std::optional<CarefulReading> ReadCarefully(const FormCell& cell, const std::string& key) override;
 
  private:
   struct PageData;

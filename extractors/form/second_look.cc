@@ -1,5 +1,7 @@
 #include "extractors/form/second_look.h"
 
+#include <algorithm>
+
 #include "pipeline/core/table_cells.h"
 
 namespace gm::form {
@@ -36,6 +38,16 @@ Status SecondLookRules::Load(const Templates& templates, SecondLookRules* out) {
 bool SecondLookRules::Wants(const std::string& key, double weakest) const {
   auto it = rules_.find(key);
   return it != rules_.end() && weakest < it->second.below;
+}
+
+void SettleTwoReadings(const std::string& careful, bool take_careful, Reading* reading) {
+  if (careful.empty()) return;
+  if (careful == reading->raw) {
+    reading->confidence = std::max(reading->confidence, kAgreedConfidence);
+    return;
+  }
+  if (take_careful) reading->raw = careful;
+  reading->confidence = std::min(reading->confidence, kDisagreedConfidence);
 }
 
 bool SecondLookRules::TakesCareful(const std::string& key) const {

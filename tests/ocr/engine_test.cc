@@ -1,6 +1,8 @@
 #include "extractors/ocr/engine.h"
 
+#include <cstdlib>
 #include <filesystem>
+#include <memory>
 #include <fstream>
 #include <set>
 #include <string>
@@ -67,6 +69,35 @@ TEST(OcrEngine, RawLineReadsALoneCharacter) {
   OcrResult r = engine->Recognize(line.get(), OcrLayout::kRawLine, 200);
   EXPECT_EQ(r.text, "目");
   EXPECT_GE(r.confidence, 0.6);
+}
+
+}  // namespace
+}  // namespace gm
+
+namespace gm {
+namespace {
+
+// The careful model (scripts/setup-deps.sh) lives beside Debian's in one
+// process: loading it must not change how the engine's own model reads a
+// page (Tesseract's page-layout parameters are process-wide, and the model's
+// shipped config set them for CJK: setup-deps gives it Debian's config).
+// GREENMINE_CAREFUL_TESSDATA names another folder to check.
+TEST(OcrEngine, LoadingTheCarefulModelChangesNoOtherReading) {
+  const char* named = std::getenv("GREENMINE_CAREFUL_TESSDATA");
+  const std::string dir = named ? named : "/usr/local/share/greenmine/tessdata-careful";
+  std::unique_ptr<OcrEngine> engine;
+  ASSERT_TRUE(OcrEngine::Create("", "chi_sim", &engine).ok());
+  if (!engine->UseCarefulModel(dir).ok()) GTEST_SKIP() << "no careful model in " << dir;
+  PixPtr page = AdoptPix(pixRead(GREENMINE_SOURCE_DIR "/tests/form/fixtures/p1_seal_skew.jpg"));
+  ASSERT_TRUE(page);
+  const OcrResult before = engine->Recognize(page.get(), OcrLayout::kAuto, 200);
+  ASSERT_TRUE(engine->HasCarefulModel());
+  PixPtr line = AdoptPix(pixRead(GREENMINE_SOURCE_DIR "/tests/ocr/fixtures/lone_character_line.png"));
+  ASSERT_TRUE(line);
+  (void)engine->RecognizeCarefully(line.get(), OcrLayout::kSingleLine);
+  const OcrResult after = engine->Recognize(page.get(), OcrLayout::kAuto, 200);
+  EXPECT_EQ(after.text, before.text);
+  EXPECT_EQ(after.words.size(), before.words.size());
 }
 
 }  // namespace
