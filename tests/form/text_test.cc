@@ -564,7 +564,7 @@ TEST(SecondLookRules, NamesAlwaysProseWhenDoubtful) {
   ASSERT_TRUE(SecondLookRules::Load(t, &rules).ok());
   EXPECT_TRUE(rules.Wants("company_name", 0.99));
   EXPECT_TRUE(rules.Wants("company_name", 1.0));
-  EXPECT_TRUE(rules.TakesCareful("company_name"));
+  EXPECT_FALSE(rules.TakesCareful("company_name"));
   EXPECT_TRUE(rules.Wants("project_description", 0.5));
   EXPECT_FALSE(rules.Wants("project_description", 0.95));
   EXPECT_FALSE(rules.TakesCareful("project_description"));
