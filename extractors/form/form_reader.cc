@@ -40,6 +40,10 @@ void FormReader::CorrectNames(const std::vector<std::string>& typed_texts, FormR
       std::string whole = typed.WholeName(r.raw);
       if (!whole.empty()) r.raw = whole;
     }
+    // The name as put right is typed out whole by the applicant elsewhere:
+    // two sources agree, whatever the OCR's doubt (a second look may have
+    // lowered it, disagreeing on the very characters the typing settled).
+    if (typed.Spelled(r.raw)) r.confidence = std::max(r.confidence, kTypedNameConfidence);
   }
 }
 

@@ -67,6 +67,8 @@ class FormReader {
   // A scanned name read with less confidence than this may be replaced whole
   // by its typed copy (form::TypedNames::WholeName).
   static constexpr double kDoubtfulName = 0.85;
+  // The confidence of a name that the package's typed texts spell out whole.
+  static constexpr double kTypedNameConfidence = 0.85;
 
  private:
   FormReader() = default;

@@ -77,6 +77,7 @@ struct ScannedForm::PageData {
   PixPtr text;  // the binary page without its rulings: what the cells hold
   std::string file;
   int index = 0;
+  bool in_doubt = false;  // the two models read a name of this page differently (SecondLookRules::Wants)
 };
 
 struct ScannedForm::CellData {
@@ -401,9 +402,9 @@ void ScannedForm::Refine(const FormCell& cell, const FieldSpec& field, Reading* 
 
 std::optional<CarefulReading> ScannedForm::ReadCarefully(const FormCell& cell, const std::string& key) {
   if (cell.ref < 0 || static_cast<size_t>(cell.ref) >= cells_.size()) return std::nullopt;
-  if (!second_look_.Wants(key, cell.weakest) || !ocr_->HasCarefulModel()) return std::nullopt;
   const CellData& data = *cells_[cell.ref];
   const PageData& page = *pages_[data.page];
+  if (!second_look_.Wants(key, cell.weakest, page.in_doubt) || !ocr_->HasCarefulModel()) return std::nullopt;
   OcrResult again = ReadCell(data.ink, page.page.grey.get(), page.page.dpi, 1.0, Model::kCareful);
   return CarefulReading{fixes_.Apply(again.text), second_look_.TakesCareful(key)};
 }
@@ -420,6 +421,8 @@ void ScannedForm::SecondLookCarefully(const FormCell& cell, const FieldSpec& fie
   if (!careful) return;
   std::string text = clean(careful->text);
   if (DigitReadingOf(field.type).grouped) text = FixDigitGrouping(text);
+  if (!text.empty() && text != reading->raw && second_look_.Always(field.key))
+    pages_[cells_[cell.ref]->page]->in_doubt = true;
   SettleTwoReadings(text, careful->take_careful, reading);
 }
 

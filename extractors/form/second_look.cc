@@ -35,9 +35,14 @@ Status SecondLookRules::Load(const Templates& templates, SecondLookRules* out) {
   return Status::OK();
 }
 
-bool SecondLookRules::Wants(const std::string& key, double weakest) const {
+bool SecondLookRules::Wants(const std::string& key, double weakest, bool page_in_doubt) const {
   auto it = rules_.find(key);
-  return it != rules_.end() && weakest < it->second.below;
+  return it != rules_.end() && (page_in_doubt || weakest < it->second.below);
+}
+
+bool SecondLookRules::Always(const std::string& key) const {
+  auto it = rules_.find(key);
+  return it != rules_.end() && it->second.below > 1.0;
 }
 
 void SettleTwoReadings(const std::string& careful, bool take_careful, Reading* reading) {

@@ -23,8 +23,12 @@ class SecondLookRules {
   static Status Load(const Templates& templates, SecondLookRules* out);
 
   // Whether a value of field `key` whose least sure character was read at
-  // `weakest` (0..1) gets the second look.
-  bool Wants(const std::string& key, double weakest) const;
+  // `weakest` (0..1) gets the second look. On a page where the two models
+  // already read a name differently (`page_in_doubt`), every field of the
+  // table does: the OCR is sure of itself there and wrong (a 1-bit fax).
+  bool Wants(const std::string& key, double weakest, bool page_in_doubt = false) const;
+  // Whether `key` is read twice whatever its characters (`always`).
+  bool Always(const std::string& key) const;
   // Whether, when the two readings of `key` differ, the careful one is
   // taken (names: the larger model misreads fewer rare characters) or the
   // first kept (prose and amounts, which the fast model reads as well).

@@ -54,6 +54,15 @@ std::string TypedNames::Correct(std::string_view read) const {
   return proposed.Apply(spaceless, &all) ? ToUtf8(all) : std::string(read);
 }
 
+bool TypedNames::Spelled(std::string_view name) const {
+  std::u32string bare;
+  for (char32_t c : ToCodepoints(Nfkc(name)))
+    if (c != U' ') bare.push_back(c);
+  if (bare.size() < kMinSpelled) return false;
+  return std::any_of(texts_.begin(), texts_.end(),
+                     [&](const std::u32string& text) { return text.find(bare) != std::u32string::npos; });
+}
+
 std::string TypedNames::WholeName(std::string_view read) const {
   const std::u32string bare = WithoutSpaces(ToCodepoints(read)).bare;
   const size_t n = bare.size();

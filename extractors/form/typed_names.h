@@ -55,6 +55,12 @@ class TypedNames {
   static constexpr double kMaxWholeDiffer = 0.3;
   std::string WholeName(std::string_view read) const;
 
+  // Whether `name` (spaces looked through), of at least kMinSpelled
+  // characters, is written out whole in one of the typed texts: the form's
+  // reading and the applicant's own typing agree on it.
+  static constexpr size_t kMinSpelled = 5;
+  bool Spelled(std::string_view name) const;
+
  private:
   std::vector<std::u32string> texts_;
 };

@@ -538,6 +538,14 @@ TEST(TypedNames, ALongBodyIsReadFromItsTop) {
   EXPECT_EQ(typed.Correct("甘肃平川董石矿业"), "甘肃平川董石矿业") << "past the first characters nothing is used";
 }
 
+TEST(TypedNames, SpelledWholeInATypedText) {
+  const TypedNames typed({"转发-窑街铅锌矿入库资料", "甘肃窑街矿业集团有限公司申报材料.pdf"});
+  EXPECT_TRUE(typed.Spelled("甘肃窑街矿业集团有限公司"));
+  EXPECT_TRUE(typed.Spelled("窑街 铅锌矿"));
+  EXPECT_FALSE(typed.Spelled("甘肃密街矿业集团有限公司"));
+  EXPECT_FALSE(typed.Spelled("窑街"));  // too short to say anything
+}
+
 TEST(TypedNames, TwoDifferentTypedCandidatesCancel) {
   const TypedNames typed({"甘肃窑街矿业集团", "甘肃密街矿业集团"});
   EXPECT_EQ(typed.Correct("甘肃窗街矿业集团有限公司"), "甘肃窗街矿业集团有限公司");
@@ -568,6 +576,10 @@ TEST(SecondLookRules, NamesAlwaysProseWhenDoubtful) {
   EXPECT_TRUE(rules.Wants("project_description", 0.5));
   EXPECT_FALSE(rules.Wants("project_description", 0.95));
   EXPECT_FALSE(rules.TakesCareful("project_description"));
+  EXPECT_TRUE(rules.Wants("project_description", 0.95, /*page_in_doubt=*/true));
+  EXPECT_FALSE(rules.Wants("credit_code", 0.1, /*page_in_doubt=*/true));
+  EXPECT_TRUE(rules.Always("company_name"));
+  EXPECT_FALSE(rules.Always("project_description"));
   EXPECT_FALSE(rules.Wants("credit_code", 0.1));  // not in the table
   EXPECT_FALSE(SecondLookRules().Wants("company_name", 0.1));
 }
