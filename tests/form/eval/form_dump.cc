@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
   gm::form::RereadRules reread;
   gm::form::CapitalAmount capital;
   gm::form::OcrFixes fixes;
+  gm::form::SecondLookRules second_look;  // none: the dump shows the first reading
   if (s.ok()) s = gm::form::FormLabels::Load(templates, &labels);
   if (s.ok()) s = gm::form::RereadRules::Load(templates, &reread);
   if (s.ok()) s = gm::form::CapitalAmount::Load(templates, &capital);
@@ -54,7 +55,7 @@ int main(int argc, char** argv) {
   const std::string folder = argc > 3 ? argv[3] : "";
   for (const auto& entry : manifest) {
     if (entry["id"].get<std::string>().find(argv[2]) == std::string::npos) continue;
-    gm::form::ScannedForm form(labels, reread, capital, fixes, ocr.get());
+    gm::form::ScannedForm form(labels, reread, capital, fixes, second_look, ocr.get());
     int index = 0;
     for (const auto& p : entry["pages"]) {
       gm::PixPtr pix = gm::AdoptPix(pixRead(p["path"].get<std::string>().c_str()));
