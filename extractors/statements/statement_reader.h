@@ -37,7 +37,11 @@ struct StatementFigures {
   std::string kind;                  // balance_sheet | income_statement | cash_flow_statement
   std::optional<int> year;
   std::string unit;                  // 元 | 千元 | 万元 (as written)
-  std::map<std::string, double> wan; // total_assets, total_liabilities, owners_equity, revenue, net_profit, operating_cash_flow → 万元; empty when its figures could not be read
+  // total_assets, total_liabilities, owners_equity, revenue, net_profit,
+  // operating_cash_flow → 万元; empty when its figures could not be read.
+  // Also restated_net_profit: the cash-flow statement's 补充资料 restating
+  // 净利润 (statements_sections.tsv), a cross-check, no figure of the record.
+  std::map<std::string, double> wan;
   std::string file;
   std::vector<int> pages;            // 1-based pages holding it (sheets of a spreadsheet and Word tables come first)
   std::map<std::string, int> page_of;   // key → the 1-based page its figure was read on
@@ -76,7 +80,9 @@ void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, c
 // parent's 母公司 one, then the most confident); nullopt when
 // no statement's figures were read. A statement without a year counts for
 // the year of another statement of the same file, else only when no
-// statement has a year.
+// statement has a year. The cash-flow statement's restated 净利润 is kept
+// beside them for the checks when the income statement chosen is of the
+// same scope (合并 or 母公司).
 std::optional<Financials> MergeFinancials(const std::vector<StatementFigures>& statements);
 
 }  // namespace gm
