@@ -265,7 +265,7 @@ void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, c
     f.unit = a.st.unit.empty() ? "元" : a.st.unit;
     const double per_unit = vocab.WanPerUnit(f.unit);
     for (const auto& [key, value] : a.st.values) {
-      f.wan[key] = Round6(value * per_unit);
+      (vocab.SectionOf(f.kind, key) ? f.cross_check_wan : f.wan)[key] = Round6(value * per_unit);
       f.page_of[key] = a.page_of.at(key) + 1;
       auto sure = a.st.confidence.find(key);
       if (sure != a.st.confidence.end() && sure->second < params.doubtful_figure_confidence) f.doubtful.insert(key);
@@ -274,8 +274,7 @@ void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, c
     f.file = path;
     for (int p : a.pages) f.pages.push_back(p + 1);
     const auto keys = vocab.KeysOf(f.kind);
-    const auto read = std::count_if(keys.begin(), keys.end(), [&](const std::string& k) { return f.wan.count(k); });
-    double found = keys.empty() ? 0 : double(read) / double(keys.size());
+    double found = keys.empty() ? 0 : double(f.wan.size()) / double(keys.size());
     f.confidence = std::min(1.0, found) * (a.pages.empty() ? 0 : a.confidence_sum / a.pages.size()) *
                    (a.st.end_column ? 1.0 : params.no_header_factor) *
                    (a.st.unit.empty() ? params.no_unit_factor : 1.0);
@@ -325,7 +324,8 @@ std::optional<Financials> MergeFinancials(const std::vector<StatementFigures>& f
     if (it == chosen.end()) return;
     const StatementFigures& st = *it->second;
     auto v = st.wan.find(key);
-    if (v == st.wan.end()) return;
+    if (v == st.wan.end()) v = st.cross_check_wan.find(key);
+    if (v == st.cross_check_wan.end()) return;
     *slot = v->second;
     auto page = st.page_of.find(key);
     f.read_at[key] = "“" + st.file + "”" + (page == st.page_of.end() ? "" : PageListText({page->second}));

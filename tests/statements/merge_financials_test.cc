@@ -81,8 +81,8 @@ TEST(MergeFinancialsTest, YearlessStatementsTakeTheirFilesYear) {
 
 TEST(MergeFinancialsTest, TheRestatedNetProfitIsKeptBesideTheFiguresWithWhereItWasRead) {
   StatementFigures is = Fig("income_statement", 2024, {{"revenue", 5}, {"net_profit", 2}}, "利润表.pdf");
-  StatementFigures cf = Fig("cash_flow_statement", 2024, {{"operating_cash_flow", 3}, {"restated_net_profit", 2.5}},
-                            "现金流量表.pdf");
+  StatementFigures cf = Fig("cash_flow_statement", 2024, {{"operating_cash_flow", 3}}, "现金流量表.pdf");
+  cf.cross_check_wan = {{"restated_net_profit", 2.5}};
   is.page_of = {{"net_profit", 1}};
   cf.page_of = {{"operating_cash_flow", 1}, {"restated_net_profit", 2}};
   cf.doubtful = {"restated_net_profit"};

@@ -79,9 +79,10 @@ TEST(StatementReaderTest, TheSupplementsNetProfitIsReadApartFromTheBody) {
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].kind, "cash_flow_statement");
   EXPECT_NEAR(out[0].wan.at("operating_cash_flow"), -123.4567, 1e-9);
-  EXPECT_NEAR(out[0].wan.at("restated_net_profit"), 543.21, 1e-9);
+  EXPECT_NEAR(out[0].cross_check_wan.at("restated_net_profit"), 543.21, 1e-9);
   EXPECT_FALSE(out[0].wan.count("net_profit"));
-  EXPECT_DOUBLE_EQ(out[0].confidence, 1.0);  // the section's key counts for nothing
+  EXPECT_FALSE(out[0].wan.count("restated_net_profit"));
+  EXPECT_DOUBLE_EQ(out[0].confidence, 1.0);
 }
 
 TEST(StatementReaderTest, ASupplementOnTheNextPageIsTheRestOfTheCashFlowStatement) {
@@ -97,7 +98,7 @@ TEST(StatementReaderTest, ASupplementOnTheNextPageIsTheRestOfTheCashFlowStatemen
   EXPECT_EQ(out[0].unit, "元");
   EXPECT_EQ(out[0].page_of.at("operating_cash_flow"), 1);
   EXPECT_EQ(out[0].page_of.at("restated_net_profit"), 2);
-  EXPECT_NEAR(out[0].wan.at("restated_net_profit"), 543.21, 1e-9);
+  EXPECT_NEAR(out[0].cross_check_wan.at("restated_net_profit"), 543.21, 1e-9);
 }
 
 TEST(StatementReaderTest, ASupplementHeadingAtAPagesFootGoesOnOverThePage) {
@@ -112,7 +113,7 @@ TEST(StatementReaderTest, ASupplementHeadingAtAPagesFootGoesOnOverThePage) {
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].kind, "cash_flow_statement");
   EXPECT_EQ(out[0].pages, (std::vector<int>{1, 2}));
-  EXPECT_NEAR(out[0].wan.at("restated_net_profit"), 543.21, 1e-9);
+  EXPECT_NEAR(out[0].cross_check_wan.at("restated_net_profit"), 543.21, 1e-9);
   EXPECT_EQ(out[0].page_of.at("restated_net_profit"), 2);
 }
 
@@ -122,8 +123,22 @@ TEST(StatementReaderTest, ANetProfitRowOutsideTheSupplementIsNoRestatedFigure) {
   std::vector<StatementFigures> out;
   ASSERT_TRUE(ReadStatements(Doc({MakePage(rows)}), "现金流量表.pdf", nullptr, {}, &out).ok());
   ASSERT_EQ(out.size(), 1u);
-  EXPECT_FALSE(out[0].wan.count("restated_net_profit"));
+  EXPECT_FALSE(out[0].cross_check_wan.count("restated_net_profit"));
   EXPECT_FALSE(out[0].wan.count("net_profit"));
+}
+
+TEST(StatementReaderTest, ACashFlowStatementWithOnlyItsSupplementReadHasNoFiguresRead) {
+  // The body's figures lost to the scan: the statement is there, its figures were not read.
+  std::vector<RowSpec> rows = {{{{300, "现金流量表"}}}, {{{330, "2024年度"}, {700, "单位：元"}}},
+                               {{{20, "项目"}, {330, "本期金额"}, {470, "上期金额"}}}};
+  for (const RowSpec& r : SupplementRows("5,432,100.00")) rows.push_back(r);
+  rows.pop_back();  // not even the 补充资料's own 经营活动产生的现金流量净额
+  std::vector<StatementFigures> out;
+  ASSERT_TRUE(ReadStatements(Doc({MakePage(rows)}), "现金流量表.pdf", nullptr, {}, &out).ok());
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_TRUE(out[0].wan.empty());
+  EXPECT_FALSE(out[0].Place().figures_read);
+  EXPECT_NEAR(out[0].cross_check_wan.at("restated_net_profit"), 543.21, 1e-9);
 }
 
 TEST(StatementReaderTest, AuditReportYieldsAllThreeWithABalanceSheetOverTwoPages) {
