@@ -104,6 +104,7 @@ struct Open {
   bool items_seen = false;
   int year_rank = 0;
   bool amounts_have_cents = false;            // AmountsHaveCents of the page
+  const StatementSection* section = nullptr;  // the section its rows are in; null for the body
 };
 
 // A phrase that is a column's whole name, no longer name starting with it:
@@ -270,14 +271,27 @@ const Cell* PickFigure(const std::vector<const Cell*>& numbers, const std::vecto
 // equal once punctuation is set aside, or — for labels of four or more
 // characters, where one misread character cannot turn one item into another —
 // one character different, when that points at a single item.
+//
+// A key of a section (statements_sections.tsv) is matched only inside it, and
+// there first: the 补充资料's 净利润 is never the income statement's.
+bool InSection(const StatementItemLabel& item, const StatementSection* section) {
+  return section && item.kind == section->kind &&
+         std::find(section->keys.begin(), section->keys.end(), item.key) != section->keys.end();
+}
+
 const StatementItemLabel* MatchItem(const std::string& label, const std::string& kind,
-                                    const StatementVocabulary& vocab, bool exact = false) {
+                                    const StatementVocabulary& vocab, const StatementSection* section,
+                                    bool exact = false) {
   const std::u32string bare = BareLabel(CleanLabel(label));
   if (bare.empty()) return nullptr;
+  if (section && (kind.empty() || kind == section->kind))
+    for (const StatementItemLabel& item : vocab.items)
+      if (InSection(item, section) && item.bare == bare) return &item;
   const StatementItemLabel* near = nullptr;
   bool ambiguous = false;
   for (const StatementItemLabel& item : vocab.items) {
     if (!kind.empty() && item.kind != kind) continue;
+    if (vocab.SectionOf(item.kind, item.key) && !InSection(item, section)) continue;
     if (item.bare == bare) return &item;
     if (exact || bare.size() < 4 || item.bare.size() != bare.size()) continue;
     size_t differ = 0;
@@ -292,7 +306,7 @@ const StatementItemLabel* MatchItem(const std::string& label, const std::string&
 // Records the figure when `label` names an item; true when it does (read or not).
 bool ReadItemLabel(const std::string& label, const std::vector<const Cell*>& numbers,
                    const StatementVocabulary& vocab, Open* open, bool exact = false) {
-  const StatementItemLabel* item = MatchItem(label, open->st.kind, vocab, exact);
+  const StatementItemLabel* item = MatchItem(label, open->st.kind, vocab, open->section, exact);
   if (!item) return false;
   if (item->key == kNoFigureKey) return true;
   auto have = open->priority.find(item->key);
@@ -411,7 +425,7 @@ struct LabelRun {
 // was read with little confidence is debris, and its numbers go to the
 // label before it.
 std::vector<LabelRun> LabelRuns(const Row& row, size_t g, const std::vector<double>& splits,
-                                const StatementVocabulary& vocab, const std::string& kind) {
+                                const StatementVocabulary& vocab, const Open& open) {
   constexpr double kDebrisConfidence = 0.6;
   std::vector<LabelRun> runs;
   for (const Cell& c : row.cells) {
@@ -431,7 +445,7 @@ std::vector<LabelRun> LabelRuns(const Row& row, size_t g, const std::vector<doub
     std::string text;
     for (const std::string& piece : run.label) text += piece;
     const bool debris = !kept.empty() && !kept.back().label.empty() && !run.label.empty() &&
-                        run.label_confidence < kDebrisConfidence && !MatchItem(text, kind, vocab);
+                        run.label_confidence < kDebrisConfidence && !MatchItem(text, open.st.kind, vocab, open.section);
     if (debris) {
       kept.back().numbers.insert(kept.back().numbers.end(), run.numbers.begin(), run.numbers.end());
     } else {
@@ -465,7 +479,7 @@ bool ReadItemRow(const std::vector<Row>& rows, size_t r, const std::vector<doubl
   for (size_t g = 0; g <= splits.size(); ++g) {
     const std::string above = label_line(g, -1);
     const std::string below = label_line(g, +1);
-    for (const LabelRun& run : LabelRuns(row, g, splits, vocab, open->st.kind)) {
+    for (const LabelRun& run : LabelRuns(row, g, splits, vocab, *open)) {
       if (run.numbers.empty()) continue;
       std::vector<std::vector<std::string>> tries;
       if (run.label.empty()) {
@@ -486,11 +500,25 @@ bool ReadItemRow(const std::vector<Row>& rows, size_t r, const std::vector<doubl
   return any;
 }
 
+// The section row `text` (folded) opens in the open statement; null when it
+// opens none. A heading of another statement's section opens nothing.
+const StatementSection* OpenedSection(const std::string& text, const StatementVocabulary& vocab, const Open& open) {
+  const StatementSection* section = vocab.SectionOpenedBy(CleanLabel(text));
+  if (!section || (!open.st.kind.empty() && open.st.kind != section->kind)) return nullptr;
+  return section;
+}
+
+// The section a continued statement is in: the first of its kind's.
+const StatementSection* ContinuedSection(const std::string& kind, const StatementVocabulary& vocab) {
+  for (const StatementSection& section : vocab.sections)
+    if (section.kind == kind) return &section;
+  return nullptr;
+}
+
 }  // namespace
 
-
 std::vector<PageStatement> ParseStatementPage(const std::vector<PlacedText>& texts, const StatementVocabulary& vocab,
-                                              const std::string& continued_kind) {
+                                              const std::string& continued_kind, bool continued_in_section) {
   std::vector<Row> rows = LayoutRows(texts);
   const std::vector<double> splits = LabelColumnStarts(rows);
   const std::vector<HeaderColumn> implicit = ImplicitColumns(rows, splits, vocab.params);
@@ -500,6 +528,8 @@ std::vector<PageStatement> ParseStatementPage(const std::vector<PlacedText>& tex
   std::vector<PageStatement> out;
   Open open;
   open.st.kind = continued_kind;
+  if (continued_in_section) open.section = ContinuedSection(continued_kind, vocab);
+  open.st.in_section = open.section != nullptr;
   open.implicit = implicit;
   open.amounts_have_cents = cents;
   auto close = [&] {
@@ -567,6 +597,11 @@ std::vector<PageStatement> ParseStatementPage(const std::vector<PlacedText>& tex
       continue;
     }
     if (!title.empty()) continue;
+    if (const StatementSection* section = OpenedSection(text, vocab, open)) {
+      open.section = section;
+      open.st.in_section = true;
+      continue;
+    }
     // Only a known item ends the heading: "会企02表" is a label and a number too.
     if (ReadItemRow(rows, r, splits, vocab, &open)) open.items_seen = true;
   }

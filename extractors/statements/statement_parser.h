@@ -12,7 +12,9 @@
 // to the header column nearest it; the label's figure is the number under an
 // end-of-period column — never an opening or prior-period one. Without a
 // header row the first number is taken (the end-of-period column comes first
-// by convention), after a leading 行次 row number.
+// by convention), after a leading 行次 row number. A section that restates
+// another statement's figure (the cash-flow statement's 补充资料 and its
+// 净利润) is read under its own keys, only after its heading.
 //
 // Thread-safety: pure functions.
 #pragma once
@@ -47,15 +49,20 @@ struct PageStatement {
   bool end_column = false;                // an end-of-period column header was located
   bool marked = false;                    // the page's top named it (title or form number) though the page's text did not
   bool parent_company = false;            // the title says 母公司: the parent alone, not the group (合并)
+  // A section heading (statements_sections.tsv: 将净利润调节为经营活动现金流量)
+  // was read: the rows after it, to the end of the page, are the section's.
+  // An untitled part holding one is the rest of the statement before it.
+  bool in_section = false;
 };
 
 // Parses the placed text of one page. `continued_kind` is the kind of a
 // statement the previous page left unfinished ("" for none): rows before the
-// first title on this page continue it. Statements of kind "none" (a
+// first title on this page continue it — inside its section when
+// `continued_in_section` (the previous page read the section's heading). Statements of kind "none" (a
 // statement greenmine does not read) are returned too, so the caller knows
 // the previous one ended. Never fails; text that is no statement gives an
 // empty result.
 std::vector<PageStatement> ParseStatementPage(const std::vector<PlacedText>& texts, const StatementVocabulary& vocab,
-                                              const std::string& continued_kind);
+                                              const std::string& continued_kind, bool continued_in_section = false);
 
 }  // namespace gm

@@ -101,6 +101,22 @@ bool Complete(const Assembled& a, const StatementVocabulary& vocab) {
   return true;
 }
 
+// Whether the statement's section heading was read on its last page but not
+// every key of the section: the section goes on over the page.
+bool SectionUnfinished(const Assembled& a, const StatementVocabulary& vocab) {
+  if (!a.st.in_section) return false;
+  for (const StatementSection& section : vocab.sections)
+    if (section.kind == a.st.kind)
+      for (const std::string& key : section.keys)
+        if (!a.st.values.count(key)) return true;
+  return false;
+}
+
+// Whether a following page may go on with the statement.
+bool Unfinished(const Assembled& a, const StatementVocabulary& vocab) {
+  return !Complete(a, vocab) || SectionUnfinished(a, vocab);
+}
+
 void MergeInto(const PageStatement& part, double confidence, int page, Assembled* a) {
   for (const auto& [key, value] : part.values) {
     if (!a->st.values.emplace(key, value).second) continue;
@@ -113,6 +129,7 @@ void MergeInto(const PageStatement& part, double confidence, int page, Assembled
   if (!a->st.year) a->st.year = part.year;
   if (a->st.unit.empty()) a->st.unit = part.unit;
   a->st.end_column = a->st.end_column || part.end_column;
+  a->st.in_section = part.in_section;  // as the last page leaves it
   a->confidence_sum += confidence;
   a->pages.push_back(page);
   a->last_page = page;
@@ -123,8 +140,11 @@ void AddPage(const std::vector<PageStatement>& parts, double confidence, int pag
              std::vector<Assembled>* assembled) {
   for (const PageStatement& part : parts) {
     Assembled* last = assembled->empty() ? nullptr : &assembled->back();
+    // An untitled part holding a section's heading (the 补充资料 on the page
+    // after a complete cash-flow statement) is the rest of the statement.
+    const bool rest = !part.titled && part.in_section;
     const bool continues = last && last->st.kind == part.kind && last->st.kind != "none" &&
-                           last->last_page >= page - 1 && !Complete(*last, vocab) &&
+                           last->last_page >= page - 1 && (Unfinished(*last, vocab) || rest) &&
                            (!part.titled || !part.year || !last->st.year || *part.year == *last->st.year);
     if (continues) {
       MergeInto(part, confidence, page, last);
@@ -138,12 +158,17 @@ void AddPage(const std::vector<PageStatement>& parts, double confidence, int pag
   }
 }
 
-// The kind a following page may continue: the last statement, when it is unfinished.
-std::string Continued(const std::vector<Assembled>& assembled, int page, const StatementVocabulary& vocab) {
-  if (assembled.empty()) return "";
+// What a following page may continue: the last statement, when it is
+// unfinished (its kind; "" for none), and whether inside its section.
+struct Continuation {
+  std::string kind;
+  bool in_section = false;
+};
+Continuation Continued(const std::vector<Assembled>& assembled, int page, const StatementVocabulary& vocab) {
+  if (assembled.empty()) return {};
   const Assembled& last = assembled.back();
-  if (last.st.kind == "none" || last.last_page != page - 1 || Complete(last, vocab)) return "";
-  return last.st.kind;
+  if (last.st.kind == "none" || last.last_page != page - 1 || !Unfinished(last, vocab)) return {};
+  return {last.st.kind, last.st.in_section};
 }
 
 double Round6(double v) { return std::round(v * 1e6) / 1e6; }
@@ -158,7 +183,8 @@ void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, c
   int page_number = 0;
 
   for (const TextTable& table : doc.tables) {
-    AddPage(ParseStatementPage(CellsOf(table, vocab), vocab, Continued(assembled, page_number, vocab)), 1.0,
+    const Continuation continued = Continued(assembled, page_number, vocab);
+    AddPage(ParseStatementPage(CellsOf(table, vocab), vocab, continued.kind, continued.in_section), 1.0,
             page_number, vocab, &assembled);
     ++page_number;
   }
@@ -171,12 +197,13 @@ void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, c
 
   for (size_t p = 0; p < n_pages; ++p, ++page_number) {
     const Page& page = doc.pages[p];
-    const std::string continued = Continued(assembled, page_number, vocab);
+    const Continuation continuation = Continued(assembled, page_number, vocab);
+    const std::string& continued = continuation.kind;
     PageInput input;
     std::vector<PageStatement> parts;
     if (page.has_text()) {
       input.texts = SpansOf(page);
-      parts = ParseStatementPage(input.texts, vocab, continued);
+      parts = ParseStatementPage(input.texts, vocab, continued, continuation.in_section);
     } else if (ocr && page.load_image) {
       // The top, read as sparse text, holds the title; the whole page, read
       // with layout analysis, the table (its big bold title is often lost).
@@ -199,7 +226,7 @@ void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, c
       OcrResult whole;
       if (!OcrTablePage(page, {1.0, RedInk::kDrop, true}, ocr, &whole).ok()) continue;
       input = FromOcr(whole);
-      parts = ParseStatementPage(input.texts, vocab, continued);
+      parts = ParseStatementPage(input.texts, vocab, continued, continuation.in_section);
       if (!AnyTitled(parts)) {
         // No title read: the statement's form number on the page (free: it
         // was just read) or, unless the page gave figures to the statement
@@ -238,7 +265,7 @@ void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, c
     f.unit = a.st.unit.empty() ? "元" : a.st.unit;
     const double per_unit = vocab.WanPerUnit(f.unit);
     for (const auto& [key, value] : a.st.values) {
-      f.wan[key] = Round6(value * per_unit);
+      (vocab.SectionOf(f.kind, key) ? f.cross_check_wan : f.wan)[key] = Round6(value * per_unit);
       f.page_of[key] = a.page_of.at(key) + 1;
       auto sure = a.st.confidence.find(key);
       if (sure != a.st.confidence.end() && sure->second < params.doubtful_figure_confidence) f.doubtful.insert(key);
@@ -297,12 +324,13 @@ std::optional<Financials> MergeFinancials(const std::vector<StatementFigures>& f
     if (it == chosen.end()) return;
     const StatementFigures& st = *it->second;
     auto v = st.wan.find(key);
-    if (v == st.wan.end()) return;
+    if (v == st.wan.end()) v = st.cross_check_wan.find(key);
+    if (v == st.cross_check_wan.end()) return;
     *slot = v->second;
-    if (st.doubtful.count(key)) {
-      auto page = st.page_of.find(key);
-      f.doubtful[key] = "“" + st.file + "”" + (page == st.page_of.end() ? "" : PageListText({page->second}));
-    }
+    auto page = st.page_of.find(key);
+    f.read_at[key] = "“" + st.file + "”" + (page == st.page_of.end() ? "" : PageListText({page->second}));
+    f.file_of[key] = st.file;
+    if (st.doubtful.count(key)) f.doubtful[key] = f.read_at[key];
   };
   take("balance_sheet", "total_assets", &f.total_assets);
   take("balance_sheet", "total_liabilities", &f.total_liabilities);
@@ -310,6 +338,11 @@ std::optional<Financials> MergeFinancials(const std::vector<StatementFigures>& f
   take("income_statement", "revenue", &f.revenue);
   take("income_statement", "net_profit", &f.net_profit);
   take("cash_flow_statement", "operating_cash_flow", &f.operating_cash_flow);
+  // The group's 补充资料 restates the group's 净利润, the parent's the parent's.
+  auto income = chosen.find("income_statement"), flows = chosen.find("cash_flow_statement");
+  if (income != chosen.end() && flows != chosen.end() &&
+      income->second->parent_company == flows->second->parent_company)
+    take("cash_flow_statement", "restated_net_profit", &f.restated_net_profit);
   for (const char* kind : {"balance_sheet", "income_statement", "cash_flow_statement"}) {
     auto it = chosen.find(kind);
     if (it == chosen.end()) continue;

@@ -38,9 +38,14 @@ struct StatementFigures {
   std::optional<int> year;
   std::string unit;                  // 元 | 千元 | 万元 (as written)
   std::map<std::string, double> wan; // total_assets, total_liabilities, owners_equity, revenue, net_profit, operating_cash_flow → 万元; empty when its figures could not be read
+  // The figures of its sections (statements_sections.tsv) → 万元: the
+  // cash-flow statement's 补充资料 restating 净利润 (restated_net_profit).
+  // Read to check the others against; no figure of the record, and a
+  // statement holding only these had its figures not read.
+  std::map<std::string, double> cross_check_wan;
   std::string file;
   std::vector<int> pages;            // 1-based pages holding it (sheets of a spreadsheet and Word tables come first)
-  std::map<std::string, int> page_of;   // key → the 1-based page its figure was read on
+  std::map<std::string, int> page_of;   // key → the 1-based page its figure was read on (cross_check_wan's too)
   std::set<std::string> doubtful;       // keys whose figure OCR read with a confidence under doubtful_figure_confidence
   bool parent_company = false;          // 母公司 statement (an audit report has the group's 合并 one too)
   double confidence = 0;
@@ -76,7 +81,9 @@ void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, c
 // parent's 母公司 one, then the most confident); nullopt when
 // no statement's figures were read. A statement without a year counts for
 // the year of another statement of the same file, else only when no
-// statement has a year.
+// statement has a year. The cash-flow statement's restated 净利润 is kept
+// beside them for the checks when the income statement chosen is of the
+// same scope (合并 or 母公司).
 std::optional<Financials> MergeFinancials(const std::vector<StatementFigures>& statements);
 
 }  // namespace gm

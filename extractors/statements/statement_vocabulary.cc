@@ -156,6 +156,23 @@ Status StatementVocabulary::Load(const std::filesystem::path& dir, StatementVoca
     v.markers.push_back({marker, tsv.Get(row, "kind")});
   }
 
+  if (!(s = LoadTsv(dir / "statements_sections.tsv", &tsv)).ok()) return s;
+  for (const auto& row : tsv.rows) {
+    StatementSection section;
+    section.kind = tsv.Get(row, "kind");
+    section.keys = SplitBars(tsv.Get(row, "keys"));
+    for (const std::string& h : SplitBars(tsv.Get(row, "headings"))) section.headings.push_back(BareLabel(FoldText(h)));
+    if (section.kind.empty() || section.keys.empty() || section.headings.empty())
+      return Status::Corrupt(tsv.Where(row) + ": row without kind, keys or headings");
+    for (const std::string& key : section.keys) {
+      const bool labelled = std::any_of(v.items.begin(), v.items.end(), [&](const StatementItemLabel& item) {
+        return item.kind == section.kind && item.key == key;
+      });
+      if (!labelled) return Status::Corrupt(tsv.Where(row) + ": key " + key + " has no labels in statements_items.tsv");
+    }
+    v.sections.push_back(std::move(section));
+  }
+
   if (!(s = LoadTsv(dir / "statements_units.tsv", &tsv)).ok()) return s;
   for (const auto& row : tsv.rows) {
     double wan = 0;
@@ -212,9 +229,41 @@ std::string StatementVocabulary::MarkedKind(const std::string& folded_text) cons
 std::vector<std::string> StatementVocabulary::KeysOf(const std::string& kind) const {
   std::vector<std::string> keys;
   for (const StatementItemLabel& item : items)
-    if (item.kind == kind && item.key != kNoFigureKey && std::find(keys.begin(), keys.end(), item.key) == keys.end())
+    if (item.kind == kind && item.key != kNoFigureKey && !SectionOf(kind, item.key) &&
+        std::find(keys.begin(), keys.end(), item.key) == keys.end())
       keys.push_back(item.key);
   return keys;
+}
+
+const StatementSection* StatementVocabulary::SectionOf(const std::string& kind, const std::string& key) const {
+  for (const StatementSection& section : sections)
+    if (section.kind == kind && std::find(section.keys.begin(), section.keys.end(), key) != section.keys.end())
+      return &section;
+  return nullptr;
+}
+
+namespace {
+
+// Whether `text` holds `part` with at most one character misread. A
+// heading is long: one misread character cannot make another one of it.
+bool HoldsNearly(const std::u32string& text, const std::u32string& part) {
+  if (part.empty() || text.size() < part.size()) return false;
+  for (size_t at = 0; at + part.size() <= text.size(); ++at) {
+    size_t differ = 0;
+    for (size_t i = 0; i < part.size() && differ < 2; ++i) differ += text[at + i] != part[i];
+    if (differ < 2) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+const StatementSection* StatementVocabulary::SectionOpenedBy(const std::string& folded_label) const {
+  const std::u32string bare = BareLabel(folded_label);
+  for (const StatementSection& section : sections)
+    for (const std::u32string& heading : section.headings)
+      if (HoldsNearly(bare, heading)) return &section;
+  return nullptr;
 }
 
 }  // namespace gm

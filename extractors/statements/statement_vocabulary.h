@@ -1,7 +1,8 @@
 // StatementVocabulary: what the statement reader looks for — the statement
 // titles, the row labels of the figures it takes, the column headers that
 // say which column is the end of the period, the units and the reader's
-// tuning — loaded from templates/statements_*.tsv. Labels are kept folded
+// tuning, and the sections that restate another statement's figure — loaded
+// from templates/statements_*.tsv. Labels are kept folded
 // and cleaned (CleanLabel), the form they are compared in.
 //
 // Thread-safety: immutable after Load. Default() loads once, on first use,
@@ -33,6 +34,16 @@ struct StatementItemLabel {
   std::u32string bare;  // BareLabel(label): what OCR'd labels are compared in
 };
 
+// A section of a statement that restates a figure of another statement (the
+// cash-flow statement's 补充资料 restates 净利润): its keys are read only
+// after a row naming one of its headings, and no statement needs them to be
+// complete.
+struct StatementSection {
+  std::string kind;                     // the statement it is part of
+  std::vector<std::string> keys;        // read only inside it
+  std::vector<std::u32string> headings; // bare (BareLabel)
+};
+
 struct StatementParams {
   int title_max_extra = 10;
   double index_max = 200;
@@ -50,10 +61,12 @@ struct StatementVocabulary {
   std::vector<std::pair<std::string, ColumnRole>> columns;  // folded header label → role
   std::vector<std::pair<std::string, double>> units;        // unit → 万元 per unit, longest name first
   std::vector<std::pair<std::string, std::string>> markers; // folded marker → kind ("" for any statement)
+  std::vector<StatementSection> sections;
   StatementParams params;
 
   // Loads statements_titles.tsv, statements_items.tsv, statements_columns.tsv,
-  // statements_units.tsv, statements_markers.tsv and statements_params.tsv from `dir`.
+  // statements_units.tsv, statements_markers.tsv, statements_sections.tsv and
+  // statements_params.tsv from `dir`.
   static Status Load(const std::filesystem::path& dir, StatementVocabulary* out);
   // The vocabulary of Templates::DefaultDir(), for tests and tools; a run
   // loads its own from its templates folder (BatchContext). *status says why
@@ -65,8 +78,14 @@ struct StatementVocabulary {
   // The statement kind a form number in folded `text` names (会企02表); ""
   // when none names one (编制单位 marks a statement but names no kind).
   std::string MarkedKind(const std::string& folded_text) const;
-  // The keys a statement kind is read for.
+  // The keys a statement kind is read for: those that make it complete, not
+  // the keys of its sections.
   std::vector<std::string> KeysOf(const std::string& kind) const;
+  // The section whose key `key` of statement `kind` is; null when none.
+  const StatementSection* SectionOf(const std::string& kind, const std::string& key) const;
+  // The section a row label (folded) opens: it holds one of the headings,
+  // one misread character allowed; null when none.
+  const StatementSection* SectionOpenedBy(const std::string& folded_label) const;
 };
 
 // A row label in the form vocabularies hold it: folded, without a leading

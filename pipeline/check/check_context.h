@@ -58,7 +58,7 @@ std::string FormatWan(double wan);
 // The check groups, each adding its findings (checks.cc runs them all).
 void CheckRequiredFields(CheckContext* ctx);   // missing_required_field, renamed_without_former_name, blacklisted
 void CheckFormAmounts(CheckContext* ctx);      // funding_sum_mismatch, equity_exceeds_total, invested_exceeds_in_place, loans_exceed_demand
-void CheckStatements(CheckContext* ctx);       // debt_ratio_mismatch, balance_sheet_unbalanced, statements_outdated
+void CheckStatements(CheckContext* ctx);       // debt_ratio_mismatch, balance_sheet_unbalanced, statements_outdated; low_confidence on a figure a cross-check doubts
 void CheckAttachments(CheckContext* ctx);      // the checklist and missing_attachment
 void CheckMajorChange(CheckContext* ctx);      // major_change against the library's project
 

@@ -72,6 +72,7 @@ Status CheckRules::Load(const std::filesystem::path& dir, CheckRules* out) {
     else if (name == "debt_ratio_pp") t.debt_ratio_pp = v;
     else if (name == "balance_abs_wan") t.balance_abs_wan = v;
     else if (name.rfind("balance_round_", 0) == 0) t.balance_round[name.substr(14)] = v;
+    else if (name == "restated_abs_wan") t.restated_abs_wan = v;
     else return Status::Corrupt(tsv.Where(row) + ": unknown tolerance " + name);
   }
 

@@ -32,6 +32,7 @@ struct Tolerances {
   double debt_ratio_pp = 1.0;
   double balance_abs_wan = 0.0001;
   std::map<std::string, double> balance_round;  // unit written → 万元; "unknown" when not read
+  double restated_abs_wan = 0.01;                 // 净利润 vs the 补充资料's restated 净利润
 
   // |a - b| beyond the form's rounding.
   bool FormDiffers(double a, double b) const;

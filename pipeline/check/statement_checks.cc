@@ -1,27 +1,38 @@
 // Checks of the financial statements, alone and against the form: the
-// balance sheet balances, the form's 资产负债率 is the sheet's, the
-// statements are for the latest finished year.
+// balance sheet balances, the income statement's 净利润 is the one the
+// cash-flow statement's 补充资料 restates, the form's 资产负债率 is the
+// sheet's, the statements are for the latest finished year.
 #include <cmath>
 #include <cstdlib>
 #include <initializer_list>
+#include <map>
 
 #include "pipeline/check/check_context.h"
 
 namespace gm {
 namespace {
 
-// The checklist kind of the file the figures came from ("audit_report" when
-// the sheet is inside one): a finding on the statements names that document.
-std::string SourceKind(const CheckContext& ctx, const Financials& fin) {
+// The checklist kind of file `path` ("audit_report" when the statement is
+// inside one): a finding on the statements names that document; `fallback`
+// when the file is not known.
+std::string FileKind(const CheckContext& ctx, const std::string& path, const char* fallback) {
   for (const FileEntry& f : ctx.files())
-    if (f.path == fin.source_file && !f.kind.empty()) return f.kind;
-  return "balance_sheet";
+    if (f.path == path && !f.kind.empty()) return f.kind;
+  return fallback;
 }
 
+// The kind of the file the balance sheet came from.
+std::string SourceKind(const CheckContext& ctx, const Financials& fin) {
+  return FileKind(ctx, fin.source_file, "balance_sheet");
+}
+
+// A figure a cross-check uses, as the reviewer finds it: statement and row.
 const char* FigureLabel(const std::string& key) {
-  if (key == "total_assets") return "资产总计";
-  if (key == "total_liabilities") return "负债合计";
-  return "所有者权益合计";
+  if (key == "total_assets") return "资产负债表的资产总计";
+  if (key == "total_liabilities") return "资产负债表的负债合计";
+  if (key == "net_profit") return "利润表的净利润";
+  if (key == "restated_net_profit") return "现金流量表补充资料的净利润";
+  return "资产负债表的所有者权益合计";
 }
 
 // A cross-check of the statements failed (`why`). When a figure it used was
@@ -35,8 +46,7 @@ bool AskForALook(CheckContext* ctx, const Financials& fin, const std::string& so
     auto where = fin.doubtful.find(key);
     if (where == fin.doubtful.end()) continue;
     ctx->Add("low_confidence", source,
-             std::string("资产负债表的") + FigureLabel(key) + "（" + where->second + "）识别把握不大，" + why +
-                 "，请人工核对该数字");
+             std::string(FigureLabel(key)) + "（" + where->second + "）识别把握不大，" + why + "，请人工核对该数字");
     asked = true;
   }
   return asked;
@@ -58,6 +68,29 @@ std::string Percent(double v) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.2f%%", v);
   return buf;
+}
+
+// The string at `key` of `m`; "" when none.
+std::string At(const std::map<std::string, std::string>& m, const char* key) {
+  auto it = m.find(key);
+  return it == m.end() ? std::string() : it->second;
+}
+
+// 净利润 on the income statement against the one the cash-flow statement's
+// 补充资料 restates. Both are the applicant's one figure: a difference is a
+// misreading. The doubtful one is pointed at — both when neither was read
+// doubtfully — with low_confidence, never reported as an error.
+void CheckRestatedNetProfit(CheckContext* ctx, const Financials& fin, const Tolerances& tol) {
+  if (!fin.net_profit || !fin.restated_net_profit) return;
+  const double gap = std::fabs(*fin.net_profit - *fin.restated_net_profit);
+  if (gap <= tol.restated_abs_wan + 1e-9) return;
+  const std::string field = FileKind(*ctx, At(fin.file_of, "net_profit"), "income_statement");
+  const std::string why = "利润表净利润 " + FormatWan(*fin.net_profit) + " 万元与现金流量表补充资料中的净利润 " +
+                          FormatWan(*fin.restated_net_profit) + " 万元不等，相差 " + FormatWan(gap) + " 万元";
+  if (AskForALook(ctx, fin, field, {"net_profit", "restated_net_profit"}, why)) return;
+  ctx->Add("low_confidence", field,
+           why + "（" + At(fin.read_at, "net_profit") + "、" + At(fin.read_at, "restated_net_profit") +
+               "），两者应相同，可能有一处识别有误，请人工核对这两个数字");
 }
 
 }  // namespace
@@ -101,6 +134,8 @@ void CheckStatements(CheckContext* ctx) {
                    " 万元 = " + FormatWan(right) + " 万元不等，相差 " + FormatWan(gap) + " 万元");
     }
   }
+
+  CheckRestatedNetProfit(ctx, *fin, tol);
 
   // The latest finished year before the application: as of 2025-06-30, 2024.
   if (auto as_of = YearOf(ctx->as_of()); as_of && fin->year && *fin->year < *as_of - 1) {

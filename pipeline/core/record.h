@@ -62,6 +62,14 @@ struct Financials {
   // that fails on such a figure asks for a look instead of accusing the
   // applicant. Not written to JSON.
   std::map<std::string, std::string> doubtful;
+  // The cash-flow statement's 补充资料 restates 净利润 (将净利润调节为经营活动
+  // 现金流量): a cross-check of net_profit, no figure of the record. Not
+  // written to JSON.
+  std::optional<double> restated_net_profit;
+  // Where each figure above was read (restated_net_profit too): key →
+  // “审计报告.pdf”第9页, and key → the file. Not written to JSON.
+  std::map<std::string, std::string> read_at;
+  std::map<std::string, std::string> file_of;
 };
 
 // A financial statement the statements reader found: which kind, in which

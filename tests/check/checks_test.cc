@@ -165,6 +165,53 @@ TEST_F(CheckTest, DebtRatioOffOnADoubtfulFigureAsksForALookInstead) {
   EXPECT_NE(f[0].message.find("负债合计（“资产负债表.pdf”第1页）识别把握不大"), std::string::npos) << f[0].message;
 }
 
+// 净利润 on the income statement against the one the cash-flow statement's
+// 补充资料 restates: the same figure, so a difference is a misreading.
+TEST_F(CheckTest, RestatedNetProfitThatAgreesSaysNothing) {
+  financials_->net_profit = 543.21;
+  financials_->restated_net_profit = 543.22;  // within two decimals of 万元
+  EXPECT_TRUE(Run().findings.empty()) << Codes(Run());
+}
+
+TEST_F(CheckTest, RestatedNetProfitThatDiffersAsksForALookAtBoth) {
+  financials_->net_profit = 543.21;
+  financials_->restated_net_profit = 548.21;
+  financials_->read_at = {{"net_profit", "“利润表.pdf”第1页"}, {"restated_net_profit", "“现金流量表.pdf”第2页"}};
+  financials_->file_of = {{"net_profit", "利润表.pdf"}, {"restated_net_profit", "现金流量表.pdf"}};
+  CheckOutput out = Run();
+  ASSERT_EQ(out.findings.size(), 1u) << Codes(out);  // no other code: the applicant is not accused
+  auto f = Of(out, "low_confidence");
+  ASSERT_EQ(f.size(), 1u) << Codes(out);
+  EXPECT_EQ(f[0].field, "income_statement");
+  EXPECT_EQ(f[0].message,
+            "利润表净利润 543.21 万元与现金流量表补充资料中的净利润 548.21 万元不等，相差 5.00 万元"
+            "（“利润表.pdf”第1页、“现金流量表.pdf”第2页），两者应相同，可能有一处识别有误，请人工核对这两个数字");
+}
+
+TEST_F(CheckTest, RestatedNetProfitThatDiffersPointsAtTheDoubtfulFigure) {
+  RemoveFiles("income_statement");
+  RemoveFiles("cash_flow_statement");
+  AddFile("2024年度审计报告.pdf", "audit_report", false, {"cash_flow_statement", "income_statement"});
+  financials_->net_profit = 187.00;  // 277.00 printed, misread
+  financials_->restated_net_profit = 277.00;
+  financials_->file_of = {{"net_profit", "2024年度审计报告.pdf"}};
+  financials_->doubtful = {{"net_profit", "“2024年度审计报告.pdf”第6页"}};
+  CheckOutput out = Run();
+  auto f = Of(out, "low_confidence");
+  ASSERT_EQ(f.size(), 1u) << Codes(out);
+  EXPECT_EQ(f[0].field, "audit_report");
+  EXPECT_EQ(f[0].message,
+            "利润表的净利润（“2024年度审计报告.pdf”第6页）识别把握不大，利润表净利润 187.00 万元与现金流量表补充资料中的"
+            "净利润 277.00 万元不等，相差 90.00 万元，请人工核对该数字");
+  EXPECT_EQ(out.findings.size(), 1u) << Codes(out);
+}
+
+TEST_F(CheckTest, NetProfitWithoutARestatedOneIsNotChecked) {
+  financials_->net_profit = 543.21;
+  financials_->restated_net_profit.reset();
+  EXPECT_TRUE(Run().findings.empty()) << Codes(Run());
+}
+
 TEST_F(CheckTest, UnbalancedSheetInsideAnAuditReportNamesIt) {
   RemoveFiles("balance_sheet");
   RemoveFiles("income_statement");

@@ -79,5 +79,28 @@ TEST(MergeFinancialsTest, YearlessStatementsTakeTheirFilesYear) {
   EXPECT_EQ(g->unit, "");  // no balance sheet
 }
 
+TEST(MergeFinancialsTest, TheRestatedNetProfitIsKeptBesideTheFiguresWithWhereItWasRead) {
+  StatementFigures is = Fig("income_statement", 2024, {{"revenue", 5}, {"net_profit", 2}}, "利润表.pdf");
+  StatementFigures cf = Fig("cash_flow_statement", 2024, {{"operating_cash_flow", 3}}, "现金流量表.pdf");
+  cf.cross_check_wan = {{"restated_net_profit", 2.5}};
+  is.page_of = {{"net_profit", 1}};
+  cf.page_of = {{"operating_cash_flow", 1}, {"restated_net_profit", 2}};
+  cf.doubtful = {"restated_net_profit"};
+  auto f = MergeFinancials({is, cf});
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->net_profit, 2);
+  EXPECT_EQ(f->restated_net_profit, 2.5);
+  EXPECT_EQ(f->read_at.at("net_profit"), "“利润表.pdf”第1页");
+  EXPECT_EQ(f->read_at.at("restated_net_profit"), "“现金流量表.pdf”第2页");
+  EXPECT_EQ(f->file_of.at("net_profit"), "利润表.pdf");
+  EXPECT_EQ(f->doubtful.at("restated_net_profit"), "“现金流量表.pdf”第2页");
+
+  // The parent's 补充资料 restates the parent's 净利润, not the group's.
+  cf.parent_company = true;
+  f = MergeFinancials({is, cf});
+  EXPECT_EQ(f->operating_cash_flow, 3);
+  EXPECT_FALSE(f->restated_net_profit.has_value());
+}
+
 }  // namespace
 }  // namespace gm

@@ -61,6 +61,86 @@ TEST(StatementReaderTest, IncomeAndCashFlowStatements) {
   EXPECT_NEAR(out[1].wan.at("operating_cash_flow"), -123.4567, 1e-9);
 }
 
+// The 补充资料 of a cash-flow statement: its heading, the restated 净利润, and
+// the operating cash flow again at its end.
+std::vector<RowSpec> SupplementRows(const std::string& net_profit) {
+  return {{{{20, "补充资料："}}},
+          {{{20, "1．将净利润调节为经营活动现金流量："}}},
+          {{{20, "净利润"}, {300, net_profit}, {440, "4,000,000.00"}}},
+          {{{20, "加：固定资产折旧"}, {300, "1,000,000.00"}, {440, "900,000.00"}}},
+          {{{20, "经营活动产生的现金流量净额"}, {300, "(1,234,567.00)"}, {440, "2,000,000.00"}}}};
+}
+
+TEST(StatementReaderTest, TheSupplementsNetProfitIsReadApartFromTheBody) {
+  std::vector<RowSpec> rows = CashFlowRows();
+  for (const RowSpec& r : SupplementRows("5,432,100.00")) rows.push_back(r);
+  std::vector<StatementFigures> out;
+  ASSERT_TRUE(ReadStatements(Doc({MakePage(rows)}), "现金流量表.pdf", nullptr, {}, &out).ok());
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].kind, "cash_flow_statement");
+  EXPECT_NEAR(out[0].wan.at("operating_cash_flow"), -123.4567, 1e-9);
+  EXPECT_NEAR(out[0].cross_check_wan.at("restated_net_profit"), 543.21, 1e-9);
+  EXPECT_FALSE(out[0].wan.count("net_profit"));
+  EXPECT_FALSE(out[0].wan.count("restated_net_profit"));
+  EXPECT_DOUBLE_EQ(out[0].confidence, 1.0);
+}
+
+TEST(StatementReaderTest, ASupplementOnTheNextPageIsTheRestOfTheCashFlowStatement) {
+  // The body ends on page 1 (complete); page 2 repeats the column header and holds the 补充资料.
+  std::vector<RowSpec> rest = {{{{20, "项目"}, {330, "本期金额"}, {470, "上期金额"}}},
+                               {{{20, "六、期末现金及现金等价物余额"}, {300, "9,000,000.00"}, {440, "8,000,000.00"}}}};
+  for (const RowSpec& r : SupplementRows("5,432,100.00")) rest.push_back(r);
+  std::vector<StatementFigures> out;
+  ASSERT_TRUE(ReadStatements(Doc({MakePage(CashFlowRows()), MakePage(rest)}), "现金流量表.pdf", nullptr, {}, &out).ok());
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].kind, "cash_flow_statement");
+  EXPECT_EQ(out[0].pages, (std::vector<int>{1, 2}));
+  EXPECT_EQ(out[0].unit, "元");
+  EXPECT_EQ(out[0].page_of.at("operating_cash_flow"), 1);
+  EXPECT_EQ(out[0].page_of.at("restated_net_profit"), 2);
+  EXPECT_NEAR(out[0].cross_check_wan.at("restated_net_profit"), 543.21, 1e-9);
+}
+
+TEST(StatementReaderTest, ASupplementHeadingAtAPagesFootGoesOnOverThePage) {
+  std::vector<RowSpec> page1 = CashFlowRows();
+  const std::vector<RowSpec> supplement = SupplementRows("5,432,100.00");
+  page1.insert(page1.end(), supplement.begin(), supplement.begin() + 2);  // 补充资料 and its heading
+  std::vector<RowSpec> page2 = {{{{20, "项目"}, {330, "本期金额"}, {470, "上期金额"}}}};
+  page2.insert(page2.end(), supplement.begin() + 2, supplement.end());
+  std::vector<StatementFigures> out;
+  ASSERT_TRUE(ReadStatements(Doc({MakePage(page1), MakePage(page2)}), "现金流量表.pdf", nullptr, {}, &out).ok());
+  // The 净利润 row on page 2 is the 补充资料's, not an income statement's.
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].kind, "cash_flow_statement");
+  EXPECT_EQ(out[0].pages, (std::vector<int>{1, 2}));
+  EXPECT_NEAR(out[0].cross_check_wan.at("restated_net_profit"), 543.21, 1e-9);
+  EXPECT_EQ(out[0].page_of.at("restated_net_profit"), 2);
+}
+
+TEST(StatementReaderTest, ANetProfitRowOutsideTheSupplementIsNoRestatedFigure) {
+  std::vector<RowSpec> rows = CashFlowRows();
+  rows.push_back({{{20, "净利润"}, {300, "5,432,100.00"}, {440, "4,000,000.00"}}});
+  std::vector<StatementFigures> out;
+  ASSERT_TRUE(ReadStatements(Doc({MakePage(rows)}), "现金流量表.pdf", nullptr, {}, &out).ok());
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_FALSE(out[0].cross_check_wan.count("restated_net_profit"));
+  EXPECT_FALSE(out[0].wan.count("net_profit"));
+}
+
+TEST(StatementReaderTest, ACashFlowStatementWithOnlyItsSupplementReadHasNoFiguresRead) {
+  // The body's figures lost to the scan: the statement is there, its figures were not read.
+  std::vector<RowSpec> rows = {{{{300, "现金流量表"}}}, {{{330, "2024年度"}, {700, "单位：元"}}},
+                               {{{20, "项目"}, {330, "本期金额"}, {470, "上期金额"}}}};
+  for (const RowSpec& r : SupplementRows("5,432,100.00")) rows.push_back(r);
+  rows.pop_back();  // not even the 补充资料's own 经营活动产生的现金流量净额
+  std::vector<StatementFigures> out;
+  ASSERT_TRUE(ReadStatements(Doc({MakePage(rows)}), "现金流量表.pdf", nullptr, {}, &out).ok());
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_TRUE(out[0].wan.empty());
+  EXPECT_FALSE(out[0].Place().figures_read);
+  EXPECT_NEAR(out[0].cross_check_wan.at("restated_net_profit"), 543.21, 1e-9);
+}
+
 TEST(StatementReaderTest, AuditReportYieldsAllThreeWithABalanceSheetOverTwoPages) {
   auto bs = BalanceSheetRows("单位：元", false);
   // Page 1 of the balance sheet: title, heading, header and the assets; page 2: 资产负债表(续).

@@ -44,6 +44,14 @@ TEST(StatementVocabularyTest, ShippedTablesLoad) {
   EXPECT_DOUBLE_EQ(v->WanPerUnit("斤"), 0);
   EXPECT_EQ(v->KeysOf("balance_sheet"), (std::vector<std::string>{"total_assets", "total_liabilities", "owners_equity"}));
   EXPECT_EQ(v->KeysOf("income_statement"), (std::vector<std::string>{"revenue", "net_profit"}));
+  // The 补充资料's restated 净利润 is a section's: no cash-flow statement needs it.
+  EXPECT_EQ(v->KeysOf("cash_flow_statement"), (std::vector<std::string>{"operating_cash_flow"}));
+  ASSERT_NE(v->SectionOf("cash_flow_statement", "restated_net_profit"), nullptr);
+  EXPECT_EQ(v->SectionOpenedBy(FoldText("1．将净利润调节为经营活动现金流量：")),
+            v->SectionOf("cash_flow_statement", "restated_net_profit"));
+  EXPECT_NE(v->SectionOpenedBy(FoldText("1.将净利润调节为经营活动现金流是:")), nullptr);  // one misread character
+  EXPECT_EQ(v->SectionOpenedBy(FoldText("经营活动产生的现金流量净额")), nullptr);
+  EXPECT_EQ(v->SectionOpenedBy(FoldText("净利润")), nullptr);
   EXPECT_EQ(v->units.front().first.size() >= v->units.back().first.size(), true);  // longest first
 }
 
@@ -51,7 +59,8 @@ TEST(StatementVocabularyTest, BrokenTablesFail) {
   fs::path dir = fs::temp_directory_path() / ("gm_statements_vocab_" + std::to_string(::getpid()));
   fs::create_directories(dir);
   for (const char* name : {"statements_titles.tsv", "statements_items.tsv", "statements_columns.tsv",
-                           "statements_units.tsv", "statements_markers.tsv", "statements_params.tsv"})
+                           "statements_units.tsv", "statements_markers.tsv", "statements_sections.tsv",
+                           "statements_params.tsv"})
     fs::copy_file(Templates::DefaultDir() / name, dir / name, fs::copy_options::overwrite_existing);
   StatementVocabulary v;
   ASSERT_TRUE(StatementVocabulary::Load(dir, &v).ok());
@@ -67,6 +76,11 @@ TEST(StatementVocabularyTest, BrokenTablesFail) {
   std::ofstream(dir / "statements_markers.tsv") << "marker\tkind\n\tbalance_sheet\n";
   EXPECT_EQ(StatementVocabulary::Load(dir, &v).code(), Status::Code::kCorrupt);
   fs::copy_file(Templates::DefaultDir() / "statements_markers.tsv", dir / "statements_markers.tsv",
+                fs::copy_options::overwrite_existing);
+  // A section key without labels would never be read.
+  std::ofstream(dir / "statements_sections.tsv") << "kind\tkeys\theadings\ncash_flow_statement\tmystery\t补充资料\n";
+  EXPECT_EQ(StatementVocabulary::Load(dir, &v).code(), Status::Code::kCorrupt);
+  fs::copy_file(Templates::DefaultDir() / "statements_sections.tsv", dir / "statements_sections.tsv",
                 fs::copy_options::overwrite_existing);
   std::ofstream(dir / "statements_params.tsv") << "name\tvalue\nmystery\t1\n";
   EXPECT_EQ(StatementVocabulary::Load(dir, &v).code(), Status::Code::kCorrupt);
