@@ -323,9 +323,9 @@ std::optional<Financials> MergeFinancials(const std::vector<StatementFigures>& f
     auto it = chosen.find(kind);
     if (it == chosen.end()) return;
     const StatementFigures& st = *it->second;
-    auto v = st.wan.find(key);
-    if (v == st.wan.end()) v = st.cross_check_wan.find(key);
-    if (v == st.cross_check_wan.end()) return;
+    const std::map<std::string, double>& figures = st.wan.count(key) ? st.wan : st.cross_check_wan;
+    auto v = figures.find(key);
+    if (v == figures.end()) return;
     *slot = v->second;
     auto page = st.page_of.find(key);
     f.read_at[key] = "“" + st.file + "”" + (page == st.page_of.end() ? "" : PageListText({page->second}));
