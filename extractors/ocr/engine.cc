@@ -33,7 +33,58 @@ std::string Trim(std::string s) {
   return s.substr(b, e - b + 1);
 }
 
-OcrResult RecognizeWith(tesseract::TessBaseAPI* api, PIX* image, OcrLayout layout, int dpi);
+// Recognizes `image` with `api` (either of the engine's models) and reads
+// its words and symbols out.
+OcrResult RecognizeWith(tesseract::TessBaseAPI* api, PIX* image, OcrLayout layout, int dpi) {
+  OcrResult result;
+  api->SetPageSegMode(ToPsm(layout));
+  api->SetImage(image);
+  api->SetSourceResolution(dpi);
+  if (api->Recognize(nullptr) != 0) return result;
+
+  std::unique_ptr<tesseract::ResultIterator> it(api->GetIterator());
+  double weighted = 0, weight = 0;
+  int line = -1;
+  std::string text;
+  if (it) {
+    do {
+      if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
+        ++line;
+        if (!text.empty()) text += '\n';
+      }
+      std::unique_ptr<char[]> word(it->GetUTF8Text(tesseract::RIL_WORD));
+      if (!word) continue;
+      OcrWord w;
+      w.text = word.get();
+      w.confidence = it->Confidence(tesseract::RIL_WORD) / 100.0;
+      w.line = line;
+      int x1, y1, x2, y2;
+      if (it->BoundingBox(tesseract::RIL_WORD, &x1, &y1, &x2, &y2))
+        w.box = Box{double(x1), double(y1), double(x2 - x1), double(y2 - y1)};
+      if (!text.empty() && text.back() != '\n') text += ' ';
+      text += w.text;
+      weighted += w.confidence * w.text.size();
+      weight += w.text.size();
+      result.words.push_back(std::move(w));
+      // The word's characters, each with its box.
+      do {
+        std::unique_ptr<char[]> sym(it->GetUTF8Text(tesseract::RIL_SYMBOL));
+        if (!sym) continue;
+        OcrWord s;
+        s.text = sym.get();
+        s.confidence = it->Confidence(tesseract::RIL_SYMBOL) / 100.0;
+        s.line = line;
+        if (it->BoundingBox(tesseract::RIL_SYMBOL, &x1, &y1, &x2, &y2))
+          s.box = Box{double(x1), double(y1), double(x2 - x1), double(y2 - y1)};
+        result.symbols.push_back(std::move(s));
+      } while (!it->IsAtFinalElement(tesseract::RIL_WORD, tesseract::RIL_SYMBOL) && it->Next(tesseract::RIL_SYMBOL));
+    } while (it->Next(tesseract::RIL_WORD));
+  }
+  result.text = Trim(text);
+  result.confidence = weight > 0 ? weighted / weight : 0.0;
+  api->Clear();
+  return result;
+}
 
 }  // namespace
 
@@ -143,15 +194,15 @@ double OcrEngine::ReadingScore(PIX* page) {
   return score;
 }
 
-OcrResult OcrEngine::Recognize(PIX* image, OcrLayout layout, int dpi) { return RecognizeWith(api_.get(), image, layout, dpi); }
+OcrResult OcrEngine::Recognize(PIX* image, OcrLayout layout, int dpi) {
+  return RecognizeWith(api_.get(), image, layout, dpi);
+}
 
 Status OcrEngine::UseCarefulModel(const std::string& tessdata_dir) {
   const std::string model = tessdata_dir + "/" + language_ + ".traineddata";
-  std::ifstream in(model, std::ios::binary);
-  if (!in) return Status::NotFound("careful OCR model " + model + " not found");
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  careful_digest_ = Sha256Hex(bytes.str());
+  if (!std::ifstream(model, std::ios::binary)) return Status::NotFound("careful OCR model " + model + " not found");
+  careful_model_file_ = model;
+  careful_digest_.clear();
   careful_dir_ = tessdata_dir;
   careful_.reset();
   careful_missing_ = false;
@@ -177,66 +228,20 @@ OcrResult OcrEngine::RecognizeCarefully(PIX* image, OcrLayout layout, int dpi) {
   return RecognizeWith(careful_.get(), image, layout, dpi);
 }
 
-namespace {
-
-OcrResult RecognizeWith(tesseract::TessBaseAPI* api, PIX* image, OcrLayout layout, int dpi) {
-  OcrResult result;
-  api->SetPageSegMode(ToPsm(layout));
-  api->SetImage(image);
-  api->SetSourceResolution(dpi);
-  if (api->Recognize(nullptr) != 0) return result;
-
-  std::unique_ptr<tesseract::ResultIterator> it(api->GetIterator());
-  double weighted = 0, weight = 0;
-  int line = -1;
-  std::string text;
-  if (it) {
-    do {
-      if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
-        ++line;
-        if (!text.empty()) text += '\n';
-      }
-      std::unique_ptr<char[]> word(it->GetUTF8Text(tesseract::RIL_WORD));
-      if (!word) continue;
-      OcrWord w;
-      w.text = word.get();
-      w.confidence = it->Confidence(tesseract::RIL_WORD) / 100.0;
-      w.line = line;
-      int x1, y1, x2, y2;
-      if (it->BoundingBox(tesseract::RIL_WORD, &x1, &y1, &x2, &y2))
-        w.box = Box{double(x1), double(y1), double(x2 - x1), double(y2 - y1)};
-      if (!text.empty() && text.back() != '\n') text += ' ';
-      text += w.text;
-      weighted += w.confidence * w.text.size();
-      weight += w.text.size();
-      result.words.push_back(std::move(w));
-      // The word's characters, each with its box.
-      do {
-        std::unique_ptr<char[]> sym(it->GetUTF8Text(tesseract::RIL_SYMBOL));
-        if (!sym) continue;
-        OcrWord s;
-        s.text = sym.get();
-        s.confidence = it->Confidence(tesseract::RIL_SYMBOL) / 100.0;
-        s.line = line;
-        if (it->BoundingBox(tesseract::RIL_SYMBOL, &x1, &y1, &x2, &y2))
-          s.box = Box{double(x1), double(y1), double(x2 - x1), double(y2 - y1)};
-        result.symbols.push_back(std::move(s));
-      } while (!it->IsAtFinalElement(tesseract::RIL_WORD, tesseract::RIL_SYMBOL) && it->Next(tesseract::RIL_SYMBOL));
-    } while (it->Next(tesseract::RIL_WORD));
-  }
-  result.text = Trim(text);
-  result.confidence = weight > 0 ? weighted / weight : 0.0;
-  api->Clear();
-  return result;
-}
-
-}  // namespace
 
 void OcrEngine::SetCharacterWhitelist(const std::string& characters) {
   api_->SetVariable("tessedit_char_whitelist", characters.c_str());
 }
 
 std::string OcrEngine::Fingerprint() const {
+  // The careful model is hashed here, once, not when each worker's engine
+  // is told of it: a session fingerprints one engine, and the file is 44 MB.
+  if (!careful_model_file_.empty() && careful_digest_.empty()) {
+    std::ifstream in(careful_model_file_, std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    careful_digest_ = Sha256Hex(bytes.str());
+  }
   return std::string("tesseract-") + tesseract::TessBaseAPI::Version() + "/" + language_ + "/lstm" +
          (user_words_digest_.empty() ? std::string() : "/words-" + user_words_digest_.substr(0, 16)) +
          (careful_digest_.empty() ? std::string() : "/careful-" + careful_digest_.substr(0, 16));

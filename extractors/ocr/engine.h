@@ -69,12 +69,13 @@ class OcrEngine {
   // heuristics. REQUIRES: image != nullptr.
   OcrResult Recognize(PIX* image, OcrLayout layout, int dpi = 300);
 
-  // A second, stronger recogniser for a second look at doubtful cells:
-  // `tessdata_dir` holds a `<language>.traineddata` of a larger LSTM
-  // (tessdata's main model, 2.5 times slower than Debian's fast one and
-  // with fewer character errors on names). Loaded on first use. NotFound
-  // when the folder has no such model: the engine then runs on its own model
-  // alone. The model's digest goes into Fingerprint.
+  // A second recogniser for a second look at doubtful cells: `tessdata_dir`
+  // holds a `<language>.traineddata` of a larger LSTM (tessdata's main
+  // model, 2.5 times slower than Debian's fast one; it errs on other
+  // characters, which is what makes two readings worth comparing). Loaded
+  // on first use. NotFound when the folder has no such model: the engine
+  // then runs on its own model alone. The model's digest goes into
+  // Fingerprint.
   Status UseCarefulModel(const std::string& tessdata_dir);
   // Whether the careful model is there and loads.
   bool HasCarefulModel();
@@ -104,6 +105,7 @@ class OcrEngine {
 
   // A string naming the model and settings, for cache keys: results of a
   // different engine are never reused.
+  // The first call with a careful model reads that model's file to hash it.
   std::string Fingerprint() const;
 
   // Whether Tesseract's OpenMP regions run on the calling thread, without
@@ -119,7 +121,8 @@ class OcrEngine {
   std::unique_ptr<tesseract::TessBaseAPI> osd_;  // orientation detection; made on first use
   std::unique_ptr<tesseract::TessBaseAPI> careful_;  // the careful model; made on first use
   std::string careful_dir_;                          // empty: none
-  std::string careful_digest_;                       // of its model file, for Fingerprint
+  std::string careful_model_file_;                   // its .traineddata; empty: none
+  mutable std::string careful_digest_;               // of that file, made by the first Fingerprint
   bool careful_missing_ = false;                     // it could not be loaded
   bool osd_missing_ = false;                     // its model could not be loaded
   std::string tessdata_dir_;
