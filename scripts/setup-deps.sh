@@ -41,9 +41,9 @@ if [[ ${#missing[@]} -gt 0 ]]; then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# The careful OCR model: tessdata's main chi_sim (the larger LSTM, fewer
-# character errors than Debian's fast model, 2.5 times slower), for a second
-# look at doubtful names and amounts only. It comes in the npm package
+# The careful OCR model: tessdata's main chi_sim (the larger LSTM, 2.5 times
+# slower than Debian's fast model), for a second reading of names and of
+# doubtful prose and amounts (templates/form_second_look.tsv). It comes in the npm package
 # @tesseract.js-data/chi_sim, pinned here by the package file's SHA-256;
 # greenmine looks for it in CAREFUL_DIR and runs without it when it is not
 # there. Nothing is downloaded when greenmine runs.

@@ -412,10 +412,9 @@ std::optional<CarefulReading> ScannedForm::ReadCarefully(const FormCell& cell, c
 void ScannedForm::SecondLookCarefully(const FormCell& cell, const FieldSpec& field, Reading* reading) {
   // Only a value read whole from this one cell: the cell's own text, cleaned
   // as the assembler cleaned it, is the value.
-  const std::string own = fixes_.Apply(cells_[cell.ref]->ocr.text);
   std::string (*clean)(std::string_view) = nullptr;
-  if (CleanCellText(own) == reading->raw) clean = CleanCellText;
-  else if (CleanProseText(own) == reading->raw) clean = CleanProseText;
+  if (CleanCellText(cell.text) == reading->raw) clean = CleanCellText;
+  else if (CleanProseText(cell.text) == reading->raw) clean = CleanProseText;
   if (clean == nullptr) return;
   const std::optional<CarefulReading> careful = ReadCarefully(cell, field.key);
   if (!careful) return;

@@ -75,10 +75,10 @@ class ScannedForm : public CellReader {
   // The OCR of a cell, boxes in page pixels: one line as it is, several
   // line by line; `scale` enlarges the text first.
   OcrResult ReadCell(const CellInk& ink, PIX* grey, int dpi, double scale, Model model = Model::kOwn);
-  // A doubtful value read again by the careful model: when both readings
-  // agree the value is surer; when they differ the careful one is taken and
-  // left under the review threshold. Only a value read whole from this one
-  // cell (not cut, not joined with another cell's) is looked at again.
+  // A value read again by the careful model when form_second_look.tsv asks
+  // (SettleTwoReadings: alike, the value is surer; different, it stays under
+  // the review threshold). Only a value read whole from this one cell (not
+  // cut, not joined with another cell's) is looked at again.
   void SecondLookCarefully(const FormCell& cell, const FieldSpec& field, Reading* reading);
   // The cell's ink with its faint strokes (WithFaintStrokes), computed once;
   // `grey` is the cell's page.

@@ -45,6 +45,11 @@ bool SecondLookRules::Always(const std::string& key) const {
   return it != rules_.end() && it->second.below > 1.0;
 }
 
+bool SecondLookRules::TakesCareful(const std::string& key) const {
+  auto it = rules_.find(key);
+  return it != rules_.end() && it->second.take_careful;
+}
+
 void SettleTwoReadings(const std::string& careful, bool take_careful, Reading* reading) {
   if (careful.empty()) return;
   if (careful == reading->raw) {
@@ -53,11 +58,6 @@ void SettleTwoReadings(const std::string& careful, bool take_careful, Reading* r
   }
   if (take_careful) reading->raw = careful;
   reading->confidence = std::min(reading->confidence, kDisagreedConfidence);
-}
-
-bool SecondLookRules::TakesCareful(const std::string& key) const {
-  auto it = rules_.find(key);
-  return it != rules_.end() && it->second.take_careful;
 }
 
 }  // namespace gm::form

@@ -30,8 +30,7 @@ class SecondLookRules {
   // Whether `key` is read twice whatever its characters (`always`).
   bool Always(const std::string& key) const;
   // Whether, when the two readings of `key` differ, the careful one is
-  // taken (names: the larger model misreads fewer rare characters) or the
-  // first kept (prose and amounts, which the fast model reads as well).
+  // taken rather than the first kept (the table's `take`).
   bool TakesCareful(const std::string& key) const;
 
  private:
