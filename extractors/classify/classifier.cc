@@ -59,9 +59,10 @@ std::string Join(const std::vector<std::string>& lines) {
   return out;
 }
 
-// The raw lines of the first page and where they came from. A scan is read
-// down to `ocr_fraction` of its height.
-std::vector<std::string> ReadFirstPage(const Document& doc, double ocr_fraction, OcrEngine* ocr, TextSource* source) {
+// The raw lines of the first page and where they came from. A scan
+// (`first`, doc's first page) is read down to `ocr_fraction` of its height.
+std::vector<std::string> ReadFirstPage(const Document& doc, const Page& first, double ocr_fraction, OcrEngine* ocr,
+                                       TextSource* source) {
   std::vector<std::string> lines;
   if (!doc.pages.empty()) lines = PageLines(doc.pages[0]);
   // Word documents hold most of a form in tables; spreadsheets hold nothing else.
@@ -75,7 +76,7 @@ std::vector<std::string> ReadFirstPage(const Document& doc, double ocr_fraction,
   }
   if (has_image && ocr) {
     OcrResult result;
-    if (OcrPage(doc.pages[0], {ocr_fraction, RedInk::kKeep, false}, OcrLayout::kSparse, ocr, &result).ok() &&
+    if (OcrPage(first, {ocr_fraction, RedInk::kKeep, false}, OcrLayout::kSparse, ocr, &result).ok() &&
         (!result.text.empty() || lines.empty())) {
       // Nothing read is still "ocr": the bands below may hold the title.
       *source = TextSource::kOcr;
@@ -89,6 +90,7 @@ std::vector<std::string> ReadFirstPage(const Document& doc, double ocr_fraction,
 // The lines of a scanned first page between `from` and `to` (fractions of its height).
 std::vector<std::string> ReadPageBand(const Page& page, double from, double to, OcrEngine* ocr) {
   OcrResult result;
+  OcrPurpose purpose(ocr, "band");
   OcrPrep prep{to, RedInk::kKeep, false};
   prep.from_fraction = from;
   if (!OcrPage(page, prep, OcrLayout::kSparse, ocr, &result).ok()) return {};
@@ -158,7 +160,19 @@ Classification Classifier::Classify(const Document& doc, const std::string& path
   // by their title, and OCR costs what it reads (an approval's title sits
   // below its letterhead and number; its body is not needed).
   const std::vector<double>& bands = params.ocr_bands;
-  std::vector<std::string> lines = ReadFirstPage(doc, bands.front(), ocr, &source);
+  // The first page is decoded once for its top and every band below it.
+  Page first;
+  PixPtr first_image;
+  if (!doc.pages.empty()) first = doc.pages[0];
+  if (first.load_image) {
+    first.load_image = [load = first.load_image, &first_image](PixPtr* out) -> Status {
+      if (!first_image)
+        if (Status s = load(&first_image); !s.ok()) return s;
+      *out = ClonePix(first_image.get());
+      return Status::OK();
+    };
+  }
+  std::vector<std::string> lines = ReadFirstPage(doc, first, bands.front(), ocr, &source);
   Classification result = Decide(lines, path, source);
   // Sure, and not only because of the last line read: a title that ends a
   // band may go on in the next (…节能报告的审查 / 意见 makes a review, not a report).
@@ -170,7 +184,7 @@ Classification Classifier::Classify(const Document& doc, const std::string& path
   };
   for (size_t b = 1; source == TextSource::kOcr && b < bands.size() && !settled(); ++b) {
     // The bands meet at a gap between lines (OcrPrep): nothing is read twice or cut.
-    std::vector<std::string> more = ReadPageBand(doc.pages[0], bands[b - 1], bands[b], ocr);
+    std::vector<std::string> more = ReadPageBand(first, bands[b - 1], bands[b], ocr);
     lines.insert(lines.end(), more.begin(), more.end());
     result = Decide(lines, path, source);
   }

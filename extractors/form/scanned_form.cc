@@ -197,6 +197,7 @@ int ScannedForm::Orientation(const PageData& data, std::map<std::pair<int, int>,
     }
   }
   if (probes.empty()) return 0;
+  OcrPurpose purpose(ocr_, "orientation probes");
   // How well the probes read turned by `quads` quarter turns clockwise.
   // Upright, each is read as its cell will be, and the reading kept for it.
   auto score = [&](int quads) {
@@ -376,6 +377,7 @@ void ScannedForm::SecondLookAtNumber(const FormCell& cell, const FieldSpec& fiel
   const CellData& data = *cells_[cell.ref];
   const bool lost = kind.plain && have.size() < static_cast<size_t>(FewestDigitsShown(data.ink));
   if (have.empty() || (reading->confidence >= kSureNumber && have.size() > 2 && !lost)) return;
+  OcrPurpose purpose(ocr_, "number larger");
   OcrResult again = ReadCell(data.ink, pages_[data.page]->page.grey.get(), pages_[data.page]->page.dpi, kLargerScale);
   std::string text = CleanCellText(again.text);
   if (kind.grouped) text = FixDigitGrouping(text);
@@ -405,6 +407,7 @@ std::optional<CarefulReading> ScannedForm::ReadCarefully(const FormCell& cell, c
   const CellData& data = *cells_[cell.ref];
   const PageData& page = *pages_[data.page];
   if (!second_look_.Wants(key, cell.weakest, page.in_doubt) || !ocr_->HasCarefulModel()) return std::nullopt;
+  OcrPurpose purpose(ocr_, "second look");
   OcrResult again = ReadCell(data.ink, page.page.grey.get(), page.page.dpi, 1.0, Model::kCareful);
   return CarefulReading{fixes_.Apply(again.text), second_look_.TakesCareful(key)};
 }
@@ -429,6 +432,7 @@ void ScannedForm::RereadWithWhitelist(const FormCell& cell, const FieldSpec& fie
   const RereadRule* rule = reread_.For(field, reading->raw);
   if (rule == nullptr || !reread_.ShouldReread(*rule, field, reading->raw)) return;
   const CellData& data = *cells_[cell.ref];
+  OcrPurpose purpose(ocr_, "whitelist");
   ocr_->SetCharacterWhitelist(reread_.Whitelist(*rule, field));
   OcrResult again = ReadCell(data.ink, pages_[data.page]->page.grey.get(), pages_[data.page]->page.dpi, 1.0);
   ocr_->SetCharacterWhitelist("");

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <sstream>
 
@@ -24,6 +25,23 @@ tesseract::PageSegMode ToPsm(OcrLayout layout) {
     case OcrLayout::kAuto: return tesseract::PSM_AUTO;
   }
   return tesseract::PSM_SINGLE_BLOCK;
+}
+
+const char* CallName(OcrLayout layout) {
+  switch (layout) {
+    case OcrLayout::kSingleLine: return "line";
+    case OcrLayout::kBlock: return "block";
+    case OcrLayout::kRawLine: return "raw line";
+    case OcrLayout::kSparse: return "sparse";
+    case OcrLayout::kAuto: return "page";
+  }
+  return "block";
+}
+
+double ThreadCpuSeconds() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + t.tv_nsec * 1e-9;
 }
 
 std::string Trim(std::string s) {
@@ -87,6 +105,22 @@ OcrResult RecognizeWith(tesseract::TessBaseAPI* api, PIX* image, OcrLayout layou
 }
 
 }  // namespace
+
+void AddOcrCosts(const OcrCosts& from, OcrCosts* into) {
+  for (const auto& [key, cost] : from) {
+    OcrCost& sum = (*into)[key];
+    sum.calls += cost.calls;
+    sum.cpu_seconds += cost.cpu_seconds;
+    sum.megapixels += cost.megapixels;
+  }
+}
+
+void OcrEngine::Count(const char* call, PIX* image, double cpu_seconds) {
+  OcrCost& cost = costs_[(purpose_.empty() ? std::string("other") : purpose_) + ": " + call];
+  ++cost.calls;
+  cost.cpu_seconds += cpu_seconds;
+  cost.megapixels += image ? pixGetWidth(image) * 1e-6 * pixGetHeight(image) : 0;
+}
 
 OcrEngine::OcrEngine() : api_(std::make_unique<tesseract::TessBaseAPI>()) {}
 
@@ -154,6 +188,7 @@ int OcrEngine::UprightQuarterTurns(PIX* page) {
     scaled = AdoptPix(pixGetDepth(page) == 1 ? pixScaleToGray(page, factor) : pixScale(page, factor, factor));
     if (scaled) image = scaled.get();
   }
+  const double started = ThreadCpuSeconds();
   osd_->SetPageSegMode(tesseract::PSM_OSD_ONLY);
   osd_->SetImage(image);
   osd_->SetSourceResolution(kOrientationDpi);
@@ -163,6 +198,7 @@ int OcrEngine::UprightQuarterTurns(PIX* page) {
   const bool detected = osd_->DetectOrientationScript(&orientation_degrees, &orientation_confidence, &script,
                                                       &script_confidence);
   osd_->Clear();
+  Count("orientation", image, ThreadCpuSeconds() - started);
   if (!detected || orientation_confidence < kSureOrientation) return 0;
   // Tesseract names the page's counter-clockwise turn; undoing it is the
   // same angle clockwise from the other side.
@@ -187,6 +223,7 @@ double OcrEngine::ReadingScore(PIX* page) {
   PixPtr crop = AdoptPix(pixClipRectangle(page, band, nullptr));
   boxDestroy(&band);
   if (!crop) return 0;
+  OcrPurpose purpose(this, "half turn");
   const OcrResult read = Recognize(crop.get(), OcrLayout::kAuto, kOrientationDpi);
   double score = 0;
   for (const OcrWord& word : read.symbols)
@@ -195,7 +232,10 @@ double OcrEngine::ReadingScore(PIX* page) {
 }
 
 OcrResult OcrEngine::Recognize(PIX* image, OcrLayout layout, int dpi) {
-  return RecognizeWith(api_.get(), image, layout, dpi);
+  const double started = ThreadCpuSeconds();
+  OcrResult result = RecognizeWith(api_.get(), image, layout, dpi);
+  Count(CallName(layout), image, ThreadCpuSeconds() - started);
+  return result;
 }
 
 Status OcrEngine::UseCarefulModel(const std::string& tessdata_dir) {
@@ -225,7 +265,10 @@ bool OcrEngine::HasCarefulModel() {
 
 OcrResult OcrEngine::RecognizeCarefully(PIX* image, OcrLayout layout, int dpi) {
   if (!HasCarefulModel()) return OcrResult();
-  return RecognizeWith(careful_.get(), image, layout, dpi);
+  const double started = ThreadCpuSeconds();
+  OcrResult result = RecognizeWith(careful_.get(), image, layout, dpi);
+  Count((std::string("careful ") + CallName(layout)).c_str(), image, ThreadCpuSeconds() - started);
+  return result;
 }
 
 

@@ -6,6 +6,7 @@
 // thread at a time. Distinct engines may run on distinct threads.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -46,6 +47,18 @@ struct OcrResult {
   // one of them (an option label before its brackets).
   std::vector<OcrWord> symbols;
 };
+
+// What recognition has cost an engine, by what it was for (SetPurpose) and
+// the kind of call: the way to see where a batch's time goes (`run
+// --timings`), as profilers do not unwind through libtesseract.
+struct OcrCost {
+  long calls = 0;
+  double cpu_seconds = 0;  // of the calling thread
+  double megapixels = 0;   // of the images given
+};
+using OcrCosts = std::map<std::string, OcrCost>;  // "purpose: call" → cost
+// Adds `from` into *into.
+void AddOcrCosts(const OcrCosts& from, OcrCosts* into);
 
 class OcrEngine {
  public:
@@ -108,6 +121,13 @@ class OcrEngine {
   // The first call with a careful model reads that model's file to hash it.
   std::string Fingerprint() const;
 
+  // Names what the following calls are for ("classify", "form/second look"),
+  // until the next SetPurpose; see OcrPurpose for a scoped one.
+  void SetPurpose(std::string purpose) { purpose_ = std::move(purpose); }
+  const std::string& purpose() const { return purpose_; }
+  // Every call so far, by purpose and kind.
+  const OcrCosts& costs() const { return costs_; }
+
   // Whether Tesseract's OpenMP regions run on the calling thread, without
   // libgomp's per-region system calls (inline_openmp.h); false means
   // libgomp runs them: slower, same results.
@@ -116,6 +136,7 @@ class OcrEngine {
  private:
   OcrEngine();
   double ReadingScore(PIX* page);
+  void Count(const char* call, PIX* image, double cpu_seconds);
 
   std::unique_ptr<tesseract::TessBaseAPI> api_;
   std::unique_ptr<tesseract::TessBaseAPI> osd_;  // orientation detection; made on first use
@@ -128,6 +149,29 @@ class OcrEngine {
   std::string tessdata_dir_;
   std::string language_;
   std::string user_words_digest_;  // of the user words' content, for Fingerprint; empty when none
+  std::string purpose_;
+  OcrCosts costs_;
+};
+
+// Sets `engine`'s purpose to its present one + "/" + `step` for the scope's
+// lifetime (`engine` may be null: then nothing). REQUIRES: `engine`
+// outlives the scope.
+class OcrPurpose {
+ public:
+  OcrPurpose(OcrEngine* engine, const std::string& step) : engine_(engine) {
+    if (!engine_) return;
+    saved_ = engine_->purpose();
+    engine_->SetPurpose(saved_.empty() ? step : saved_ + "/" + step);
+  }
+  ~OcrPurpose() {
+    if (engine_) engine_->SetPurpose(saved_);
+  }
+  OcrPurpose(const OcrPurpose&) = delete;
+  OcrPurpose& operator=(const OcrPurpose&) = delete;
+
+ private:
+  OcrEngine* engine_;
+  std::string saved_;
 };
 
 }  // namespace gm

@@ -217,6 +217,7 @@ void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, c
       auto read_top = [&]() -> const OcrResult* {
         if (!top) {
           top.emplace();
+          OcrPurpose purpose(ocr, "page top");
           if (!OcrPage(page, {params.title_top_fraction, RedInk::kDrop, false}, OcrLayout::kSparse, ocr, &*top).ok())
             top->text.clear();
         }
@@ -224,7 +225,10 @@ void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, c
       };
       if (!whole_scans && continued.empty() && !TopShowsStatement(*read_top(), vocab)) continue;
       OcrResult whole;
-      if (!OcrTablePage(page, {1.0, RedInk::kDrop, true}, ocr, &whole).ok()) continue;
+      {
+        OcrPurpose purpose(ocr, "table page");
+        if (!OcrTablePage(page, {1.0, RedInk::kDrop, true}, ocr, &whole).ok()) continue;
+      }
       input = FromOcr(whole);
       parts = ParseStatementPage(input.texts, vocab, continued, continuation.in_section);
       if (!AnyTitled(parts)) {

@@ -44,6 +44,8 @@ Status RunBatch(const BatchOptions& options, BatchReport* report) {
     report->not_applications += !result.not_application_kind.empty();
   }
   report->packages = static_cast<int>(entries.size());
+  report->stage_seconds = progress.StageSeconds();
+  report->ocr_costs = session->OcrCostsSoFar();
   report->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return published;
 }

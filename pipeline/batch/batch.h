@@ -7,8 +7,10 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 
+#include "extractors/ocr/engine.h"
 #include "pipeline/batch/context.h"
 #include "pipeline/core/status.h"
 
@@ -32,6 +34,10 @@ struct BatchReport {
   int errors = 0, warnings = 0, infos = 0;
   int unreadable_files = 0;
   double seconds = 0;
+  // Where the time went (`run --timings`): the workers' wall time in each
+  // stage of a package, and the OCR engines' costs by purpose.
+  std::map<std::string, double> stage_seconds;
+  OcrCosts ocr_costs;
 };
 
 // Returns non-OK only when the batch cannot start or its outputs cannot be

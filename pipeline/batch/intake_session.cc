@@ -112,6 +112,12 @@ std::string Arrived(const fs::path& inbox, const std::string& entry, const Origi
 
 IntakeSession::~IntakeSession() = default;
 
+OcrCosts IntakeSession::OcrCostsSoFar() const {
+  OcrCosts sum;
+  for (const auto& engine : engines_) AddOcrCosts(engine->costs(), &sum);
+  return sum;
+}
+
 Status IntakeSession::Open(const BatchOptions& options, std::unique_ptr<IntakeSession>* out) {
   std::unique_ptr<IntakeSession> session(new IntakeSession());
   session->options_ = options;
@@ -219,6 +225,7 @@ void IntakeSession::Work(int worker, const std::vector<std::string>& entries, st
       if (!result.reused) {
         ProcessPackage(ctx, package, ocr, [&](const std::string& stage, int) { progress->Stage(worker, entry, stage); },
                        &record);
+        progress->Stage(worker, entry, "cache");
         if (Status put = cache_->Put(package.content_hash, record); !put.ok())
           progress->Problem("cache: " + put.ToString());
       }

@@ -76,6 +76,8 @@ class IntakeSession {
                  bool prune = true);
 
   const BatchOptions& options() const { return options_; }
+  // The workers' OCR costs summed. REQUIRES: no Process running.
+  OcrCosts OcrCostsSoFar() const;
   ~IntakeSession();
 
  private:

@@ -47,7 +47,10 @@ std::vector<OpenedFile> OpenAndClassify(const BatchContext& ctx, const Package& 
       Status s = OpenDocument(file, i, ctx.settings.limits, &opened[i].doc);
       if (s.ok()) {
         opened[i].opened = true;
-        TurnPagesUpright(&opened[i].doc, ocr);
+        {
+          OcrPurpose purpose(ocr, "upright");
+          TurnPagesUpright(&opened[i].doc, ocr);
+        }
         opened[i].cls = ctx.classifier->Classify(opened[i].doc, file.path, ocr);
         entry.kind = opened[i].cls.kind;
         entry.pages = static_cast<int>(opened[i].doc.pages.size());
@@ -190,12 +193,16 @@ void ReadForm(const BatchContext& ctx, const Package& package, OcrEngine* ocr,
   bool have_scan = false, have_typed = false;
   if (!form.scans.empty()) have_scan = ctx.form_reader->ReadScanned(form.scans, form.scan_paths, ocr, &scanned).ok();
   // Photos of the form's later pages misfiled as other documents.
-  if (have_scan) ReadStrayFormPages(ctx, package, ocr, 2, statement_files, files, record, &scanned);
+  if (have_scan) {
+    OcrPurpose purpose(ocr, "stray pages");
+    ReadStrayFormPages(ctx, package, ocr, 2, statement_files, files, record, &scanned);
+  }
   // No form recognised at all: a scan whose first page the classifier could
   // not read as the form (a seal across the title, a page upside down) is
   // still read as one — the form reader turns pages upright and knows the
   // form by its table's labels, not by its title.
   if (form.scans.empty() && !electronic) {
+    OcrPurpose purpose(ocr, "unclassified pages");
     ReadStrayFormPages(ctx, package, ocr, FormReader::kMaxFormPages, statement_files, files, record, &scanned);
     have_scan = !scanned.fields.empty();
   }
@@ -205,6 +212,7 @@ void ReadForm(const BatchContext& ctx, const Package& package, OcrEngine* ocr,
   const FormFiles found = FindFormFiles(package, *files);
   if (have_scan && found.scans.size() > form.scans.size() && found.scans.size() > 1) {
     FormReading whole;
+    OcrPurpose purpose(ocr, "whole again");
     if (ctx.form_reader->ReadScanned(found.scans, found.scan_paths, ocr, &whole).ok() &&
         whole.fields.size() >= scanned.fields.size())
       scanned = std::move(whole);
@@ -257,7 +265,12 @@ void DropRepeatedUnreadable(std::vector<Finding>* findings) {
 }  // namespace
 
 void ProcessPackage(const BatchContext& ctx, const Package& package, OcrEngine* ocr,
-                    const StageCallback& on_stage, Record* out) {
+                    const StageCallback& on_stage_of_batch, Record* out) {
+  // Each stage is also the OCR engine's purpose, for `run --timings`.
+  auto on_stage = [&](const std::string& stage, int pages_read) {
+    if (ocr) ocr->SetPurpose(stage);
+    on_stage_of_batch(stage, pages_read);
+  };
   Record record;
   record.package_id = package.id;
   record.source = package.source;
@@ -308,6 +321,7 @@ void ProcessPackage(const BatchContext& ctx, const Package& package, OcrEngine* 
   record.checklist = std::move(checked.checklist);
   record.findings.insert(record.findings.end(), checked.findings.begin(), checked.findings.end());
   DropRepeatedUnreadable(&record.findings);
+  if (ocr) ocr->SetPurpose("");
   *out = std::move(record);
 }
 

@@ -52,14 +52,30 @@ void Progress::Redraw() {
   std::fflush(out_);
 }
 
+void Progress::EndStage(int worker) {
+  auto it = stage_of_.find(worker);
+  if (it == stage_of_.end()) return;
+  stage_seconds_[it->second.stage] +=
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - it->second.at).count();
+  stage_of_.erase(it);
+}
+
+std::map<std::string, double> Progress::StageSeconds() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return stage_seconds_;
+}
+
 void Progress::Stage(int worker, const std::string& package, const std::string& stage) {
   std::lock_guard<std::mutex> lock(mu_);
+  EndStage(worker);
+  stage_of_[worker] = StageStart{stage, std::chrono::steady_clock::now()};
   doing_[worker] = package + ": " + stage;
   if (interactive_ && !quiet_) Redraw();
 }
 
 void Progress::Done(int worker, const std::string& package, int pages, int errors, int warnings, bool reused) {
   std::lock_guard<std::mutex> lock(mu_);
+  EndStage(worker);
   doing_.erase(worker);
   ++done_;
   pages_ += pages;
@@ -71,6 +87,7 @@ void Progress::Done(int worker, const std::string& package, int pages, int error
 
 void Progress::Failed(int worker, const std::string& package, const std::string& why) {
   std::lock_guard<std::mutex> lock(mu_);
+  EndStage(worker);
   doing_.erase(worker);
   ++done_;
   Log("[" + std::to_string(done_) + "/" + std::to_string(total_) + "] " + package + ": FAILED: " + why, true);
@@ -78,6 +95,7 @@ void Progress::Failed(int worker, const std::string& package, const std::string&
 
 void Progress::Listed(int worker, const std::string& package, const std::string& why) {
   std::lock_guard<std::mutex> lock(mu_);
+  EndStage(worker);
   doing_.erase(worker);
   ++done_;
   Log("[" + std::to_string(done_) + "/" + std::to_string(total_) + "] " + package + ": not an application: " + why);

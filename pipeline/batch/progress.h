@@ -33,11 +33,17 @@ class Progress {
   // Clears the status line before the closing summary.
   void Finish();
 
+  // Wall time the workers have spent in each stage so far (summed over
+  // workers; a stage lasts from its Stage call to the worker's next Stage,
+  // Done, Failed or Listed).
+  std::map<std::string, double> StageSeconds();
+
  private:
   // Failures and notes are printed even with `quiet`: quiet drops progress,
   // never a reason.
   void Log(const std::string& line, bool even_if_quiet = false);  // REQUIRES: mu_ held
   void Redraw();                       // REQUIRES: mu_ held
+  void EndStage(int worker);           // REQUIRES: mu_ held
   std::string EtaText() const;         // REQUIRES: mu_ held
 
   std::mutex mu_;
@@ -46,6 +52,12 @@ class Progress {
   std::FILE* out_;
   int done_ = 0, pages_ = 0, processed_ = 0;
   std::map<int, std::string> doing_;   // worker → "package: stage"
+  struct StageStart {
+    std::string stage;
+    std::chrono::steady_clock::time_point at;
+  };
+  std::map<int, StageStart> stage_of_;  // worker → its present stage
+  std::map<std::string, double> stage_seconds_;
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 

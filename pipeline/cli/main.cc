@@ -78,6 +78,8 @@ Options:
                        amounts (default: /usr/local/share/greenmine/tessdata-careful, used when
                        there, as scripts/setup-deps.sh installs it); 'none': Debian's model alone
   --quiet              no progress output, only errors and the closing summary
+  --timings            run: after the summary, where the time went — the workers' time in each
+                       stage and the OCR's CPU time by purpose and kind of call
   --settle S           watch: seconds a file, folder or mbox must be quiet before it is read (default 5)
   --rescan S           watch: seconds between rescans besides change notification (default 30)
   --help               this text
@@ -100,6 +102,18 @@ void PrintSummary(const gm::BatchReport& r, const std::filesystem::path& out) {
                "           records: %s/records/   review workbooks: %s/review/   summary: %s/summary.xlsx\n",
                r.packages, r.failed, r.reused, r.duplicates, r.not_applications, r.pages, r.errors, r.warnings, r.unreadable_files,
                r.seconds, out.string().c_str(), out.string().c_str(), out.string().c_str());
+}
+
+void PrintTimings(const gm::BatchReport& r) {
+  std::fprintf(stderr, "\nstage                     worker s\n");
+  for (const auto& [stage, seconds] : r.stage_seconds) std::fprintf(stderr, "  %-22s %9.1f\n", stage.c_str(), seconds);
+  std::fprintf(stderr, "\nOCR (purpose: call)                       calls     CPU s        Mpx\n");
+  double total = 0;
+  for (const auto& [what, cost] : r.ocr_costs) {
+    std::fprintf(stderr, "  %-38s %7ld %9.1f %10.1f\n", what.c_str(), cost.calls, cost.cpu_seconds, cost.megapixels);
+    total += cost.cpu_seconds;
+  }
+  std::fprintf(stderr, "  %-38s %7s %9.1f\n", "all", "", total);
 }
 
 // Tesseract runs parts of its LSTM with OpenMP teams of up to four threads.
@@ -150,6 +164,7 @@ int main(int argc, char** argv) {
   const bool watch = args[0] == "watch";
 
   gm::WatchOptions watch_options;
+  bool timings = false;
   gm::BatchOptions& options = watch_options.batch;
   options.settings.templates_dir = gm::Templates::DefaultDir();
   options.settings.as_of = Today();
@@ -166,6 +181,8 @@ int main(int argc, char** argv) {
       return 0;
     } else if (a == "--quiet") {
       options.quiet = true;
+    } else if (a == "--timings" && !watch) {
+      timings = true;
     } else if (a == "--inbox" && value(&v)) {
       options.inbox = v;
     } else if (a == "--out" && value(&v)) {
@@ -221,5 +238,6 @@ int main(int argc, char** argv) {
     return 1;
   }
   PrintSummary(report, options.out);
+  if (timings) PrintTimings(report);
   return report.failed > 0 ? 1 : 0;
 }
