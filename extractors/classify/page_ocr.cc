@@ -89,17 +89,26 @@ void Deskew(PixPtr* binary) {
   if (straight) *binary = std::move(straight);
 }
 
-// The page's ink that none of `words` covers, or null when too little is
-// left to be text: erased are the words' boxes (widened by a quarter of
-// their height, as a box is drawn tight around the ink) and specks.
-PixPtr UnreadInk(PIX* binary, const std::vector<OcrWord>& words) {
+// The page's ink that none of `words` covers, cut to the box around its
+// text-sized marks (reading a whole page that is nearly blank costs
+// Tesseract's layout analysis as much as a full one), with that box's
+// place on the page; null when too little is left to be text: erased are
+// the words' boxes (widened by a quarter of their height, as a box is
+// drawn tight around the ink) and specks.
+struct UnreadPart {
+  PixPtr ink;
+  l_int32 x = 0, y = 0;
+};
+
+UnreadPart UnreadInk(PIX* binary, const std::vector<OcrWord>& words) {
   constexpr l_int32 kSpeck = 4;                          // px: a dot of dust, not a decimal point
   constexpr l_int32 kMarkMinH = 12, kMarkMaxH = 120;     // px at 300 dpi: a character's height
   constexpr l_int32 kMarkMaxW = 240;
   constexpr int kMinMarks = 8;                           // fewer is noise: a seal's edge, a stray mark
+  constexpr l_int32 kMargin = 24;                        // px kept around the marks: a line's margins
   const l_int32 w = pixGetWidth(binary), h = pixGetHeight(binary);
   PixPtr read = AdoptPix(pixCreate(w, h, 1));
-  if (!read) return nullptr;
+  if (!read) return {};
   for (const OcrWord& word : words) {
     const l_int32 pad = std::max<l_int32>(2, static_cast<l_int32>(word.box.h / 4));
     pixRasterop(read.get(), static_cast<l_int32>(word.box.x) - pad, static_cast<l_int32>(word.box.y) - pad,
@@ -107,18 +116,32 @@ PixPtr UnreadInk(PIX* binary, const std::vector<OcrWord>& words) {
                 nullptr, 0, 0);
   }
   PixPtr left = AdoptPix(pixSubtract(nullptr, binary, read.get()));
-  if (!left) return nullptr;
+  if (!left) return {};
   PixPtr marks = AdoptPix(pixSelectBySize(left.get(), kSpeck, kSpeck, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GT, nullptr));
-  if (!marks) return nullptr;
+  if (!marks) return {};
   BoxaPtr boxes(pixConnCompBB(marks.get(), 8));
-  if (!boxes) return nullptr;
+  if (!boxes) return {};
   int text_sized = 0;
+  l_int32 x0 = w, y0 = h, x1 = 0, y1 = 0;
   for (l_int32 i = 0; i < boxaGetCount(boxes.get()); ++i) {
     l_int32 bx, by, bw, bh;
     if (boxaGetBoxGeometry(boxes.get(), i, &bx, &by, &bw, &bh) != 0) continue;
-    text_sized += bh >= kMarkMinH && bh <= kMarkMaxH && bw <= kMarkMaxW;
+    if (bh < kMarkMinH || bh > kMarkMaxH || bw > kMarkMaxW) continue;
+    ++text_sized;
+    x0 = std::min(x0, bx);
+    y0 = std::min(y0, by);
+    x1 = std::max(x1, bx + bw);
+    y1 = std::max(y1, by + bh);
   }
-  return text_sized >= kMinMarks ? std::move(marks) : nullptr;
+  if (text_sized < kMinMarks) return {};
+  UnreadPart part;
+  part.x = std::max<l_int32>(0, x0 - kMargin);
+  part.y = std::max<l_int32>(0, y0 - kMargin);
+  const l_int32 right = std::min(w, x1 + kMargin), bottom = std::min(h, y1 + kMargin);
+  part.ink = AdoptPix(pixClipRectangle(marks.get(), BoxPtr(boxCreate(part.x, part.y, right - part.x,
+                                                                      bottom - part.y)).get(), nullptr));
+  if (!part.ink) return {};
+  return part;
 }
 
 }  // namespace
@@ -196,9 +219,9 @@ Status OcrTablePage(const Page& page, const OcrPrep& prep, OcrEngine* ocr, OcrRe
   Status s = PreparePageImage(page, prep, &prepared);
   if (!s.ok()) return s;
   *out = ocr->Recognize(prepared.get(), OcrLayout::kAuto, static_cast<int>(kOcrDpi));
-  PixPtr unread = UnreadInk(prepared.get(), out->words);
-  if (!unread) return Status::OK();
-  OcrResult more = ocr->Recognize(unread.get(), OcrLayout::kSparse, static_cast<int>(kOcrDpi));
+  const UnreadPart unread = UnreadInk(prepared.get(), out->words);
+  if (!unread.ink) return Status::OK();
+  OcrResult more = ocr->Recognize(unread.ink.get(), OcrLayout::kSparse, static_cast<int>(kOcrDpi));
   int next_line = 0;
   for (const OcrWord& w : out->words) next_line = std::max(next_line, w.line + 1);
   // What is left is mostly what layout analysis rightly set aside — a
@@ -207,6 +230,8 @@ Status OcrTablePage(const Page& page, const OcrPrep& prep, OcrEngine* ocr, OcrRe
   for (OcrWord& w : more.words) {
     if (w.confidence < kMinConfidence) continue;
     w.line += next_line;
+    w.box.x += unread.x;
+    w.box.y += unread.y;
     out->words.push_back(std::move(w));
   }
   if (!more.text.empty()) out->text += (out->text.empty() ? "" : "\n") + more.text;
