@@ -6,10 +6,19 @@
 #include <memory>
 #include <vector>
 
+#include "extractors/form/ratio.h"
+
 namespace gm::form {
 namespace {
 
 bool Black(const l_uint32* line, int x) { return GET_DATA_BIT(line, x) != 0; }
+
+// A remnant of a ruling is thin — no thicker than two ruling widths and this
+// many pixels — and long: half the crop's height (width) for an upright
+// (lying) piece, a quarter for a sliver along the side it touches (a ruling
+// the crop cut lengthwise); glyphs touching the edge are shorter or thicker.
+constexpr int kRemnantThicknessPixels = 3;
+constexpr Ratio kRemnantLength{1, 2}, kSliverLength{1, 4};
 
 // Clears the pieces of rulings left along the crop's edges: long and thin,
 // touching an edge.
@@ -17,25 +26,31 @@ void RemoveRulingRemnants(PIX* crop, int line_width) {
   int w = pixGetWidth(crop), h = pixGetHeight(crop);
   BoxaPtr boxa(pixConnComp(crop, nullptr, 8));
   if (!boxa) return;
-  int thin = 2 * line_width + 3;
+  int thin = 2 * line_width + kRemnantThicknessPixels;
   for (int i = 0; i < boxaGetCount(boxa.get()); ++i) {
     l_int32 bx, by, bw, bh;
     boxaGetBoxGeometry(boxa.get(), i, &bx, &by, &bw, &bh);
     bool touches = bx == 0 || by == 0 || bx + bw == w || by + bh == h;
     if (!touches) continue;
-    bool vertical_piece = bw <= thin && bh * 2 >= h;
-    bool horizontal_piece = bh <= thin && bw * 2 >= w;
-    bool sliver = (bw <= thin && (bx == 0 || bx + bw == w) && bh * 4 >= h) ||
-                  (bh <= thin && (by == 0 || by + bh == h) && bw * 4 >= w);
+    bool vertical_piece = bw <= thin && kRemnantLength.AtLeast(bh, h);
+    bool horizontal_piece = bh <= thin && kRemnantLength.AtLeast(bw, w);
+    bool sliver = (bw <= thin && (bx == 0 || bx + bw == w) && kSliverLength.AtLeast(bh, h)) ||
+                  (bh <= thin && (by == 0 || by + bh == h) && kSliverLength.AtLeast(bw, w));
     if (vertical_piece || horizontal_piece || sliver) pixClearInRect(crop, BoxPtr(boxCreate(bx, by, bw, bh)).get());
   }
 }
 
+// The stroke width is measured on every this many rows: a stroke spans many
+// rows, so every other one is enough for a median, in half the time.
+constexpr int kStrokeRowStep = 2;
+
+// The median length of the horizontal runs of ink, in pixels: the typical
+// stroke width (1 when there is no ink).
 int MedianRun(PIX* crop) {
   int w = pixGetWidth(crop), h = pixGetHeight(crop), wpl = pixGetWpl(crop);
   const l_uint32* data = pixGetData(crop);
   std::vector<int> runs;
-  for (int y = 0; y < h; y += 2) {
+  for (int y = 0; y < h; y += kStrokeRowStep) {
     const l_uint32* line = data + static_cast<size_t>(y) * wpl;
     int run = 0;
     for (int x = 0; x <= w; ++x) {
@@ -52,6 +67,12 @@ int MedianRun(PIX* crop) {
   return std::max(1, runs[runs.size() / 2]);
 }
 
+// A line of pixels along a side is measured without this part of the side
+// at each end (the middle 80 % is kept), so that crossing rulings do not
+// count; it is ruling when this part of it or more is ink.
+constexpr Ratio kSideEnd{1, 10};
+constexpr Ratio kRulingInk{1, 2};
+
 // How far inside the box edge the ruling ends: the last of the lines of
 // pixels near the edge that are mostly ink along the cell. A fixed inset
 // would cut into text written close to a ruling (a photo's slanted lines).
@@ -62,9 +83,8 @@ int RulingEnd(PIX* binary, const CellBox& cell, bool vertical, int from, int ste
               int limit) {
   int pw = pixGetWidth(binary), ph = pixGetHeight(binary), wpl = pixGetWpl(binary);
   const l_uint32* data = pixGetData(binary);
-  // Along the middle 80% of the side, so that crossing rulings do not count.
-  int a0 = vertical ? cell.y + cell.h / 10 : cell.x + cell.w / 10;
-  int a1 = vertical ? cell.y + cell.h - cell.h / 10 : cell.x + cell.w - cell.w / 10;
+  int a0 = vertical ? cell.y + kSideEnd.Of(cell.h) : cell.x + kSideEnd.Of(cell.w);
+  int a1 = vertical ? cell.y + cell.h - kSideEnd.Of(cell.h) : cell.x + cell.w - kSideEnd.Of(cell.w);
   int first = -1, last = -1;
   for (int i = 0; i < limit; ++i) {
     int pos = from + i * step;
@@ -74,7 +94,7 @@ int RulingEnd(PIX* binary, const CellBox& cell, bool vertical, int from, int ste
       int x = vertical ? pos : a, y = vertical ? a : pos;
       ink += GET_DATA_BIT(data + static_cast<size_t>(y) * wpl, x) ? 1 : 0;
     }
-    bool ruling = n > 0 && ink * 2 >= n;
+    bool ruling = n > 0 && kRulingInk.AtLeast(ink, n);
     if (ruling && first < 0 && i < max_start) first = i;
     if (ruling && first >= 0 && i - first < max_thickness) {
       last = i;
@@ -91,8 +111,16 @@ int RulingEnd(PIX* binary, const CellBox& cell, bool vertical, int from, int ste
 }
 
 // A component no larger than this both ways is a speck (dust, a full stop, a
-// dot), not a glyph or a part of one: a quarter of a glyph's height.
-int SpeckSize(int glyph_h) { return std::max(2, glyph_h / 4); }
+// dot), not a glyph or a part of one: a quarter of a glyph's height, 2
+// pixels at the least.
+constexpr Ratio kSpeckOfGlyph{1, 4};
+constexpr int kSpeckPixels = 2;
+int SpeckSize(int glyph_h) { return std::max(kSpeckPixels, kSpeckOfGlyph.Of(glyph_h)); }
+
+// A speck within a fifth of a glyph's height (2 pixels at the least) above
+// or below the rows of bigger ink belongs to the text (a full stop, a dot).
+constexpr Ratio kSpeckNearText{1, 5};
+constexpr int kSpeckNearTextPixels = 2;
 
 // Takes the specks that stand apart from the text out of the row profile
 // `rows`: a dot of dust between or above the lines would make a line of its
@@ -102,7 +130,7 @@ int SpeckSize(int glyph_h) { return std::max(2, glyph_h / 4); }
 // cell holds only small components.
 void DropStraySpecks(PIX* crop, BOXA* boxa, int glyph_h, std::vector<int>* rows) {
   int n = boxaGetCount(boxa), h = static_cast<int>(rows->size());
-  int small = SpeckSize(glyph_h), near = std::max(2, glyph_h / 5);
+  int small = SpeckSize(glyph_h), near = std::max(kSpeckNearTextPixels, kSpeckNearText.Of(glyph_h));
   std::vector<char> text_rows(h, 0);
   bool any_big = false;
   for (int i = 0; i < n; ++i) {
@@ -161,43 +189,66 @@ void EraseFarSpecks(PIX* crop, BOXA* boxa, int glyph_h) {
 // A run of inked rows of a cell's crop: its first and last row.
 using RowRun = std::pair<int, int>;
 
+// A side is moved in at most two ruling widths and 1/50 inch (4 pixels at
+// the least), and 1/150 inch (a pixel at the least) past its ruling: the
+// ruling's blur. The grid places a ruling to within kRulingSlackPixels: the
+// search starts a ruling's width and that slack outside the box edge, the
+// ruling begins within 1.5 ruling widths and kRulingStartPixels of there,
+// and is no thicker than its width and the slack.
+constexpr int kInsetPerInch = 50, kInsetPixels = 4;
+constexpr int kPastRulingPerInch = 150;
+constexpr int kRulingSlackPixels = 2;
+constexpr Ratio kRulingStart{3, 2};
+constexpr int kRulingStartPixels = 5;
+// Inside its rulings a cell narrower or lower than this holds no value.
+constexpr int kMinInnerPixels = 4;
+
 // The cell's box inside its rulings, in page pixels: each side moved in just
 // past its ruling, found from a little outside the box edge inwards. Empty
 // when what is left is too small to hold a value.
 InkBox InsideRulings(PIX* binary, const CellBox& cell, int line_width, int dpi) {
   int pw = pixGetWidth(binary), ph = pixGetHeight(binary);
-  int reach = 2 * line_width + std::max(4, dpi / 50);
-  int margin = std::max(1, dpi / 150);
+  int reach = 2 * line_width + std::max(kInsetPixels, dpi / kInsetPerInch);
+  int margin = std::max(1, dpi / kPastRulingPerInch);
   auto inset = [&](bool vertical, int edge, int step) {
-    int start = edge - step * (line_width + 2);
-    int end = RulingEnd(binary, cell, vertical, start, step, 3 * line_width / 2 + 5, line_width + 2,
-                        reach + line_width + 2);
+    const int outside = line_width + kRulingSlackPixels;   // where the search starts, outside the edge
+    const int thickest = line_width + kRulingSlackPixels;  // the thickest a ruling is
+    int start = edge - step * outside;
+    int end = RulingEnd(binary, cell, vertical, start, step, kRulingStart.Of(line_width) + kRulingStartPixels,
+                        thickest, reach + outside);
     // No ruling ink at the edge: it was taken out (WithoutRulings) or is missing.
-    int past = end < 0 ? 0 : end - (line_width + 2) + 1;  // pixels inside the edge
+    int past = end < 0 ? 0 : end - outside + 1;  // pixels inside the edge
     return std::clamp(past + margin, 1, reach);
   };
   int x0 = std::max(0, cell.x + inset(true, cell.x, +1));
   int x1 = std::min(pw, cell.x + cell.w - inset(true, cell.x + cell.w, -1) + 1);
   int y0 = std::max(0, cell.y + inset(false, cell.y, +1));
   int y1 = std::min(ph, cell.y + cell.h - inset(false, cell.y + cell.h, -1) + 1);
-  if (x1 - x0 < 4 || y1 - y0 < 4) return InkBox{};
+  if (x1 - x0 < kMinInnerPixels || y1 - y0 < kMinInnerPixels) return InkBox{};
   return InkBox{x0, y0, x1 - x0, y1 - y0};
 }
 
+// A glyph is no lower than a twelfth of an inch (6 pt); its height is the
+// 80th percentile of the components' heights, of those this many pixels high
+// or more (lower ones are specks and strokes).
+constexpr int kMinGlyphPerInch = 12;
+constexpr Ratio kGlyphPercentile{4, 5};
+constexpr int kMinComponentPixels = 4;
+
 // The height of a glyph: the tall end of the components' heights (radicals
-// are smaller, brackets a little taller), and no less than a sixth of an
+// are smaller, brackets a little taller), and no less than a twelfth of an
 // inch. `boxa` may be null.
 int GlyphHeight(BOXA* boxa, int dpi) {
-  int glyph_h = dpi / 12;
+  int glyph_h = dpi / kMinGlyphPerInch;
   std::vector<int> heights;
   for (int i = 0; boxa && i < boxaGetCount(boxa); ++i) {
     l_int32 bx, by, bw, bh;
     boxaGetBoxGeometry(boxa, i, &bx, &by, &bw, &bh);
-    if (bh >= 4) heights.push_back(bh);
+    if (bh >= kMinComponentPixels) heights.push_back(bh);
   }
   if (!heights.empty()) {
     std::sort(heights.begin(), heights.end());
-    glyph_h = std::max(glyph_h, heights[heights.size() * 4 / 5]);
+    glyph_h = std::max(glyph_h, heights[kGlyphPercentile.Of(heights.size())]);
   }
   return glyph_h;
 }
@@ -229,8 +280,10 @@ RowProfile ProfileRows(PIX* crop) {
   return p;
 }
 
-// A few specks are not a value: a cell with less ink than ~0.5 mm² is blank.
-int MinInkPixels(int dpi) { return std::max(12, dpi * dpi / 1500); }
+// A few specks are not a value: a cell with less ink than 1/1500 square inch
+// (~0.43 mm²), and 12 pixels at the least, is blank.
+constexpr int kMinInkPerSquareInch = 1500, kMinInkPixels = 12;
+int MinInkPixels(int dpi) { return std::max(kMinInkPixels, dpi * dpi / kMinInkPerSquareInch); }
 
 // The runs of inked rows, top to bottom.
 std::vector<RowRun> InkedRuns(const std::vector<int>& rows) {
@@ -246,6 +299,13 @@ std::vector<RowRun> InkedRuns(const std::vector<int>& rows) {
   return runs;
 }
 
+// A run taller than 1.7 glyphs is two lines or more; it is split at its
+// thinnest row at least half a glyph from either end (a line is no lower),
+// when that row holds no more than 35 % of the ink of the run's fullest.
+constexpr Ratio kTouchingLines{17, 10};
+constexpr Ratio kSplitFromEnd{1, 2};
+constexpr Ratio kSplitRowInk{35, 100};
+
 // A run much taller than a glyph is lines that touch — a photo's slant
 // leaves no empty row between them — split at the thinnest row when that
 // row is much thinner than the run's fullest.
@@ -253,15 +313,15 @@ std::vector<RowRun> SplitTouchingLines(std::vector<RowRun> runs, const std::vect
   std::vector<RowRun> split;
   for (size_t i = 0; i < runs.size(); ++i) {
     auto [a, b] = runs[i];
-    if (b - a + 1 <= glyph_h * 17 / 10) {
+    if (b - a + 1 <= kTouchingLines.Of(glyph_h)) {
       split.push_back(runs[i]);
       continue;
     }
     int peak = *std::max_element(rows.begin() + a, rows.begin() + b + 1);
     int best = -1;
-    for (int y = a + glyph_h / 2; y <= b - glyph_h / 2; ++y)
+    for (int y = a + kSplitFromEnd.Of(glyph_h); y <= b - kSplitFromEnd.Of(glyph_h); ++y)
       if (best < 0 || rows[y] < rows[best]) best = y;
-    if (best < 0 || rows[best] * 100 > peak * 35) {
+    if (best < 0 || kSplitRowInk.Above(rows[best], peak)) {
       split.push_back(runs[i]);
       continue;
     }
@@ -271,14 +331,18 @@ std::vector<RowRun> SplitTouchingLines(std::vector<RowRun> runs, const std::vect
   return split;
 }
 
+// Runs no further apart than 35 % of a glyph are one line when together
+// they are no higher than 1.3 glyphs (a glyph with its raised digit).
+constexpr Ratio kCloseRunGap{35, 100};
+constexpr Ratio kMergedLineHeight{13, 10};
+
 // Runs closer than a fraction of a glyph are one line (the strokes of 三,
 // a raised footnote digit).
 std::vector<RowRun> MergeCloseRuns(const std::vector<RowRun>& runs, int glyph_h) {
-  int expected = glyph_h;
   std::vector<RowRun> merged;
   for (auto r : runs) {
-    if (!merged.empty() && r.first - merged.back().second <= expected * 35 / 100 &&
-        (r.second - merged.back().first + 1) <= expected * 13 / 10) {
+    if (!merged.empty() && r.first - merged.back().second <= kCloseRunGap.Of(glyph_h) &&
+        (r.second - merged.back().first + 1) <= kMergedLineHeight.Of(glyph_h)) {
       merged.back().second = r.second;
     } else {
       merged.push_back(r);
@@ -286,6 +350,11 @@ std::vector<RowRun> MergeCloseRuns(const std::vector<RowRun>& runs, int glyph_h)
   }
   return merged;
 }
+
+// A run lower than a third of the highest is small.
+constexpr Ratio kSmallRun{1, 3};
+// A small run half a glyph or more from every line is a stray mark.
+constexpr Ratio kStrayMarkGap{1, 2};
 
 // A small run left alone (an underline, a stray mark) joins the nearest
 // line when it is close; one half a glyph or more away from every line is
@@ -297,7 +366,7 @@ std::vector<RowRun> PlaceSmallRuns(std::vector<RowRun> merged, int glyph_h, int 
   std::vector<RowRun> lines;
   int big = 0;
   for (auto [a, b] : merged) big = std::max(big, b - a + 1);
-  auto is_small = [&](RowRun r) { return (r.second - r.first + 1) * 3 < big; };
+  auto is_small = [&](RowRun r) { return kSmallRun.Below(r.second - r.first + 1, big); };
   for (size_t i = 0; i < merged.size(); ++i) {
     auto r = merged[i];
     if (!is_small(r)) {
@@ -306,7 +375,7 @@ std::vector<RowRun> PlaceSmallRuns(std::vector<RowRun> merged, int glyph_h, int 
     }
     const int gap_before = lines.empty() ? height : r.first - lines.back().second - 1;
     const int gap_after = i + 1 < merged.size() ? merged[i + 1].first - r.second - 1 : height;
-    if (std::min(gap_before, gap_after) * 2 >= glyph_h) {
+    if (kStrayMarkGap.AtLeast(std::min(gap_before, gap_after), glyph_h)) {
       continue;
     } else if (!lines.empty() && (i + 1 >= merged.size() || r.first - lines.back().second <= merged[i + 1].first - r.second)) {
       lines.back().second = r.second;
@@ -335,17 +404,26 @@ int CellInk::LineHeight() const {
   return best ? best : ink.h;
 }
 
+namespace {
+// A digit is at most 0.85 of its line's height wide in every common face; a
+// component at least half the line high (kDigitMinHeight) and no wider than
+// 17/20 of its own height (kDigitMaxWidth) is shaped like one.
+constexpr double kWidestDigitOfLine = 0.85;
+constexpr Ratio kDigitMinHeight{1, 2};
+constexpr Ratio kDigitMaxWidth{17, 20};
+}  // namespace
+
 int FewestDigitsShown(const CellInk& ink) {
   if (ink.blank() || !ink.clean || ink.lines.size() > 1) return 0;
   const int line_h = ink.LineHeight();
   if (line_h <= 0) return 0;
-  const int by_width = static_cast<int>(ink.ink.w / (0.85 * line_h));
+  const int by_width = static_cast<int>(ink.ink.w / (kWidestDigitOfLine * line_h));
   BoxaPtr boxes(pixConnComp(ink.clean.get(), nullptr, 8));
   int by_shape = 0;
   for (int i = 0; boxes && i < boxaGetCount(boxes.get()); ++i) {
     l_int32 x, y, w, h;
     if (boxaGetBoxGeometry(boxes.get(), i, &x, &y, &w, &h) != 0) continue;
-    if (2 * h >= line_h && 20 * w <= 17 * h) ++by_shape;
+    if (kDigitMinHeight.AtLeast(h, line_h) && kDigitMaxWidth.AtMost(w, h)) ++by_shape;
   }
   return std::max(by_width, by_shape);
 }
@@ -398,6 +476,10 @@ PixPtr FaintInk(PIX* grey) {
 // grey image still shows it. When faint ink lies within one character
 // right of such a line, the crop takes it in.
 constexpr int kSentenceWidth = 4;
+// A full stop is a dot an eighth of a line (2 pixels at the least) across:
+// the faint ink right of the line must cover that square.
+constexpr Ratio kStopOfLine{1, 8};
+constexpr int kStopPixels = 2;
 
 // Whether a line `line_h` high whose ink spans [ink_x, end_x) (cell
 // coordinates) and rows [y, y + h) is long enough to be a sentence and has
@@ -410,7 +492,7 @@ bool EndsInFaintStop(const CellInk& ink, PIX* grey, int ink_x, int end_x, int y,
   PixPtr faint = strip ? FaintInk(strip.get()) : nullptr;
   l_int32 n = 0;
   if (!faint || pixCountPixels(faint.get(), &n, nullptr) != 0) return false;
-  const int stop = std::max(2, line_h / 8);
+  const int stop = std::max(kStopPixels, kStopOfLine.Of(line_h));
   return n >= stop * stop;
 }
 
@@ -419,6 +501,11 @@ bool EndsInFaintStop(const CellInk& ink, PIX* grey, int ink_x, int end_x, int y,
 // side): relative to the line, so it scales with the print; 0.8 covers most
 // of a lost digit's width (measurements: docs/HISTORY-notes.md).
 constexpr double kGlyphReach = 0.8;
+// Across the line the mask is widened by this many pixels in all (a
+// brick's height), and along it by 5 pixels at the least.
+constexpr int kGreyReachAcrossPixels = 5, kGreyReachMinPixels = 5;
+// Tesseract wants some white around the text: pixels of white border.
+constexpr int kOcrBorderPixels = 10;
 
 // Crops `region` (in the coordinates of ink.clean) for the OCR. Columns of
 // the region from `faint_from` on (-1: none) also keep the grey's faint ink.
@@ -444,16 +531,15 @@ PixPtr CropRegion(const CellInk& ink, PIX* grey, int x, int y, int w, int h, int
     // kGlyphReach line heights across: a faint glyph the binarisation lost
     // whole (a thin 0 or 5 in light small print: 4670 read as 467) stands
     // beside kept ones.
-    const int reach = std::max(5, static_cast<int>(kGlyphReach * ink.LineHeight()));
-    PixPtr near = AdoptPix(pixDilateBrick(nullptr, crop.get(), reach, 5));
+    const int reach = std::max(kGreyReachMinPixels, static_cast<int>(kGlyphReach * ink.LineHeight()));
+    PixPtr near = AdoptPix(pixDilateBrick(nullptr, crop.get(), reach, kGreyReachAcrossPixels));
     if (g && near && pixGetWidth(g.get()) == pixGetWidth(near.get()) && pixGetHeight(g.get()) == pixGetHeight(near.get())) {
       pixInvert(near.get(), near.get());
       pixPaintThroughMask(g.get(), near.get(), 0, 0, 255);
       crop = std::move(g);
     }
   }
-  // Tesseract wants some white around the text.
-  const int border = 10;
+  const int border = kOcrBorderPixels;
   PixPtr framed = AdoptPix(pixAddBlackOrWhiteBorder(crop.get(), border, border, border, border, L_GET_WHITE_VAL));
   if (!framed) return nullptr;
   *origin_x = ink.inner.x + x - border;
@@ -461,12 +547,25 @@ PixPtr CropRegion(const CellInk& ink, PIX* grey, int x, int y, int w, int h, int
   return framed;
 }
 
+// The cell's own margin around its ink taken into a crop for the OCR: a
+// fifth of a line, 4 pixels at the least.
+constexpr Ratio kCropMarginOfLine{1, 5};
+constexpr int kCropMarginPixels = 4;
+int CropMargin(int line_h) { return std::max(kCropMarginPixels, kCropMarginOfLine.Of(line_h)); }
+
+// A line's band is widened into half the gap to each neighbouring line (the
+// other half is the neighbour's), at most a quarter of the line (2 pixels
+// when that is less) and a pixel at the least.
+constexpr Ratio kShareOfGap{1, 2};
+constexpr Ratio kBandWidening{1, 4};
+constexpr int kBandWideningPixels = 2;
+
 }  // namespace
 
 PixPtr CropForOcr(const CellInk& ink, PIX* grey, int* origin_x, int* origin_y) {
   if (ink.blank() || !ink.clean) return nullptr;
   const int line_h = ink.LineHeight();
-  int margin = std::max(4, line_h / 5);
+  int margin = CropMargin(line_h);
   const int ink_x = ink.ink.x - ink.inner.x, ink_y = ink.ink.y - ink.inner.y;
   const bool sentence = EndsInFaintStop(ink, grey, ink_x, ink_x + ink.ink.w, ink_y, ink.ink.h, line_h);
   int right = sentence ? std::max(margin, line_h) : margin;
@@ -481,8 +580,9 @@ PixPtr CropLineForOcr(const CellInk& ink, size_t line, PIX* grey, int* origin_x,
   // Widen the band into the gaps to the neighbouring lines, not across them.
   int above = line > 0 ? l.y - (ink.lines[line - 1].y + ink.lines[line - 1].h) : l.h;
   int below = line + 1 < ink.lines.size() ? ink.lines[line + 1].y - (l.y + l.h) : l.h;
-  int up = std::clamp(above / 2, 1, std::max(2, l.h / 4)), down = std::clamp(below / 2, 1, std::max(2, l.h / 4));
-  int margin = std::max(4, l.h / 5);
+  const int widest = std::max(kBandWideningPixels, kBandWidening.Of(l.h));
+  int up = std::clamp(kShareOfGap.Of(above), 1, widest), down = std::clamp(kShareOfGap.Of(below), 1, widest);
+  int margin = CropMargin(l.h);
   // Only the line's own ink, not the cell's width: Tesseract reads nothing
   // at all from a short last line (周边生态环境。) followed by a wide blank.
   int minx = ink.ink.x - ink.inner.x, maxx = minx + ink.ink.w - 1;
@@ -515,6 +615,18 @@ namespace {
 // standard deviations, and by this many grey levels at least.
 constexpr double kFaintNoiseSigmas = 3.5;
 constexpr int kFaintMinContrast = 20;
+// The crop reaches this many pixels and a stroke's width past the inner box,
+// to take in the rulings; a crop narrower or lower than kMinFaintCropPixels
+// holds no strokes.
+constexpr int kRulingPadPixels = 4, kMinFaintCropPixels = 8;
+// A text line's band for faint strokes starts a quarter of the line above
+// it and is half a line higher than the line (a quarter below): brackets
+// reach above and below the glyphs.
+constexpr Ratio kBandAbove{1, 4}, kBandExtra{1, 2};
+// A piece of faint ink is kept when a fifth of a line (3 pixels at the
+// least) wide or high: smaller is paper noise.
+constexpr Ratio kFaintPieceOfLine{1, 5};
+constexpr int kFaintPiecePixels = 3;
 }  // namespace
 
 CellInk WithFaintStrokes(const CellInk& ink, PIX* grey) {
@@ -528,11 +640,11 @@ CellInk WithFaintStrokes(const CellInk& ink, PIX* grey) {
   if (ink.blank() || !ink.clean || grey == nullptr || pixGetDepth(grey) != 8) return out;
   // A margin around the inner box takes in the rulings, so that what is
   // joined to them can be told by its touching the crop's border.
-  const int pad = 4 + ink.stroke_width;
+  const int pad = kRulingPadPixels + ink.stroke_width;
   int x0 = std::max(0, ink.inner.x - pad), y0 = std::max(0, ink.inner.y - pad);
   int x1 = std::min<int>(pixGetWidth(grey), ink.inner.x + ink.inner.w + pad);
   int y1 = std::min<int>(pixGetHeight(grey), ink.inner.y + ink.inner.h + pad);
-  if (x1 - x0 < 8 || y1 - y0 < 8) return out;
+  if (x1 - x0 < kMinFaintCropPixels || y1 - y0 < kMinFaintCropPixels) return out;
   BoxPtr box(boxCreate(x0, y0, x1 - x0, y1 - y0));
   PixPtr crop = AdoptPix(pixClipRectangle(grey, box.get(), nullptr));
   if (!crop) return out;
@@ -568,11 +680,11 @@ CellInk WithFaintStrokes(const CellInk& ink, PIX* grey) {
   PixPtr bands = AdoptPix(pixCreateTemplate(inside.get()));
   if (!bands) return out;
   for (const InkBox& line : ink.lines) {
-    int top = line.y - line.h / 4 - y0, height = line.h + line.h / 2;
+    int top = line.y - kBandAbove.Of(line.h) - y0, height = line.h + kBandExtra.Of(line.h);
     pixRasterop(bands.get(), ink.inner.x - x0, top, ink.inner.w, height, PIX_SET, nullptr, 0, 0);
   }
   pixAnd(inside.get(), inside.get(), bands.get());
-  int piece = std::max(3, ink.LineHeight() / 5);
+  int piece = std::max(kFaintPiecePixels, kFaintPieceOfLine.Of(ink.LineHeight()));
   PixPtr pieces =
       AdoptPix(pixSelectBySize(inside.get(), piece, piece, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GTE, nullptr));
   if (!pieces) return out;
@@ -581,13 +693,23 @@ CellInk WithFaintStrokes(const CellInk& ink, PIX* grey) {
   return out;
 }
 
+namespace {
+// The reviewer's image of a cell is at about 150 dpi: a page scanned at more
+// than 170 dpi is scaled to 150 (less is kept as it is: scaling by so little
+// gains nothing), by area mapping (pixels averaged) when to less than 0.7 of
+// its size, else by pixScale.
+constexpr int kReviewDpi = 150, kReviewMaxDpi = 170;
+constexpr float kAreaMapBelowScale = 0.7f;
+}  // namespace
+
 std::string CellPng(PIX* grey, const CellBox& cell, int dpi) {
   if (grey == nullptr) return "";
   PixPtr crop = AdoptPix(pixClipRectangle(grey, BoxPtr(boxCreate(cell.x, cell.y, cell.w, cell.h)).get(), nullptr));
   if (!crop) return "";
-  if (dpi > 170) {
-    float scale = 150.0f / dpi;
-    PixPtr small = AdoptPix(scale < 0.7f ? pixScaleAreaMap(crop.get(), scale, scale) : pixScale(crop.get(), scale, scale));
+  if (dpi > kReviewMaxDpi) {
+    float scale = static_cast<float>(kReviewDpi) / dpi;
+    PixPtr small = AdoptPix(scale < kAreaMapBelowScale ? pixScaleAreaMap(crop.get(), scale, scale)
+                                                       : pixScale(crop.get(), scale, scale));
     if (small) crop = std::move(small);
   }
   if (pixGetDepth(crop.get()) != 8) {
@@ -595,7 +717,7 @@ std::string CellPng(PIX* grey, const CellBox& cell, int dpi) {
     if (!g) return "";
     crop = std::move(g);
   }
-  pixSetResolution(crop.get(), 150, 150);
+  pixSetResolution(crop.get(), kReviewDpi, kReviewDpi);
   l_uint8* data = nullptr;
   size_t size = 0;
   if (pixWriteMem(&data, &size, crop.get(), IFF_PNG) != 0 || data == nullptr) return "";

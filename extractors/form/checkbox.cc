@@ -5,22 +5,10 @@
 #include <memory>
 
 #include "extractors/form/cjk_text.h"
+#include "extractors/form/ratio.h"
 
 namespace gm::form {
 namespace {
-
-// A part of a whole, num/den, in integer arithmetic (pixel sizes: no
-// overflow): the proportions below are of a glyph's or a line's size, so
-// that they hold at every resolution.
-struct Ratio {
-  int num, den;
-  // num/den of `whole`, rounded down.
-  constexpr int Of(int whole) const { return whole * num / den; }
-  // Whether `part` is less than num/den of `whole`.
-  constexpr bool Below(int part, int whole) const { return part * den < whole * num; }
-  // Whether `part` is no more than num/den of `whole`.
-  constexpr bool AtMost(int part, int whole) const { return part * den <= whole * num; }
-};
 
 // --- A bracket's shape (Bows, ShapesOf) ---
 

@@ -8,6 +8,17 @@
 // DecodeUnknownCharset). Charset labels go through ConvertToUtf8, so text
 // labelled GB2312 that is really GBK decodes right.
 //
+// GMime's own decoding (g_mime_utils_header_decode_text/_phrase, the
+// parameters behind g_mime_part_get_filename) is not used: in GMime 3.2.13
+// it agrees on well-formed values but loses what Chinese mailers send — the
+// rest of a header after a B word ending in '=' padding (it decodes a run of
+// same-charset words as one base64 stream, which the padding ends), GB18030
+// characters in words labelled gb2312, raw Big5 text and names (read through
+// the fallback charsets as GB18030: it has no Big5 guess), a %XX escape
+// split across RFC 2231 continuations, and filename*= over a plain filename=
+// given first. Telling its good cases from these needs this parser anyway
+// (header_decode_test pins each; docs/STATUS.md, session 12, compares them).
+//
 // Thread-safety: pure functions, thread-safe. Results are owned by the caller.
 #pragma once
 

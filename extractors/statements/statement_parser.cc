@@ -266,7 +266,6 @@ const Cell* PickFigure(const std::vector<const Cell*>& numbers, const std::vecto
   return nullptr;
 }
 
-// Records the figure when `label` names an item; true when it does (read or not).
 // The item a label names, among the items of `kind` (all kinds when ""):
 // equal once punctuation is set aside, or — for labels of four or more
 // characters, where one misread character cannot turn one item into another —
@@ -274,11 +273,6 @@ const Cell* PickFigure(const std::vector<const Cell*>& numbers, const std::vecto
 //
 // A key of a section (statements_sections.tsv) is matched only inside it, and
 // there first: the 补充资料's 净利润 is never the income statement's.
-bool InSection(const StatementItemLabel& item, const StatementSection* section) {
-  return section && item.kind == section->kind &&
-         std::find(section->keys.begin(), section->keys.end(), item.key) != section->keys.end();
-}
-
 const StatementItemLabel* MatchItem(const std::string& label, const std::string& kind,
                                     const StatementVocabulary& vocab, const StatementSection* section,
                                     bool exact = false) {
@@ -286,12 +280,13 @@ const StatementItemLabel* MatchItem(const std::string& label, const std::string&
   if (bare.empty()) return nullptr;
   if (section && (kind.empty() || kind == section->kind))
     for (const StatementItemLabel& item : vocab.items)
-      if (InSection(item, section) && item.bare == bare) return &item;
+      if (vocab.SectionOf(item.kind, item.key) == section && item.bare == bare) return &item;
   const StatementItemLabel* near = nullptr;
   bool ambiguous = false;
   for (const StatementItemLabel& item : vocab.items) {
     if (!kind.empty() && item.kind != kind) continue;
-    if (vocab.SectionOf(item.kind, item.key) && !InSection(item, section)) continue;
+    const StatementSection* own = vocab.SectionOf(item.kind, item.key);
+    if (own && own != section) continue;
     if (item.bare == bare) return &item;
     if (exact || bare.size() < 4 || item.bare.size() != bare.size()) continue;
     size_t differ = 0;

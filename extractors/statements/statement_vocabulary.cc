@@ -169,6 +169,9 @@ Status StatementVocabulary::Load(const std::filesystem::path& dir, StatementVoca
         return item.kind == section.kind && item.key == key;
       });
       if (!labelled) return Status::Corrupt(tsv.Where(row) + ": key " + key + " has no labels in statements_items.tsv");
+      // A key is read inside one section (SectionOf names it).
+      if (v.SectionOf(section.kind, key))
+        return Status::Corrupt(tsv.Where(row) + ": key " + key + " is in another section of " + section.kind);
     }
     v.sections.push_back(std::move(section));
   }

@@ -67,6 +67,25 @@ TEST(DecodeHeaderText, AdjacentWordsJoinAndSplitCharactersMend) {
   EXPECT_EQ(DecodeHeaderText(raw), "环境影响评价批复");
 }
 
+// A B word ending in '=' padding, followed by another of its charset: GMime
+// 3.2.13 decodes such a run as one base64 stream, which the padding ends
+// ("环境" and the rest lost), also when the split falls between characters.
+TEST(DecodeHeaderText, PaddedWordFollowedByAnotherKeepsTheRest) {
+  std::string gbk = Encode("环境影响评价批复", "gbk");
+  std::string first = B(gbk.substr(0, 4));
+  ASSERT_EQ(first.back(), '=');
+  EXPECT_EQ(DecodeHeaderText("=?GBK?B?" + first + "?= =?GBK?B?" + B(gbk.substr(4)) + "?="), "环境影响评价批复");
+  std::string utf8 = "环境影响评价批复";
+  EXPECT_EQ(DecodeHeaderText("=?UTF-8?B?" + B(utf8.substr(0, 4)) + "?= =?UTF-8?B?" + B(utf8.substr(4)) + "?="),
+            utf8);
+}
+
+// Senders label GBK and GB18030 text "gb2312": it is read as GB18030, so a
+// four-byte character (䶮) is kept (GMime's own conversion gives '?').
+TEST(DecodeHeaderText, Gb2312LabelReadAsGb18030) {
+  EXPECT_EQ(DecodeHeaderText("=?gb2312?B?" + B(Encode("刘䶮申请", "gb18030")) + "?="), "刘䶮申请");
+}
+
 TEST(DecodeHeaderText, LiteralTextAroundWordsKept) {
   EXPECT_EQ(DecodeHeaderText("转发: =?UTF-8?B?" + B("申请") + "?= 材料"), "转发: 申请 材料");
   EXPECT_EQ(DecodeHeaderText("Re: =?UTF-8?B?" + B("申请") + "?="), "Re: 申请");
@@ -90,6 +109,13 @@ TEST(ParseHeaderValue, QuotedEncodedWordFilename) {
   HeaderValue v = ParseHeaderValue(" Attachment;\r\n filename=\"=?GBK?B?" + B(Encode("营业执照.pdf", "gbk")) + "?=\"");
   EXPECT_EQ(v.value, "attachment");
   EXPECT_EQ(v.params["filename"], "营业执照.pdf");
+}
+
+TEST(ParseHeaderValue, QuotedFilenameOfSplitEncodedWords) {
+  std::string gbk = Encode("环境影响评价批复", "gbk");
+  HeaderValue v = ParseHeaderValue("attachment; filename=\"=?GBK?B?" + B(gbk.substr(0, 5)) + "?= =?GBK?B?" +
+                                   B(gbk.substr(5)) + "?=.pdf\"");
+  EXPECT_EQ(v.params["filename"], "环境影响评价批复.pdf");
 }
 
 TEST(ParseHeaderValue, Rfc2231ExtendedValue) {

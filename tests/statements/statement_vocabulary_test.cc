@@ -80,6 +80,11 @@ TEST(StatementVocabularyTest, BrokenTablesFail) {
   // A section key without labels would never be read.
   std::ofstream(dir / "statements_sections.tsv") << "kind\tkeys\theadings\ncash_flow_statement\tmystery\t补充资料\n";
   EXPECT_EQ(StatementVocabulary::Load(dir, &v).code(), Status::Code::kCorrupt);
+  // Nor may a key be read in two sections of one statement.
+  std::ofstream(dir / "statements_sections.tsv") << "kind\tkeys\theadings\n"
+                                                  << "cash_flow_statement\trestated_net_profit\t补充资料\n"
+                                                  << "cash_flow_statement\trestated_net_profit\t附注\n";
+  EXPECT_EQ(StatementVocabulary::Load(dir, &v).code(), Status::Code::kCorrupt);
   fs::copy_file(Templates::DefaultDir() / "statements_sections.tsv", dir / "statements_sections.tsv",
                 fs::copy_options::overwrite_existing);
   std::ofstream(dir / "statements_params.tsv") << "name\tvalue\nmystery\t1\n";
