@@ -17,19 +17,21 @@ Status SecondLookRules::Load(const Templates& templates, SecondLookRules* out) {
     if (field->type != FieldType::kText && field->type != FieldType::kWan)
       return Status::Corrupt(tsv.Where(row) + ": " + key + " is neither text nor wan");
     const std::string& when = tsv.Get(row, "when");
-    double below = 0;
+    double below = 0, page_below = 0;
     if (when == "always") {
-      below = 2.0;
+      below = page_below = 2.0;
     } else if (when == "doubtful") {
       if (!ParseCellNumber(tsv.Get(row, "below"), &below) || !(below > 0 && below <= 1))
         return Status::Corrupt(tsv.Where(row) + ": " + key + ": doubtful needs `below` in (0, 1]");
+      if (!ParseCellNumber(tsv.Get(row, "page_below"), &page_below) || !(page_below >= below && page_below <= 1))
+        return Status::Corrupt(tsv.Where(row) + ": " + key + ": doubtful needs `page_below` in [below, 1]");
     } else {
       return Status::Corrupt(tsv.Where(row) + ": " + key + ": unknown when '" + when + "'");
     }
     const std::string& take = tsv.Get(row, "take");
     if (take != "careful" && take != "first")
       return Status::Corrupt(tsv.Where(row) + ": " + key + ": take must be careful or first, not '" + take + "'");
-    rules.rules_[key] = Rule{below, take == "careful"};
+    rules.rules_[key] = Rule{below, page_below, take == "careful"};
   }
   *out = std::move(rules);
   return Status::OK();
@@ -37,7 +39,7 @@ Status SecondLookRules::Load(const Templates& templates, SecondLookRules* out) {
 
 bool SecondLookRules::Wants(const std::string& key, double weakest, bool page_in_doubt) const {
   auto it = rules_.find(key);
-  return it != rules_.end() && (page_in_doubt || weakest < it->second.below);
+  return it != rules_.end() && weakest < (page_in_doubt ? it->second.page_below : it->second.below);
 }
 
 bool SecondLookRules::Always(const std::string& key) const {

@@ -19,13 +19,16 @@ namespace gm::form {
 class SecondLookRules {
  public:
   // Corrupt, naming the line, on an unknown field, a field that is neither
-  // text nor wan, an unknown `when` or a `below` outside (0, 1].
+  // text nor wan, an unknown `when`, a `below` outside (0, 1] or a
+  // `page_below` outside [below, 1].
   static Status Load(const Templates& templates, SecondLookRules* out);
 
   // Whether a value of field `key` whose least sure character was read at
   // `weakest` (0..1) gets the second look. On a page where the two models
-  // already read a name differently (`page_in_doubt`), every field of the
-  // table does: the OCR is sure of itself there and wrong (a 1-bit fax).
+  // already read a name differently (`page_in_doubt`), the bar is the
+  // table's `page_below`, higher: the OCR is sure of itself there and wrong
+  // (a 1-bit fax), but a value read with no character under it was right
+  // whenever the page's names were in doubt, and reading it again costs.
   bool Wants(const std::string& key, double weakest, bool page_in_doubt = false) const;
   // Whether `key` is read twice whatever its characters (`always`).
   bool Always(const std::string& key) const;
@@ -35,7 +38,8 @@ class SecondLookRules {
 
  private:
   struct Rule {
-    double below = 0;  // read again under this weakest confidence; above 1 for `always`
+    double below = 0;       // read again under this weakest confidence; above 1 for `always`
+    double page_below = 0;  // the same on a page in doubt
     bool take_careful = false;
   };
   std::map<std::string, Rule> rules_;

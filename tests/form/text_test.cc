@@ -577,6 +577,9 @@ TEST(SecondLookRules, NamesAlwaysProseWhenDoubtful) {
   EXPECT_FALSE(rules.Wants("project_description", 0.95));
   EXPECT_FALSE(rules.TakesCareful("project_description"));
   EXPECT_TRUE(rules.Wants("project_description", 0.95, /*page_in_doubt=*/true));
+  // On a page in doubt the bar is higher, but a value read with no character under it is not read again.
+  EXPECT_FALSE(rules.Wants("project_description", 0.98, /*page_in_doubt=*/true));
+  EXPECT_TRUE(rules.Wants("company_name", 1.0, /*page_in_doubt=*/true));
   EXPECT_FALSE(rules.Wants("credit_code", 0.1, /*page_in_doubt=*/true));
   EXPECT_TRUE(rules.Always("company_name"));
   EXPECT_FALSE(rules.Always("project_description"));
@@ -589,10 +592,13 @@ TEST(SecondLookRules, RejectsBadTable) {
   const std::filesystem::path dir = TempTemplates("bad_second_look", "", "");
   ASSERT_TRUE(Templates::Load(dir, &t).ok());
   SecondLookRules rules;
-  for (const char* rows : {"no_such_field\talways\t\tcareful\n", "credit_code\talways\t\tcareful\n",
-                           "company_name\tsometimes\t\tcareful\n", "company_name\tdoubtful\t\tcareful\n",
-                           "company_name\tdoubtful\t1.5\tcareful\n", "company_name\talways\t\tboth\n"}) {
-    std::ofstream(dir / "form_second_look.tsv") << "key\twhen\tbelow\ttake\n" << rows;
+  for (const char* rows :
+       {"no_such_field\talways\t\tcareful\t\n", "credit_code\talways\t\tcareful\t\n",
+        "company_name\tsometimes\t\tcareful\t\n", "company_name\tdoubtful\t\tcareful\t0.9\n",
+        "company_name\tdoubtful\t1.5\tcareful\t1\n", "company_name\talways\t\tboth\t\n",
+        "company_name\tdoubtful\t0.9\tfirst\t\n", "company_name\tdoubtful\t0.9\tfirst\t0.8\n",
+        "company_name\tdoubtful\t0.9\tfirst\t1.2\n"}) {
+    std::ofstream(dir / "form_second_look.tsv") << "key\twhen\tbelow\ttake\tpage_below\n" << rows;
     EXPECT_EQ(SecondLookRules::Load(t, &rules).code(), Status::Code::kCorrupt) << rows;
   }
   std::filesystem::remove(dir / "form_second_look.tsv");
