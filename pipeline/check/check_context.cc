@@ -46,6 +46,12 @@ std::optional<bool> CheckContext::Bool(const std::string& key) const {
   return std::nullopt;
 }
 
+double CheckContext::Confidence(const std::string& key) const {
+  if (!in_.fields) return 0.0;
+  auto it = in_.fields->find(key);
+  return it == in_.fields->end() ? 0.0 : it->second.confidence;
+}
+
 std::string CheckContext::Label(const std::string& key) const {
   const FieldSpec* spec = templates().Field(key);
   if (!spec) return key;

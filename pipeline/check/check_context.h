@@ -35,6 +35,8 @@ class CheckContext {
   std::optional<double> Number(const std::string& key) const;
   std::optional<std::string> Text(const std::string& key) const;  // strings only; "" counts as null
   std::optional<bool> Bool(const std::string& key) const;
+  // How sure the reading of a field was (FieldValue::confidence); 0 when absent.
+  double Confidence(const std::string& key) const;
   // The field's label from fields.tsv without the unit ("资本金总额"); the key if unknown.
   std::string Label(const std::string& key) const;
   // Whether an earlier stage already reported a finding on this field.
@@ -57,7 +59,7 @@ std::string FormatWan(double wan);
 
 // The check groups, each adding its findings (checks.cc runs them all).
 void CheckRequiredFields(CheckContext* ctx);   // missing_required_field, renamed_without_former_name, blacklisted
-void CheckFormAmounts(CheckContext* ctx);      // funding_sum_mismatch, equity_exceeds_total, invested_exceeds_in_place, loans_exceed_demand
+void CheckFormAmounts(CheckContext* ctx);      // funding_sum_mismatch (and low_confidence on its least sure figures), equity_exceeds_total, invested_exceeds_in_place, loans_exceed_demand
 void CheckStatements(CheckContext* ctx);       // debt_ratio_mismatch, balance_sheet_unbalanced, statements_outdated; low_confidence on a figure a cross-check doubts
 void CheckAttachments(CheckContext* ctx);      // the checklist and missing_attachment
 void CheckMajorChange(CheckContext* ctx);      // major_change against the library's project

@@ -73,6 +73,8 @@ Status CheckRules::Load(const std::filesystem::path& dir, CheckRules* out) {
     else if (name == "balance_abs_wan") t.balance_abs_wan = v;
     else if (name.rfind("balance_round_", 0) == 0) t.balance_round[name.substr(14)] = v;
     else if (name == "restated_abs_wan") t.restated_abs_wan = v;
+    else if (name == "sum_doubt_below" && v <= 1) t.sum_doubt_below = v;  // a confidence
+    else if (name == "sum_doubt_below") return Status::Corrupt(tsv.Where(row) + ": sum_doubt_below is a confidence, 0..1");
     else return Status::Corrupt(tsv.Where(row) + ": unknown tolerance " + name);
   }
 

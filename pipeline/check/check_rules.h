@@ -33,6 +33,7 @@ struct Tolerances {
   double balance_abs_wan = 0.0001;
   std::map<std::string, double> balance_round;  // unit written → 万元; "unknown" when not read
   double restated_abs_wan = 0.01;                 // 净利润 vs the 补充资料's restated 净利润
+  double sum_doubt_below = 0.9;                   // a failing sum doubts its figures read less surely
 
   // |a - b| beyond the form's rounding.
   bool FormDiffers(double a, double b) const;

@@ -16,6 +16,9 @@
 // is present where the classifier or the statements reader found it.
 //
 // A finding never hides another: every check runs, a package can have many.
+// A check that fails on figures read by OCR may also point, with
+// low_confidence, at the figures it doubts most (a misread digit is as likely
+// as the applicant's slip); the figures themselves are never changed here.
 //
 // Thread-safety: RunChecks and LoadBlacklist are thread-safe; the tables are
 // loaded once per templates folder and shared.

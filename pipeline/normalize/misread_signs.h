@@ -1,9 +1,10 @@
-// MisreadSign: marks in a text value that OCR leaves and a writer does not —
-// the traces of a comma, a ruling or a % sign read as something else. A value
-// showing one is not trusted above the review threshold, so a wrong reading
-// that looks confident still reaches a reviewer's eye (issue 18's "calibrated
-// doubt"). The value itself is left as read: the mark says the text is
-// doubtful, not what was printed.
+// MisreadSign: marks in a text value that OCR leaves and a writer seldom
+// does — the traces of a comma, a ruling or a % sign read as something else.
+// A scanned value showing one is not trusted above the review threshold, so
+// a wrong reading that looks confident still reaches a reviewer's eye (issue
+// 18's "calibrated doubt"). The value itself is left as read: the mark says
+// the text is doubtful, not what was printed. In a typed form the marks are
+// the applicant's own, all but U+FFFD (normalizer.h).
 //
 // Thread-safety: pure functions.
 #pragma once

@@ -76,7 +76,7 @@ Status Normalizer::Create(const Templates& templates, std::unique_ptr<Normalizer
   return Status::OK();
 }
 
-FieldValue Normalizer::NormalizeField(const FieldSpec& spec, const Reading& reading,
+FieldValue Normalizer::NormalizeField(const FieldSpec& spec, const Reading& reading, const std::string& method,
                                       std::vector<Finding>* findings) const {
   FieldValue out;
   out.provenance = reading.provenance;
@@ -123,15 +123,22 @@ FieldValue Normalizer::NormalizeField(const FieldSpec& spec, const Reading& read
   if (!typed.finding_code.empty())
     findings->push_back(NewFinding(templates_, typed.finding_code, spec.key, typed.finding_message));
 
-  // A text that shows OCR's marks is doubtful however sure the OCR was.
+  // A text that shows OCR's marks is doubtful however sure the OCR was. In
+  // a typed form the same marks are what the applicant typed and the text
+  // is exact — except U+FFFD, bytes the file's text could not be decoded
+  // from, which is the extraction's fault whatever the form's kind.
   if (spec.type == FieldType::kText && out.value.is_string()) {
-    const normalize::MisreadSign sign = normalize::FindMisreadSign(out.value.get<std::string>());
-    if (sign != normalize::MisreadSign::kNone) {
+    const std::string& text = out.value.get<std::string>();
+    const normalize::MisreadSign sign = normalize::FindMisreadSign(text);
+    const bool scanned = method == "ocr";
+    if (sign != normalize::MisreadSign::kNone && (scanned || sign == normalize::MisreadSign::kReplacement)) {
       out.confidence = std::min(out.confidence, settings_.misread_sign_confidence);
-      findings->push_back(NewFinding(templates_, "low_confidence", spec.key,
-                                     spec.label + "的识别结果含有" + normalize::MisreadSignName(sign) + "（“" +
-                                         normalize::Abbreviate(out.value.get<std::string>()) +
-                                         "”），可能有识别错误，请人工核对"));
+      const std::string shown = "（“" + normalize::Abbreviate(text) + "”）";
+      findings->push_back(NewFinding(
+          templates_, "low_confidence", spec.key,
+          scanned ? spec.label + "的识别结果含有" + normalize::MisreadSignName(sign) + shown + "，可能有识别错误，请人工核对"
+                  : spec.label + "的电子版文字含有" + normalize::MisreadSignName(sign) + shown +
+                        "，文件中的文字未能完整提取，请与原文件核对"));
       return out;
     }
   }
@@ -152,7 +159,7 @@ void Normalizer::Normalize(const FormReading& form, std::map<std::string, FieldV
       (*fields)[spec.key] = FieldValue();  // null, confidence 0
       continue;
     }
-    (*fields)[spec.key] = NormalizeField(spec, it->second, findings);
+    (*fields)[spec.key] = NormalizeField(spec, it->second, form.method, findings);
   }
 }
 

@@ -14,7 +14,10 @@
 //                                        category_not_in_catalog.
 // A required field read (non-blank) with confidence below the threshold of
 // normalize_settings.tsv also gets low_confidence, naming its label and the
-// value read. missing_required_field is left to the checks.
+// value read. A text of a scan (FormReading::method "ocr") that shows OCR's
+// marks (misread_signs.h) is kept under the review threshold with
+// low_confidence; in a typed form only U+FFFD is, the others being what the
+// applicant typed. missing_required_field is left to the checks.
 //
 // Provenance is copied from the reading (its `raw` filled from the reading
 // when the reader left it empty).
@@ -62,7 +65,9 @@ class Normalizer {
 
  private:
   Normalizer() = default;
-  FieldValue NormalizeField(const FieldSpec& spec, const Reading& reading, std::vector<Finding>* findings) const;
+  // `method`: FormReading::method, "ocr" for a scan.
+  FieldValue NormalizeField(const FieldSpec& spec, const Reading& reading, const std::string& method,
+                            std::vector<Finding>* findings) const;
 
   Templates templates_;
   NormalizeSettings settings_;

@@ -82,9 +82,11 @@ class CheckTest : public ::testing::Test {
     as_of_ = "2025-06-30";
   }
 
-  void Set(const std::string& key, Json value) {
+  // `confidence`: how surely the value was read; 1, exact, as from a typed form, unless a test says otherwise.
+  void Set(const std::string& key, Json value, double confidence = 1.0) {
     ASSERT_TRUE(fields_.count(key)) << key;
     fields_[key].value = std::move(value);
+    fields_[key].confidence = confidence;
   }
   void Clear(const std::string& key) { Set(key, Json()); }
 

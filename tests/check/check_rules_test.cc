@@ -39,6 +39,7 @@ TEST(CheckRulesTest, TolerancesFromTheTable) {
   EXPECT_DOUBLE_EQ(t.BalanceTolerance("万元"), 0.0101);
   EXPECT_DOUBLE_EQ(t.BalanceTolerance(""), 0.0101);
   EXPECT_DOUBLE_EQ(t.BalanceTolerance("斤"), 0.0101);
+  EXPECT_DOUBLE_EQ(t.sum_doubt_below, 0.9);
 }
 
 class BrokenTables : public ::testing::Test {
@@ -64,6 +65,7 @@ TEST_F(BrokenTables, EachTableIsValidated) {
   ASSERT_TRUE(CheckRules::Load(dir_, &rules).ok());
   EXPECT_EQ(LoadWith("check_tolerances.tsv", "name\tvalue\nform_abs_wan\t-1\n").code(), Status::Code::kCorrupt);
   EXPECT_EQ(LoadWith("check_tolerances.tsv", "name\tvalue\nwobble\t1\n").code(), Status::Code::kCorrupt);
+  EXPECT_EQ(LoadWith("check_tolerances.tsv", "name\tvalue\nsum_doubt_below\t1.5\n").code(), Status::Code::kCorrupt);
   std::ofstream(dir_ / "check_tolerances.tsv") << "name\tvalue\n";
   const char* header = "kind\tfield\tanswer\trequires\treason\n";
   EXPECT_EQ(LoadWith("check_attachments.tsv", std::string(header) + "eia_doc\teia_status\t已取得\tmaybe\tx\n").code(),

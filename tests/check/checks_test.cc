@@ -25,6 +25,55 @@ TEST_F(CheckTest, FundingSumMismatchNamesTheNumbers) {
             "200.00 万元");
 }
 
+// A sum that does not add up on a scanned form: the figures read least
+// surely are pointed at, each by a low_confidence naming it — a misread digit
+// in an addend is otherwise silent. The mismatch is reported as before.
+TEST_F(CheckTest, FundingSumMismatchPointsAtTheLeastSureFigures) {
+  Set("total_investment", 10000, 0.87);
+  Set("funding_government", 500, 0.82);  // three parts of one cell: one confidence
+  Set("funding_self", 3000, 0.82);
+  Set("funding_other", 6560, 0.82);      // 6500 read 6560
+  CheckOutput out = Run();
+  EXPECT_EQ(Of(out, "funding_sum_mismatch").size(), 1u) << Codes(out);
+  auto f = Of(out, "low_confidence");
+  ASSERT_EQ(f.size(), 3u) << Codes(out);
+  EXPECT_EQ(f[0].field, "funding_government");
+  EXPECT_EQ(f[1].field, "funding_self");
+  EXPECT_EQ(f[2].field, "funding_other");
+  EXPECT_EQ(f[2].severity, "warning");
+  EXPECT_EQ(f[2].message,
+            "资金来源合计与项目总投资不一致，资金来源：其他 6560.00 万元是其中识别把握最小的数字（置信度0.82），"
+            "可能有识别错误，请人工核对该数字");
+  EXPECT_EQ(out.findings.size(), 4u) << Codes(out);  // no other code: the applicant is not accused more
+
+  // The total read least surely: it alone is pointed at.
+  Set("total_investment", 10000, 0.7);
+  out = Run();
+  f = Of(out, "low_confidence");
+  ASSERT_EQ(f.size(), 1u) << Codes(out);
+  EXPECT_EQ(f[0].field, "total_investment");
+}
+
+// Figures read surely — typed (1), or alike by both OCR models (0.9) — make
+// the mismatch the applicant's: none is doubted.
+TEST_F(CheckTest, FundingSumMismatchOfSureFiguresDoubtsNone) {
+  Set("funding_other", 6300);
+  CheckOutput out = Run();
+  EXPECT_EQ(Of(out, "funding_sum_mismatch").size(), 1u) << Codes(out);
+  EXPECT_TRUE(Of(out, "low_confidence").empty()) << Codes(out);
+  for (const char* key : {"funding_government", "funding_self", "funding_other"}) fields_[key].confidence = 0.9;
+  out = Run();
+  EXPECT_EQ(Of(out, "funding_sum_mismatch").size(), 1u) << Codes(out);
+  EXPECT_TRUE(Of(out, "low_confidence").empty()) << Codes(out);
+}
+
+TEST_F(CheckTest, FundingThatAddsUpDoubtsNone) {
+  for (const char* key : {"total_investment", "funding_government", "funding_self", "funding_other"})
+    fields_[key].confidence = 0.7;
+  CheckOutput out = Run();
+  EXPECT_TRUE(out.findings.empty()) << Codes(out);
+}
+
 TEST_F(CheckTest, FundingWithinRoundingIsNoMismatch) {
   Set("funding_other", 6499.99);  // 0.01 short: the form's rounding
   EXPECT_TRUE(Of(Run(), "funding_sum_mismatch").empty());

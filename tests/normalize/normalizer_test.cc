@@ -286,6 +286,7 @@ TEST(NormalizerFindingsTest, DoubtfulInvalidValueIsLowConfidence) {
 // sure the OCR was; clean text read as surely keeps its confidence.
 TEST(NormalizerFindingsTest, TextWithMisreadMarksIsFlagged) {
   FormReading form;
+  form.method = "ocr";
   form.fields["social_benefits"] = Read("新增就业岗位55个“年减少二氧化碳排放约3500吨。", 0.95);
   form.fields["policy_requests"] = Read("申请省级财政专项资金支持，协调金融机构给予贷款。", 0.95);
   std::map<std::string, FieldValue> fields;
@@ -298,6 +299,38 @@ TEST(NormalizerFindingsTest, TextWithMisreadMarksIsFlagged) {
   EXPECT_EQ(findings[0].code, "low_confidence");
   EXPECT_EQ(findings[0].field, "social_benefits");
   EXPECT_NE(findings[0].message.find("不成对的引号"), std::string::npos);
+}
+
+// In a typed form (docx, a PDF's text layer) the same marks are what the
+// applicant typed, read exactly: no doubt, no finding. U+FFFD is no mark of
+// the applicant's but text the file's bytes did not yield: still flagged,
+// worded for the extraction rather than for a recognition.
+TEST(NormalizerFindingsTest, TypedTextKeepsItsMarks) {
+  FormReading form;
+  form.method = "text";
+  form.fields["social_benefits"] = Read("新增就业岗位55个“年减少二氧化碳排放约3500吨。", 1.0);
+  form.fields["policy_requests"] = Read("贷款贴息|绿色信贷，利率3 .5%", 1.0);
+  form.fields["project_description"] = Read("建设\xEF\xBF\xBD选矿生产线", 1.0);
+  std::map<std::string, FieldValue> fields;
+  std::vector<Finding> findings;
+  testing::ProjectNormalizer().Normalize(form, &fields, &findings);
+  EXPECT_DOUBLE_EQ(fields.at("social_benefits").confidence, 1.0);
+  EXPECT_DOUBLE_EQ(fields.at("policy_requests").confidence, 1.0);
+  EXPECT_LT(fields.at("project_description").confidence, 0.6);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].code, "low_confidence");
+  EXPECT_EQ(findings[0].field, "project_description");
+  EXPECT_EQ(findings[0].message.find("识别结果"), std::string::npos);
+  EXPECT_NE(findings[0].message.find("电子版"), std::string::npos);
+
+  form.method = "ocr";  // the same texts read from a scan
+  fields.clear();
+  findings.clear();
+  testing::ProjectNormalizer().Normalize(form, &fields, &findings);
+  EXPECT_EQ(findings.size(), 3u);
+  for (const Finding& f : findings) EXPECT_NE(f.message.find("识别结果"), std::string::npos) << f.field;
+  for (const char* key : {"social_benefits", "policy_requests", "project_description"})
+    EXPECT_LT(fields.at(key).confidence, 0.6) << key;
 }
 
 // A check character Y read as 7: the one look-alike that passes is taken,
