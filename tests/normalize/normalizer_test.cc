@@ -276,9 +276,11 @@ TEST(NormalizerFindingsTest, DoubtfulInvalidValueIsLowConfidence) {
   EXPECT_EQ(code_of["equity_capital"], "invalid_value");
   EXPECT_EQ(findings.size(), 3u);
   EXPECT_TRUE(fields.at("project_level").value.is_null());
-  for (const Finding& f : findings)
-    if (f.field == "project_level")
+  for (const Finding& f : findings) {
+    if (f.field == "project_level") {
       EXPECT_EQ(f.message, "项目级别“征用”不在可选范围内（国家级、省级、地市级、县级）；识别置信度较低（0.41），可能是识别错误，请人工核对");
+    }
+  }
 }
 
 // A text that shows OCR's marks (a lone quote where a comma was) is left as
