@@ -157,6 +157,32 @@ TEST_F(ClassifierOcrTest, ATitleInTheSecondBandStopsTheReadingThere) {
   EXPECT_EQ(NoSpaces(got.first_page_text).find("你公司"), std::string::npos) << got.first_page_text;
 }
 
+// The first page is decoded once for its top and the band below it, and
+// the engine counts each reading under its purpose (`run --timings`); the
+// band's scoped purpose ends with the band.
+TEST_F(ClassifierOcrTest, AFirstPageIsDecodedOnceAndItsReadingsAreCountedByPurpose) {
+  Document doc;
+  doc.format = DocumentFormat::kImage;
+  Page page = CutPage(kFixtures + "eia_approval_scan.png", 0.12);
+  int loads = 0;
+  page.load_image = [load = page.load_image, &loads](PixPtr* out) {
+    ++loads;
+    return load(out);
+  };
+  doc.pages.push_back(page);
+  ocr->SetPurpose("classify");
+  Classification got = classifier->Classify(doc, "scan0003.jpg", ocr.get());
+  EXPECT_EQ(got.kind, "eia_doc") << got.first_page_text;
+  EXPECT_EQ(loads, 1);
+  const OcrCosts& costs = ocr->costs();
+  ASSERT_TRUE(costs.count("classify: sparse"));
+  EXPECT_EQ(costs.at("classify: sparse").calls, 1);
+  ASSERT_TRUE(costs.count("classify/band: sparse"));
+  EXPECT_GE(costs.at("classify/band: sparse").calls, 1);
+  EXPECT_GT(costs.at("classify/band: sparse").megapixels, 0);
+  EXPECT_EQ(ocr->purpose(), "classify");
+}
+
 TEST_F(ClassifierOcrTest, ABlankFirstBandDoesNotEndTheReading) {
   // The page from its title down, under a blank margin of a sixth of the
   // page: the first band reads nothing, the title lies in the second.
