@@ -69,8 +69,9 @@ l_int32 SnapToGap(PIX* grey, l_int32 row) {
 constexpr int kRuleLength = 100;
 void RemoveRules(PIX* binary) {
   if (pixGetWidth(binary) < kRuleLength || pixGetHeight(binary) < kRuleLength) return;
-  PixPtr horizontal = AdoptPix(pixOpenBrick(nullptr, binary, kRuleLength, 1));
-  PixPtr vertical = AdoptPix(pixOpenBrick(nullptr, binary, 1, kRuleLength));
+  // Composite bricks: the same opening (100 = 10 × 10), several times faster (table_grid.cc).
+  PixPtr horizontal = AdoptPix(pixOpenCompBrick(nullptr, binary, kRuleLength, 1));
+  PixPtr vertical = AdoptPix(pixOpenCompBrick(nullptr, binary, 1, kRuleLength));
   if (!horizontal || !vertical) return;
   pixOr(horizontal.get(), horizontal.get(), vertical.get());
   // Rules are a few pixels thick and a touch ragged: widen what is removed by one pixel.
