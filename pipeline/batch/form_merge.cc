@@ -1,7 +1,10 @@
 #include "pipeline/batch/form_merge.h"
 
 #include <cstdio>
+#include <algorithm>
 #include <set>
+
+#include "pipeline/core/text_fold.h"
 
 namespace gm {
 namespace {
@@ -38,6 +41,20 @@ void MergeTypedCopy(const Templates& templates, double sure, const std::map<std:
   }
 }
 
+std::set<std::string> FormLabelsNamed(const Templates& templates, const std::set<std::string>& lacking,
+                                      const std::string& text) {
+  const std::string folded = FoldText(text);
+  std::set<std::string> named;
+  for (const FieldSpec& spec : templates.fields()) {
+    if (!lacking.count(spec.key)) continue;
+    std::string label = FoldText(spec.label);
+    if (size_t colon = label.find(':'); colon != std::string::npos) label = label.substr(colon + 1);
+    if (size_t bracket = label.find('('); bracket != std::string::npos) label = label.substr(0, bracket);
+    if (!label.empty() && folded.find(label) != std::string::npos) named.insert(spec.key);
+  }
+  return named;
+}
+
 std::vector<size_t> AddStrayFormPages(const FormReader& reader, const Templates& templates,
                                       const std::vector<FormPageCandidate>& candidates, OcrEngine* ocr,
                                       FormReading* scanned) {
@@ -46,13 +63,20 @@ std::vector<size_t> AddStrayFormPages(const FormReader& reader, const Templates&
     std::set<std::string> lacking;
     for (const FieldSpec& spec : templates.fields())
       if (!scanned->fields.count(spec.key)) lacking.insert(spec.key);
-    if (lacking.size() < kMissingBeforeSearch) break;
+    if (lacking.empty()) break;
+    size_t needed = kFieldsOfAFormPage;
+    if (lacking.size() < kMissingBeforeSearch) {
+      if (!candidates[i].classified_other) continue;
+      const size_t named = FormLabelsNamed(templates, lacking, candidates[i].first_page_text).size();
+      if (named == 0) continue;
+      needed = std::max<size_t>(1, (named + 1) / 2);
+    }
     FormReading page;
     if (!reader.ReadScanned({candidates[i].doc}, {candidates[i].path}, ocr, &page).ok()) continue;
     size_t gained = 0;
     for (const auto& [key, reading] : page.fields)
       if (lacking.count(key) && (!reading.raw.empty() || !reading.marked.empty())) ++gained;
-    if (gained < kFieldsOfAFormPage) continue;
+    if (gained < needed) continue;
     for (auto& [key, reading] : page.fields)
       if (lacking.count(key)) scanned->fields[key] = std::move(reading);
     taken.push_back(i);

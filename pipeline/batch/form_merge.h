@@ -12,6 +12,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -30,17 +31,30 @@ void MergeTypedCopy(const Templates& templates, double sure, const std::map<std:
 
 // Pages of the form photographed one to a file are sometimes classified as
 // something else when their OCR is poor (a photo of page 2 lists 初步设计批复
-// among its labels, page 3 行政奖励、处罚情况). While `scanned` lacks the labels
-// of at least kMissingBeforeSearch fields, each candidate (another short scan
-// of the package, in order) is read as the form on its own; one whose table
-// gives at least kFieldsOfAFormPage of the missing fields is a page of the
-// form, and its readings of those fields are added to `scanned`.
+// among its labels, page 3 行政奖励、处罚情况), or hold too little to tell (a
+// page break leaves one row, 项目总投资 and 资本金总额, on a page of its own).
+// Each candidate (another short scan of the package, in order) is read as
+// the form on its own while `scanned` lacks fields, when either
+//   - `scanned` lacks at least kMissingBeforeSearch fields: taken when its
+//     table gives at least kFieldsOfAFormPage of them; or
+//   - it was classified `other` and the text the classifier read on it names
+//     the label of a field `scanned` lacks (FormLabelsNamed): taken when its
+//     table gives at least one of them, and at least half as many as named.
+// A taken candidate is a page of the form, and its readings of the lacking
+// fields are added to `scanned`. An approval or a certificate is never
+// searched for a few fields: a 备案证's table holds 项目总投资 too.
 // Returns the indices of the candidates taken as form pages.
 // REQUIRES: `ocr` used by this thread only. Thread-safe otherwise.
 struct FormPageCandidate {
   const Document* doc = nullptr;  // must outlive the call
   std::string path;
+  bool classified_other = false;  // the classifier found it none of the checklist's kinds
+  std::string first_page_text;    // what the classifier read of its first page
 };
+// The keys of `lacking` whose printed label (fields.tsv, without its unit in
+// brackets and a prefix before "：") the folded `text` holds.
+std::set<std::string> FormLabelsNamed(const Templates& templates, const std::set<std::string>& lacking,
+                                      const std::string& text);
 constexpr size_t kMissingBeforeSearch = 6;
 constexpr size_t kFieldsOfAFormPage = 4;
 std::vector<size_t> AddStrayFormPages(const FormReader& reader, const Templates& templates,

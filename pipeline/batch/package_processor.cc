@@ -128,7 +128,7 @@ void ReadStrayFormPages(const BatchContext& ctx, const Package& package, OcrEngi
     if (!f.opened || f.cls.kind == "application_form" || statement_files.count(package.files[i].path) ||
         IsElectronic(f.doc) || f.doc.pages.empty() || f.doc.pages.size() > max_pages)
       continue;
-    candidates.push_back({&f.doc, package.files[i].path});
+    candidates.push_back({&f.doc, package.files[i].path, f.cls.kind == "other", f.cls.first_page_text});
     file_of.push_back(i);
   }
   for (size_t c : AddStrayFormPages(*ctx.form_reader, ctx.templates, candidates, ocr, scanned)) {
