@@ -1,7 +1,14 @@
-// ProcessPackage: the stages after ingest for one package — open each file,
-// classify it, read the form and the statements, normalize, check — giving
-// the package's Record. Data flows forward only: each stage takes the
-// previous stage's typed output and nothing reaches back.
+// ProcessPackage: the stages after ingest for one package, giving the
+// package's Record. Data flows forward only: each stage takes the typed
+// results of the stages before it and nothing reaches back; the Record is
+// built from the results at the end.
+//
+//   OpenAndClassify  → OpenedFiles      (opened_files.h)
+//   FindStatements   → FoundStatements  (found_statements.h)
+//   DecideFormPages  → FormPages        (form_pages.h: which files are the form, stray pages too)
+//   ReadPackageForm  → PackageForm      (package_form.h: the scan's and the typed copy's readings)
+//   NormalizeForm    → FormFields       (package_form.h: typed fields, the typed copy merged)
+//   checks           → checklist and findings, on the record built so far
 //
 // Trouble is data: a file that cannot be opened becomes an unreadable_input
 // finding and an error on its file entry; the rest of the package goes on.

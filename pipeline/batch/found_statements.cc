@@ -1,0 +1,64 @@
+#include "pipeline/batch/found_statements.h"
+
+#include <optional>
+
+#include "pipeline/core/page_list.h"
+
+namespace gm {
+namespace {
+
+bool IsStatementKind(const std::string& kind) {
+  return kind == "balance_sheet" || kind == "income_statement" || kind == "cash_flow_statement" ||
+         kind == "audit_report";
+}
+
+// How a file is searched for statements, or nullopt when it is not: files
+// the classifier took for statements or an audit report, and electronic
+// files of any kind but the form (their text costs no OCR), are read as
+// statements; a scan nothing else fitted ("other") is searched at the top of
+// each page for a statement's title. Approvals, certificates and the form
+// are not searched.
+std::optional<StatementSearch> StatementSearchFor(const OpenedFile& f) {
+  if (!f.opened || f.cls.kind == "application_form") return std::nullopt;
+  StatementSearch search;
+  if (f.cls.text_source == TextSource::kOcr) search.first_page_top = f.cls.first_page_text;
+  if (IsStatementKind(f.cls.kind)) return search;
+  if (IsElectronic(f.doc)) return search;
+  if (f.cls.kind != "other") return std::nullopt;
+  search.titled_pages_only = true;
+  return search;
+}
+
+}  // namespace
+
+std::set<std::string> FoundStatements::Files() const {
+  std::set<std::string> files;
+  for (const StatementFigures& st : statements) files.insert(st.file);
+  return files;
+}
+
+std::vector<StatementPlace> FoundStatements::Places() const {
+  std::vector<StatementPlace> places;
+  for (const StatementFigures& st : statements) places.push_back(st.Place());
+  return places;
+}
+
+FoundStatements FindStatements(const BatchContext& ctx, const Package& package, const OpenedFiles& opened,
+                               OcrEngine* ocr) {
+  FoundStatements found;
+  for (size_t i = 0; i < opened.files.size(); ++i) {
+    const std::optional<StatementSearch> search = StatementSearchFor(opened.files[i]);
+    if (!search) continue;
+    ReadStatementsWith(*ctx.statement_vocabulary, opened.files[i].doc, package.files[i].path, ocr, *search,
+                       &found.statements);
+  }
+  for (const StatementFigures& st : found.statements) {
+    if (!st.wan.empty()) continue;
+    found.findings.push_back(NewFinding(ctx.templates, "low_confidence", st.file,
+                                        "文件“" + st.file + "”" + PageListText(st.pages) + "有" +
+                                            ctx.templates.ChecklistLabel(st.kind) + "，但未能读出其数字，请人工核对"));
+  }
+  return found;
+}
+
+}  // namespace gm
