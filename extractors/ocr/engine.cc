@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include <tesseract/baseapi.h>
@@ -51,6 +52,20 @@ std::string Trim(std::string s) {
   return s.substr(b, e - b + 1);
 }
 
+// The text, confidence and box of the element of `level` (a word, a
+// symbol) the iterator is at; nullopt when it has no text.
+std::optional<OcrWord> ReadElement(tesseract::ResultIterator* it, tesseract::PageIteratorLevel level, int line) {
+  std::unique_ptr<char[]> text(it->GetUTF8Text(level));
+  if (!text) return std::nullopt;
+  OcrWord w;
+  w.text = text.get();
+  w.confidence = it->Confidence(level) / 100.0;
+  w.line = line;
+  int x1, y1, x2, y2;
+  if (it->BoundingBox(level, &x1, &y1, &x2, &y2)) w.box = Box{double(x1), double(y1), double(x2 - x1), double(y2 - y1)};
+  return w;
+}
+
 // Recognizes `image` with `api` (either of the engine's models) and reads
 // its words and symbols out.
 OcrResult RecognizeWith(tesseract::TessBaseAPI* api, PIX* image, OcrLayout layout, int dpi) {
@@ -70,31 +85,17 @@ OcrResult RecognizeWith(tesseract::TessBaseAPI* api, PIX* image, OcrLayout layou
         ++line;
         if (!text.empty()) text += '\n';
       }
-      std::unique_ptr<char[]> word(it->GetUTF8Text(tesseract::RIL_WORD));
-      if (!word) continue;
-      OcrWord w;
-      w.text = word.get();
-      w.confidence = it->Confidence(tesseract::RIL_WORD) / 100.0;
-      w.line = line;
-      int x1, y1, x2, y2;
-      if (it->BoundingBox(tesseract::RIL_WORD, &x1, &y1, &x2, &y2))
-        w.box = Box{double(x1), double(y1), double(x2 - x1), double(y2 - y1)};
+      std::optional<OcrWord> w = ReadElement(it.get(), tesseract::RIL_WORD, line);
+      if (!w) continue;
       if (!text.empty() && text.back() != '\n') text += ' ';
-      text += w.text;
-      weighted += w.confidence * w.text.size();
-      weight += w.text.size();
-      result.words.push_back(std::move(w));
+      text += w->text;
+      weighted += w->confidence * w->text.size();
+      weight += w->text.size();
+      result.words.push_back(std::move(*w));
       // The word's characters, each with its box.
       do {
-        std::unique_ptr<char[]> sym(it->GetUTF8Text(tesseract::RIL_SYMBOL));
-        if (!sym) continue;
-        OcrWord s;
-        s.text = sym.get();
-        s.confidence = it->Confidence(tesseract::RIL_SYMBOL) / 100.0;
-        s.line = line;
-        if (it->BoundingBox(tesseract::RIL_SYMBOL, &x1, &y1, &x2, &y2))
-          s.box = Box{double(x1), double(y1), double(x2 - x1), double(y2 - y1)};
-        result.symbols.push_back(std::move(s));
+        if (std::optional<OcrWord> symbol = ReadElement(it.get(), tesseract::RIL_SYMBOL, line))
+          result.symbols.push_back(std::move(*symbol));
       } while (!it->IsAtFinalElement(tesseract::RIL_WORD, tesseract::RIL_SYMBOL) && it->Next(tesseract::RIL_SYMBOL));
     } while (it->Next(tesseract::RIL_WORD));
   }
@@ -231,11 +232,16 @@ double OcrEngine::ReadingScore(PIX* page) {
   return score;
 }
 
-OcrResult OcrEngine::Recognize(PIX* image, OcrLayout layout, int dpi) {
+OcrResult OcrEngine::RecognizeCounted(tesseract::TessBaseAPI* api, PIX* image, OcrLayout layout, int dpi,
+                                      const std::string& call) {
   const double started = ThreadCpuSeconds();
-  OcrResult result = RecognizeWith(api_.get(), image, layout, dpi);
-  Count(CallName(layout), image, ThreadCpuSeconds() - started);
+  OcrResult result = RecognizeWith(api, image, layout, dpi);
+  Count(call.c_str(), image, ThreadCpuSeconds() - started);
   return result;
+}
+
+OcrResult OcrEngine::Recognize(PIX* image, OcrLayout layout, int dpi) {
+  return RecognizeCounted(api_.get(), image, layout, dpi, CallName(layout));
 }
 
 Status OcrEngine::UseCarefulModel(const std::string& tessdata_dir) {
@@ -265,10 +271,7 @@ bool OcrEngine::HasCarefulModel() {
 
 OcrResult OcrEngine::RecognizeCarefully(PIX* image, OcrLayout layout, int dpi) {
   if (!HasCarefulModel()) return OcrResult();
-  const double started = ThreadCpuSeconds();
-  OcrResult result = RecognizeWith(careful_.get(), image, layout, dpi);
-  Count((std::string("careful ") + CallName(layout)).c_str(), image, ThreadCpuSeconds() - started);
-  return result;
+  return RecognizeCounted(careful_.get(), image, layout, dpi, std::string("careful ") + CallName(layout));
 }
 
 

@@ -137,6 +137,9 @@ class OcrEngine {
  private:
   OcrEngine();
   double ReadingScore(PIX* page);
+  // Recognize with `api` (either model), counted under `call`.
+  OcrResult RecognizeCounted(tesseract::TessBaseAPI* api, PIX* image, OcrLayout layout, int dpi,
+                             const std::string& call);
   void Count(const char* call, PIX* image, double cpu_seconds);
 
   std::unique_ptr<tesseract::TessBaseAPI> api_;

@@ -243,7 +243,12 @@ void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, c
         if (!kind.empty() && kind != "none" && kind != continued) {
           parts = ParseStatementPage(input.texts, vocab, kind);
           // Named at the top but no figure read: it is there all the same.
-          if (parts.empty()) parts.push_back(PageStatement{.kind = kind, .marked = true});
+          if (parts.empty()) {
+            PageStatement named;
+            named.kind = kind;
+            named.marked = true;
+            parts.push_back(std::move(named));
+          }
         }
       }
       // A statement the page's top names is there, figures read or not.
