@@ -200,7 +200,7 @@ int OcrEngine::UprightQuarterTurns(PIX* page) {
                                                       &script_confidence);
   osd_->Clear();
   Count("orientation", image, ThreadCpuSeconds() - started);
-  if (!detected || orientation_confidence < kSureOrientation) return 0;
+  if (!detected || orientation_confidence < kSureOrientation) return TurnsByReading(image);
   // Tesseract names the page's counter-clockwise turn; undoing it is the
   // same angle clockwise from the other side.
   const int turns = ((360 - orientation_degrees) % 360) / 90;
@@ -217,8 +217,32 @@ int OcrEngine::UprightQuarterTurns(PIX* page) {
 
 // Sure characters read in the middle band of a page (kScoreBand of its
 // height, across its width), for comparing two ways of holding it.
+int OcrEngine::TurnsByReading(PIX* page) {
+  OcrPurpose purpose(this, "quarter turns");
+  auto score = [&](PIX* image) {
+    const OcrResult read = Recognize(image, OcrLayout::kSparse, kOrientationDpi);
+    double sure = 0;
+    for (const OcrWord& symbol : read.symbols)
+      if (symbol.confidence >= kSureCharacter) sure += 1;
+    return sure;
+  };
+  const double as_is = score(page);
+  int best = 0;
+  double best_score = as_is;
+  for (int turns : {1, 3}) {
+    PixPtr turned = AdoptPix(pixRotateOrth(page, turns));
+    if (!turned) continue;
+    const double s = score(turned.get());
+    if (s > best_score) {
+      best = turns;
+      best_score = s;
+    }
+  }
+  return best != 0 && best_score > kBetterReading * as_is ? best : 0;
+}
+
 double OcrEngine::ReadingScore(PIX* page) {
-  constexpr double kScoreBand = 0.25, kSureCharacter = 0.6;
+  constexpr double kScoreBand = 0.25;
   const int w = pixGetWidth(page), h = pixGetHeight(page);
   BOX* band = boxCreate(0, static_cast<int>(h * (0.5 - kScoreBand / 2)), w, static_cast<int>(h * kScoreBand));
   PixPtr crop = AdoptPix(pixClipRectangle(page, band, nullptr));

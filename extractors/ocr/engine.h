@@ -110,11 +110,16 @@ class OcrEngine {
   // the variety set; callers ask only for pages whose shape says turned).
   // The image is looked at reduced to an A4 page at about kOrientationDpi.
   // A half turn is also read: the page's middle band must give
-  // kBetterReading times the sure characters turned that it gives as it is.
+  // kBetterReading times the sure characters (kSureCharacter) turned that it
+  // gives as it is. When the detector is unsure (a photo of one or two rows
+  // of the form: too little text for it), the page is read as it is and
+  // turned a quarter either way, and the turn that gives kBetterReading
+  // times the sure characters of the page as it is is taken.
   // REQUIRES: page != nullptr.
   static constexpr double kSureOrientation = 2.0;
   static constexpr int kOrientationDpi = 150;
   static constexpr double kBetterReading = 1.5;
+  static constexpr double kSureCharacter = 0.6;
   int UprightQuarterTurns(PIX* page);
 
   // A string naming the model and settings, for cache keys: results of a
@@ -137,6 +142,7 @@ class OcrEngine {
  private:
   OcrEngine();
   double ReadingScore(PIX* page);
+  int TurnsByReading(PIX* page);
   // Recognize with `api` (either model), counted under `call`.
   OcrResult RecognizeCounted(tesseract::TessBaseAPI* api, PIX* image, OcrLayout layout, int dpi,
                              const std::string& call);

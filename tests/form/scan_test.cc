@@ -175,6 +175,21 @@ TEST_F(ScanTest, PageHeldSidewaysIsTurnedUpright) {
   EXPECT_TRUE(same);
 }
 
+// A page break left one row of the form (项目总投资, 资本金总额, 资金来源) on a
+// page of its own, photographed sideways: too little text for the
+// orientation detector to be sure, so the page is read each way round.
+TEST_F(ScanTest, ARowAloneOnAPageHeldSidewaysIsTurnedByReadingIt) {
+  Document doc = ImageDoc("form_row_sideways.jpg", 150);
+  TurnPagesUpright(&doc, ocr_.get());
+  PixPtr got;
+  ASSERT_TRUE(doc.pages[0].load_image(&got).ok());
+  EXPECT_LT(pixGetWidth(got.get()), pixGetHeight(got.get()));
+  FormReading r;
+  ASSERT_TRUE(reader_->ReadScanned({&doc}, {"IMG_20250322_090340.jpg"}, ocr_.get(), &r).ok());
+  EXPECT_EQ(Raw(r, "funding_government"), "900");
+  EXPECT_EQ(Raw(r, "funding_self"), "5910");
+}
+
 // A row broken by the page break: 项目描述 starts at the bottom of one page
 // and ends at the top of the next, under an empty label cell.
 TEST_F(ScanTest, RowCutByThePageBreak) {
