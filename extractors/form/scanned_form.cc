@@ -178,10 +178,16 @@ int ScannedForm::Orientation(const PageData& data, std::map<std::pair<int, int>,
   // A few cells of the table, one text line each (surely table content, not
   // a title caught in a ruling; one a row, as rows differ more than
   // neighbours): labels and values alike read far better the right way up.
+  // A page with no row of three cells (the form's last page: 政策诉求,
+  // 联系人及联系方式 beside their values) probes its rows of two, labels of
+  // two lines too: upside down, digits still read as digits, but a label
+  // reads as a label only the right way up.
   struct Probe {
     PixPtr crop;
     int ox = 0, oy = 0;
     std::pair<int, int> at;
+    bool lines = false;      // a cell of several lines, read as a block
+    bool from_pair = false;  // of a row of two cells
   };
   std::vector<Probe> probes;
   for (const GridRow& row : data.grid.rows) {
@@ -196,22 +202,38 @@ int ScannedForm::Orientation(const PageData& data, std::map<std::pair<int, int>,
       break;
     }
   }
+  for (const GridRow& row : data.grid.rows) {
+    if (!probes.empty() && !probes.back().from_pair) break;  // rows of three gave probes
+    if (row.cells.size() != 2) continue;
+    for (const CellBox& box : row.cells) {
+      if (probes.size() >= kOrientationProbes) break;
+      CellInk ink = AnalyzeCell(data.text.get(), box, data.grid.line_width, data.page.dpi);
+      Probe p;
+      p.crop = CropForOcr(ink, data.page.grey.get(), &p.ox, &p.oy);
+      if (!p.crop || ink.lines.empty()) continue;
+      p.at = {box.x, box.y};
+      p.lines = ink.lines.size() > 1;
+      p.from_pair = true;
+      probes.push_back(std::move(p));
+    }
+  }
   if (probes.empty()) return 0;
   OcrPurpose purpose(ocr_, "orientation probes");
   // How well the probes read turned by `quads` quarter turns clockwise.
-  // Upright, each is read as its cell will be, and the reading kept for it.
+  // Upright, each one-line probe is read as its cell will be, and the
+  // reading kept for it.
   auto score = [&](int quads) {
     double total = 0;
     for (const Probe& p : probes) {
       OcrResult r;
-      if (quads == 0) {
+      if (quads == 0 && !p.lines) {
         r = Recognize(ClonePix(p.crop.get()), 1.0, data.page.dpi, p.ox, p.oy);
         (*upright_reads)[p.at] = r;
       } else {
         PixPtr turned = AdoptPix(pixRotateOrth(p.crop.get(), quads));
         if (!turned) continue;
-        r = ocr_->Recognize(turned.get(), OcrLayout::kSingleLine, data.page.dpi);
-        ++*turned_reads;
+        r = ocr_->Recognize(turned.get(), p.lines ? OcrLayout::kBlock : OcrLayout::kSingleLine, data.page.dpi);
+        if (quads != 0) ++*turned_reads;
       }
       // A known label read the right way settles it.
       total += r.confidence + (labels_.Match(r.text).spec != nullptr ? 1.0 : 0.0);

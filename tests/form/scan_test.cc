@@ -175,6 +175,16 @@ TEST_F(ScanTest, PageHeldSidewaysIsTurnedUpright) {
   EXPECT_TRUE(same);
 }
 
+// The form's last page fed upside down: only rows of a label and its value
+// (联系人及联系方式) to tell which way is up.
+TEST_F(ScanTest, ALastPageOfTwoCellRowsUpsideDownIsTurned) {
+  FormReading r;
+  Status s = Read({"p1_seal_skew.jpg", "p3_contact_upside_down.png"}, &r);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(Raw(r, "contact_person"), "张伟");
+  EXPECT_EQ(Raw(r, "contact_phone"), "13909311234");
+}
+
 // A page break left one row of the form (项目总投资, 资本金总额, 资金来源) on a
 // page of its own, photographed sideways: too little text for the
 // orientation detector to be sure, so the page is read each way round.
