@@ -269,4 +269,11 @@ const StatementSection* StatementVocabulary::SectionOpenedBy(const std::string& 
   return nullptr;
 }
 
+std::string StatementVocabulary::UnitName(double wan_per_unit) const {
+  const std::string* best = nullptr;
+  for (const auto& [unit, wan] : units)
+    if (wan == wan_per_unit && (!best || unit.size() < best->size())) best = &unit;
+  return best ? *best : "";
+}
+
 }  // namespace gm

@@ -75,6 +75,10 @@ struct StatementVocabulary {
 
   // 万元 per unit; 0 when the unit is unknown.
   double WanPerUnit(const std::string& unit) const;
+  // The printed name of the unit worth `wan_per_unit` 万元: the shortest
+  // with that worth, the first listed of those (statements_units.tsv lists
+  // 千元 before 干元, OCR's misreading of it); "" when none.
+  std::string UnitName(double wan_per_unit) const;
   // The statement kind a form number in folded `text` names (会企02表); ""
   // when none names one (编制单位 marks a statement but names no kind).
   std::string MarkedKind(const std::string& folded_text) const;

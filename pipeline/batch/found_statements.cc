@@ -52,6 +52,15 @@ FoundStatements FindStatements(const BatchContext& ctx, const Package& package, 
     ReadStatementsWith(*ctx.statement_vocabulary, opened.files[i].doc, package.files[i].path, ocr, *search,
                        &found.statements);
   }
+  for (size_t i : TakeUnreadUnits(&found.statements)) {
+    const StatementFigures& st = found.statements[i];
+    std::string unit = ctx.statement_vocabulary->UnitName(st.wan_per_unit);
+    if (unit.empty()) unit = st.unit;
+    found.findings.push_back(NewFinding(ctx.templates, "low_confidence", st.file,
+                                        "文件“" + st.file + "”" + PageListText(st.pages) + "的" +
+                                            ctx.templates.ChecklistLabel(st.kind) + "未能读出金额单位，已按其他报表的单位“" +
+                                            unit + "”换算，请人工核对"));
+  }
   for (const StatementFigures& st : found.statements) {
     if (!st.wan.empty()) continue;
     found.findings.push_back(NewFinding(ctx.templates, "low_confidence", st.file,

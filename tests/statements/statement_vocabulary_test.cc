@@ -42,6 +42,11 @@ TEST(StatementVocabularyTest, ShippedTablesLoad) {
   EXPECT_DOUBLE_EQ(v->WanPerUnit("千元"), 0.1);
   EXPECT_DOUBLE_EQ(v->WanPerUnit("万元"), 1);
   EXPECT_DOUBLE_EQ(v->WanPerUnit("斤"), 0);
+  // The printed name, not OCR's misreadings listed beside it (干元, 仟元).
+  EXPECT_EQ(v->UnitName(0.1), "千元");
+  EXPECT_EQ(v->UnitName(10000), "亿元");
+  EXPECT_EQ(v->UnitName(1), "万元");
+  EXPECT_EQ(v->UnitName(3), "");
   EXPECT_EQ(v->KeysOf("balance_sheet"), (std::vector<std::string>{"total_assets", "total_liabilities", "owners_equity"}));
   EXPECT_EQ(v->KeysOf("income_statement"), (std::vector<std::string>{"revenue", "net_profit"}));
   // The 补充资料's restated 净利润 is a section's: no cash-flow statement needs it.
