@@ -52,6 +52,15 @@ std::string Trim(std::string s) {
   return s.substr(b, e - b + 1);
 }
 
+// How many characters of `read` are at least OcrEngine::kSureCharacter sure:
+// a page read the right way round has many more.
+double SureCharacters(const OcrResult& read) {
+  double sure = 0;
+  for (const OcrWord& symbol : read.symbols)
+    if (symbol.confidence >= OcrEngine::kSureCharacter) sure += 1;
+  return sure;
+}
+
 // The text, confidence and box of the element of `level` (a word, a
 // symbol) the iterator is at; nullopt when it has no text.
 std::optional<OcrWord> ReadElement(tesseract::ResultIterator* it, tesseract::PageIteratorLevel level, int line) {
@@ -219,13 +228,7 @@ int OcrEngine::UprightQuarterTurns(PIX* page) {
 // height, across its width), for comparing two ways of holding it.
 int OcrEngine::TurnsByReading(PIX* page) {
   OcrPurpose purpose(this, "quarter turns");
-  auto score = [&](PIX* image) {
-    const OcrResult read = Recognize(image, OcrLayout::kSparse, kOrientationDpi);
-    double sure = 0;
-    for (const OcrWord& symbol : read.symbols)
-      if (symbol.confidence >= kSureCharacter) sure += 1;
-    return sure;
-  };
+  auto score = [&](PIX* image) { return SureCharacters(Recognize(image, OcrLayout::kSparse, kOrientationDpi)); };
   const double as_is = score(page);
   int best = 0;
   double best_score = as_is;
@@ -249,11 +252,7 @@ double OcrEngine::ReadingScore(PIX* page) {
   boxDestroy(&band);
   if (!crop) return 0;
   OcrPurpose purpose(this, "half turn");
-  const OcrResult read = Recognize(crop.get(), OcrLayout::kAuto, kOrientationDpi);
-  double score = 0;
-  for (const OcrWord& word : read.symbols)
-    if (word.confidence >= kSureCharacter) score += 1;
-  return score;
+  return SureCharacters(Recognize(crop.get(), OcrLayout::kAuto, kOrientationDpi));
 }
 
 OcrResult OcrEngine::RecognizeCounted(tesseract::TessBaseAPI* api, PIX* image, OcrLayout layout, int dpi,
