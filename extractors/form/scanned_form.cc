@@ -186,37 +186,35 @@ int ScannedForm::Orientation(const PageData& data, std::map<std::pair<int, int>,
     PixPtr crop;
     int ox = 0, oy = 0;
     std::pair<int, int> at;
-    bool lines = false;      // a cell of several lines, read as a block
-    bool from_pair = false;  // of a row of two cells
+    bool lines = false;  // a cell of several lines, read as a block
+  };
+  // The cell's ink as a probe; nullopt when it has no text, or more than
+  // one line where only one is wanted.
+  auto probe_of = [&](const CellBox& box, bool lines_too) -> std::optional<Probe> {
+    CellInk ink = AnalyzeCell(data.text.get(), box, data.grid.line_width, data.page.dpi);
+    Probe p;
+    p.crop = CropForOcr(ink, data.page.grey.get(), &p.ox, &p.oy);
+    if (!p.crop || ink.lines.empty() || (!lines_too && ink.lines.size() != 1)) return std::nullopt;
+    p.at = {box.x, box.y};
+    p.lines = ink.lines.size() > 1;
+    return p;
   };
   std::vector<Probe> probes;
   for (const GridRow& row : data.grid.rows) {
     if (row.cells.size() < 3 || probes.size() >= kOrientationProbes) continue;
-    for (const CellBox& box : row.cells) {
-      CellInk ink = AnalyzeCell(data.text.get(), box, data.grid.line_width, data.page.dpi);
-      Probe p;
-      p.crop = CropForOcr(ink, data.page.grey.get(), &p.ox, &p.oy);
-      if (!p.crop || ink.lines.size() != 1) continue;
-      p.at = {box.x, box.y};
-      probes.push_back(std::move(p));
-      break;
-    }
+    for (const CellBox& box : row.cells)
+      if (std::optional<Probe> p = probe_of(box, false)) {
+        probes.push_back(std::move(*p));
+        break;
+      }
   }
-  for (const GridRow& row : data.grid.rows) {
-    if (!probes.empty() && !probes.back().from_pair) break;  // rows of three gave probes
-    if (row.cells.size() != 2) continue;
-    for (const CellBox& box : row.cells) {
-      if (probes.size() >= kOrientationProbes) break;
-      CellInk ink = AnalyzeCell(data.text.get(), box, data.grid.line_width, data.page.dpi);
-      Probe p;
-      p.crop = CropForOcr(ink, data.page.grey.get(), &p.ox, &p.oy);
-      if (!p.crop || ink.lines.empty()) continue;
-      p.at = {box.x, box.y};
-      p.lines = ink.lines.size() > 1;
-      p.from_pair = true;
-      probes.push_back(std::move(p));
+  if (probes.empty())
+    for (const GridRow& row : data.grid.rows) {
+      if (row.cells.size() != 2) continue;
+      for (const CellBox& box : row.cells)
+        if (probes.size() < kOrientationProbes)
+          if (std::optional<Probe> p = probe_of(box, true)) probes.push_back(std::move(*p));
     }
-  }
   if (probes.empty()) return 0;
   OcrPurpose purpose(ocr_, "orientation probes");
   // How well the probes read turned by `quads` quarter turns clockwise.

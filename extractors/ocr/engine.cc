@@ -224,8 +224,6 @@ int OcrEngine::UprightQuarterTurns(PIX* page) {
   return after > kBetterReading * upright ? turns : 0;
 }
 
-// Sure characters read in the middle band of a page (kScoreBand of its
-// height, across its width), for comparing two ways of holding it.
 int OcrEngine::TurnsByReading(PIX* page) {
   OcrPurpose purpose(this, "quarter turns");
   auto score = [&](PIX* image) { return SureCharacters(Recognize(image, OcrLayout::kSparse, kOrientationDpi)); };
@@ -244,6 +242,8 @@ int OcrEngine::TurnsByReading(PIX* page) {
   return best != 0 && best_score > kBetterReading * as_is ? best : 0;
 }
 
+// Sure characters read in the middle band of a page (kScoreBand of its
+// height, across its width), for comparing two ways of holding it.
 double OcrEngine::ReadingScore(PIX* page) {
   constexpr double kScoreBand = 0.25;
   const int w = pixGetWidth(page), h = pixGetHeight(page);
