@@ -274,7 +274,6 @@ void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, c
     f.unit = a.st.unit.empty() ? "元" : a.st.unit;
     f.unit_read = !a.st.unit.empty();
     const double per_unit = vocab.WanPerUnit(f.unit);
-    f.wan_per_unit = per_unit;
     for (const auto& [key, value] : a.st.values) {
       (vocab.SectionOf(f.kind, key) ? f.cross_check_wan : f.wan)[key] = Round6(value * per_unit);
       f.page_of[key] = a.page_of.at(key) + 1;
@@ -302,24 +301,23 @@ Status ReadStatements(const Document& doc, const std::string& path, OcrEngine* o
   return Status::OK();
 }
 
-std::vector<size_t> TakeUnreadUnits(std::vector<StatementFigures>* statements) {
-  std::set<std::pair<std::string, double>> units;  // read on the statements with figures
+std::vector<size_t> TakeUnreadUnits(const StatementVocabulary& vocab, std::vector<StatementFigures>* statements) {
+  std::set<std::pair<std::string, double>> read;  // the units read on the statements with figures, 万元 per unit
   for (const StatementFigures& s : *statements)
-    if (s.unit_read && !s.wan.empty() && s.wan_per_unit > 0) units.insert({s.unit, s.wan_per_unit});
-  if (units.size() != 1) return {};
-  const auto& [unit, per_unit] = *units.begin();
+    if (s.unit_read && !s.wan.empty() && vocab.WanPerUnit(s.unit) > 0) read.insert({s.unit, vocab.WanPerUnit(s.unit)});
+  if (read.size() != 1) return {};
+  const auto [unit, per_unit] = *read.begin();
   std::vector<size_t> changed;
   for (size_t i = 0; i < statements->size(); ++i) {
     StatementFigures& s = (*statements)[i];
-    if (s.unit_read || s.wan.empty() || s.wan_per_unit <= 0 || s.wan_per_unit == per_unit) continue;
-    const double factor = per_unit / s.wan_per_unit;
+    const double as_read = vocab.WanPerUnit(s.unit);
+    if (s.unit_read || s.wan.empty() || as_read <= 0 || as_read == per_unit) continue;
     for (auto* figures : {&s.wan, &s.cross_check_wan})
       for (auto& [key, value] : *figures) {
-        value = Round6(value * factor);
+        value = Round6(value * per_unit / as_read);
         s.doubtful.insert(key);
       }
     s.unit = unit;
-    s.wan_per_unit = per_unit;
     changed.push_back(i);
   }
   return changed;

@@ -38,7 +38,6 @@ struct StatementFigures {
   std::optional<int> year;
   std::string unit;                  // 元 | 千元 | 万元 (as written)
   bool unit_read = false;            // false: no unit was read and `unit` is 元 by default
-  double wan_per_unit = 0;           // the factor `wan` was computed with
   std::map<std::string, double> wan; // total_assets, total_liabilities, owners_equity, revenue, net_profit, operating_cash_flow → 万元; empty when its figures could not be read
   // The figures of its sections (statements_sections.tsv) → 万元: the
   // cash-flow statement's 补充资料 restating 净利润 (restated_net_profit).
@@ -84,7 +83,7 @@ void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, c
 // the package with figures, when they all agree on one other than 元; its
 // figures are rescaled and all counted doubtful. Returns the indices of the
 // statements changed.
-std::vector<size_t> TakeUnreadUnits(std::vector<StatementFigures>* statements);
+std::vector<size_t> TakeUnreadUnits(const StatementVocabulary& vocab, std::vector<StatementFigures>* statements);
 
 // The package's financials: the latest year's figures, one statement kind
 // each (of several of a kind and year, the group's 合并 statement over the

@@ -52,9 +52,10 @@ FoundStatements FindStatements(const BatchContext& ctx, const Package& package, 
     ReadStatementsWith(*ctx.statement_vocabulary, opened.files[i].doc, package.files[i].path, ocr, *search,
                        &found.statements);
   }
-  for (size_t i : TakeUnreadUnits(&found.statements)) {
+  const StatementVocabulary& vocab = *ctx.statement_vocabulary;
+  for (size_t i : TakeUnreadUnits(vocab, &found.statements)) {
     const StatementFigures& st = found.statements[i];
-    std::string unit = ctx.statement_vocabulary->UnitName(st.wan_per_unit);
+    std::string unit = vocab.UnitName(vocab.WanPerUnit(st.unit));
     if (unit.empty()) unit = st.unit;
     found.findings.push_back(NewFinding(ctx.templates, "low_confidence", st.file,
                                         "文件“" + st.file + "”" + PageListText(st.pages) + "的" +

@@ -102,19 +102,28 @@ TEST(MergeFinancialsTest, TheRestatedNetProfitIsKeptBesideTheFiguresWithWhereItW
   EXPECT_FALSE(f->restated_net_profit.has_value());
 }
 
+// A statement whose unit was read as `unit`.
+StatementFigures UnitRead(StatementFigures f, std::string unit) {
+  f.unit = std::move(unit);
+  f.unit_read = true;
+  return f;
+}
+
+const StatementVocabulary& Vocabulary() {
+  Status s;
+  const StatementVocabulary* vocab = StatementVocabulary::Default(&s);
+  EXPECT_NE(vocab, nullptr) << s.ToString();
+  return *vocab;
+}
+
 // A photo lost 单位：亿元: its figures came out in 元. The package's other
 // statements say 亿元; it takes that unit, and its figures are doubtful.
 TEST(TakeUnreadUnitsTest, AStatementWithoutAUnitTakesTheOthersOne) {
-  StatementFigures sheet = Fig("balance_sheet", 2024, {{"total_assets", 394900}}, "附件4.pdf");
-  sheet.unit = "亿元";
-  sheet.unit_read = true;
-  sheet.wan_per_unit = 10000;
-  StatementFigures flows = Fig("cash_flow_statement", 2024, {{"operating_cash_flow", 0.000456}}, "IMG_1.jpg");
-  flows.wan_per_unit = 0.0001;  // 4.56 元, as read
+  StatementFigures sheet = UnitRead(Fig("balance_sheet", 2024, {{"total_assets", 394900}}, "附件4.pdf"), "亿元");
+  StatementFigures flows = Fig("cash_flow_statement", 2024, {{"operating_cash_flow", 0.000456}}, "IMG_1.jpg");  // 4.56 元, as read
   StatementFigures unread_empty = Fig("income_statement", 2024, {}, "IMG_2.jpg");
-  unread_empty.wan_per_unit = 0.0001;
   std::vector<StatementFigures> all = {sheet, flows, unread_empty};
-  EXPECT_EQ(TakeUnreadUnits(&all), std::vector<size_t>{1});
+  EXPECT_EQ(TakeUnreadUnits(Vocabulary(), &all), std::vector<size_t>{1});
   EXPECT_DOUBLE_EQ(all[1].wan.at("operating_cash_flow"), 45600);
   EXPECT_EQ(all[1].unit, "亿元");
   EXPECT_TRUE(all[1].doubtful.count("operating_cash_flow"));
@@ -127,20 +136,14 @@ TEST(TakeUnreadUnitsTest, AStatementWithoutAUnitTakesTheOthersOne) {
 
 // Units read disagree (or none was read): nothing is taken.
 TEST(TakeUnreadUnitsTest, NoUnitIsTakenWhenTheOthersDisagree) {
-  StatementFigures a = Fig("balance_sheet", 2024, {{"total_assets", 1}}, "a.pdf");
-  a.unit = "万元";
-  a.unit_read = true;
-  a.wan_per_unit = 1;
-  StatementFigures b = Fig("income_statement", 2024, {{"revenue", 1}}, "b.pdf");
-  b.unit_read = true;
-  b.wan_per_unit = 0.0001;
+  StatementFigures a = UnitRead(Fig("balance_sheet", 2024, {{"total_assets", 1}}, "a.pdf"), "万元");
+  StatementFigures b = UnitRead(Fig("income_statement", 2024, {{"revenue", 1}}, "b.pdf"), "元");
   StatementFigures c = Fig("cash_flow_statement", 2024, {{"operating_cash_flow", 0.5}}, "c.jpg");
-  c.wan_per_unit = 0.0001;
   std::vector<StatementFigures> all = {a, b, c};
-  EXPECT_TRUE(TakeUnreadUnits(&all).empty());
+  EXPECT_TRUE(TakeUnreadUnits(Vocabulary(), &all).empty());
   EXPECT_DOUBLE_EQ(all[2].wan.at("operating_cash_flow"), 0.5);
   std::vector<StatementFigures> none = {c};
-  EXPECT_TRUE(TakeUnreadUnits(&none).empty());
+  EXPECT_TRUE(TakeUnreadUnits(Vocabulary(), &none).empty());
 }
 
 }  // namespace
