@@ -30,8 +30,10 @@ std::optional<double> ParseScientific(const std::string& s) {
 }
 
 // OCR mixes up the separators of "45,678,901.23" ("45,678.901.23",
-// "1,100;000.00"). When every group but the first is three digits and the
-// last is two (the 分) or three, the separators are rewritten as written.
+// "1,100;000.00") and reads a comma as two marks ("3,031,.208.90": the
+// comma's tail as a point). When every group but the first is three digits
+// and the last is two (the 分) or three, the separators are rewritten as
+// written; two marks side by side are one separator.
 std::string RegroupOcrSeparators(const std::string& s) {
   size_t begin = 0, end = s.size();
   if (end - begin >= 2 && s[begin] == '(' && s[end - 1] == ')') ++begin, --end;
@@ -40,8 +42,11 @@ std::string RegroupOcrSeparators(const std::string& s) {
   for (size_t i = begin; i < end; ++i) {
     char c = s[i];
     if (c >= '0' && c <= '9') groups.back() += c;
-    else if (c == ',' || c == '.' || c == ';') groups.emplace_back();
-    else return s;
+    else if (c == ',' || c == '.' || c == ';') {
+      if (!groups.back().empty()) groups.emplace_back();
+    } else {
+      return s;
+    }
   }
   if (groups.size() < 3 || groups[0].empty() || groups[0].size() > 3) return s;
   const bool cents = groups.back().size() == 2;

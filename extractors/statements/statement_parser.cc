@@ -269,10 +269,14 @@ const Cell* PickFigure(const std::vector<const Cell*>& numbers, const std::vecto
 // The item a label names, among the items of `kind` (all kinds when ""):
 // equal once punctuation is set aside, or — for labels of four or more
 // characters, where one misread character cannot turn one item into another —
-// one character different, when that points at a single item.
+// one character different, or two for labels of six or more ("股东权益全村"
+// for 股东权益合计), when the nearest items are of a single key. The rows
+// that name no figure (kNoFigureKey) are items too, so that a near miss of
+// one of them ("投资活动产生的现金流量净额") is never taken for a figure.
 //
 // A key of a section (statements_sections.tsv) is matched only inside it, and
 // there first: the 补充资料's 净利润 is never the income statement's.
+constexpr size_t kOneMisreadFrom = 4, kTwoMisreadFrom = 6;
 const StatementItemLabel* MatchItem(const std::string& label, const std::string& kind,
                                     const StatementVocabulary& vocab, const StatementSection* section,
                                     bool exact = false) {
@@ -281,19 +285,26 @@ const StatementItemLabel* MatchItem(const std::string& label, const std::string&
   if (section && (kind.empty() || kind == section->kind))
     for (const StatementItemLabel& item : vocab.items)
       if (vocab.SectionOf(item.kind, item.key) == section && item.bare == bare) return &item;
+  const size_t allowed = exact || bare.size() < kOneMisreadFrom ? 0 : bare.size() < kTwoMisreadFrom ? 1 : 2;
   const StatementItemLabel* near = nullptr;
+  size_t nearest = allowed + 1;
   bool ambiguous = false;
   for (const StatementItemLabel& item : vocab.items) {
     if (!kind.empty() && item.kind != kind) continue;
     const StatementSection* own = vocab.SectionOf(item.kind, item.key);
     if (own && own != section) continue;
     if (item.bare == bare) return &item;
-    if (exact || bare.size() < 4 || item.bare.size() != bare.size()) continue;
+    if (item.bare.size() != bare.size()) continue;
     size_t differ = 0;
-    for (size_t i = 0; i < bare.size() && differ < 2; ++i) differ += item.bare[i] != bare[i];
-    if (differ != 1) continue;
-    if (near && (near->key != item.key || near->kind != item.kind)) ambiguous = true;
-    if (!near) near = &item;
+    for (size_t i = 0; i < bare.size() && differ <= allowed; ++i) differ += item.bare[i] != bare[i];
+    if (differ > allowed || differ > nearest) continue;
+    if (differ < nearest) {
+      near = &item;
+      nearest = differ;
+      ambiguous = false;
+    } else if (near->key != item.key || near->kind != item.kind) {
+      ambiguous = true;
+    }
   }
   return ambiguous ? nullptr : near;
 }
@@ -416,9 +427,10 @@ struct LabelRun {
 
 // The label runs of group `g` of a row. OCR reads a seal or a signature
 // across a row as a few doubtful characters between a label and its
-// amounts ("净利润 1 生二| 4 3.60"): a run whose label names no item and
-// was read with little confidence is debris, and its numbers go to the
-// label before it.
+// amounts ("净利润 1 生二| 4 3.60"), and a speck between two amounts as one
+// character, sure or not ("4.2 了 6.29"): a run whose label names no item
+// and was read with little confidence, or is a single character, is
+// debris, and its numbers go to the label before it.
 std::vector<LabelRun> LabelRuns(const Row& row, size_t g, const std::vector<double>& splits,
                                 const StatementVocabulary& vocab, const Open& open) {
   constexpr double kDebrisConfidence = 0.6;
@@ -440,7 +452,8 @@ std::vector<LabelRun> LabelRuns(const Row& row, size_t g, const std::vector<doub
     std::string text;
     for (const std::string& piece : run.label) text += piece;
     const bool debris = !kept.empty() && !kept.back().label.empty() && !run.label.empty() &&
-                        run.label_confidence < kDebrisConfidence && !MatchItem(text, open.st.kind, vocab, open.section);
+                        (run.label_confidence < kDebrisConfidence || Utf8Length(text) == 1) &&
+                        !MatchItem(text, open.st.kind, vocab, open.section);
     if (debris) {
       kept.back().numbers.insert(kept.back().numbers.end(), run.numbers.begin(), run.numbers.end());
     } else {

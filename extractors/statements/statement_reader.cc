@@ -20,6 +20,7 @@ constexpr double kCellW = 100, kCellH = 20;
 struct PageInput {
   std::vector<PlacedText> texts;
   double confidence = 1;  // OCR's mean confidence; 1 for a text layer
+  bool scanned = false;   // read by OCR
 };
 
 std::vector<PlacedText> SpansOf(const Page& page) {
@@ -45,6 +46,7 @@ PageInput FromOcr(const OcrResult& result) {
   PageInput in;
   for (const OcrWord& w : result.words) in.texts.push_back({w.text, w.box, w.confidence, w.line});
   in.confidence = result.confidence;
+  in.scanned = true;
   return in;
 }
 
@@ -93,6 +95,7 @@ struct Assembled {
   double confidence_sum = 0;
   std::vector<int> pages;  // 0-based page numbers
   int last_page = -1;
+  bool scanned = false;    // a page of it was read by OCR
 };
 
 bool Complete(const Assembled& a, const StatementVocabulary& vocab) {
@@ -117,7 +120,9 @@ bool Unfinished(const Assembled& a, const StatementVocabulary& vocab) {
   return !Complete(a, vocab) || SectionUnfinished(a, vocab);
 }
 
-void MergeInto(const PageStatement& part, double confidence, int page, Assembled* a) {
+void MergeInto(const PageStatement& part, const PageInput& input, int page, Assembled* a) {
+  const double confidence = input.confidence;
+  a->scanned = a->scanned || input.scanned;
   for (const auto& [key, value] : part.values) {
     if (!a->st.values.emplace(key, value).second) continue;
     a->page_of[key] = page;
@@ -136,7 +141,7 @@ void MergeInto(const PageStatement& part, double confidence, int page, Assembled
 }
 
 // Folds one page's statements into the document's list.
-void AddPage(const std::vector<PageStatement>& parts, double confidence, int page, const StatementVocabulary& vocab,
+void AddPage(const std::vector<PageStatement>& parts, const PageInput& input, int page, const StatementVocabulary& vocab,
              std::vector<Assembled>* assembled) {
   for (const PageStatement& part : parts) {
     Assembled* last = assembled->empty() ? nullptr : &assembled->back();
@@ -147,12 +152,12 @@ void AddPage(const std::vector<PageStatement>& parts, double confidence, int pag
                            last->last_page >= page - 1 && (Unfinished(*last, vocab) || rest) &&
                            (!part.titled || !part.year || !last->st.year || *part.year == *last->st.year);
     if (continues) {
-      MergeInto(part, confidence, page, last);
+      MergeInto(part, input, page, last);
     } else {
       Assembled a;
       a.st.kind = part.kind;
       a.st.titled = part.titled;
-      MergeInto(part, confidence, page, &a);
+      MergeInto(part, input, page, &a);
       assembled->push_back(std::move(a));
     }
   }
@@ -184,7 +189,7 @@ void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, c
 
   for (const TextTable& table : doc.tables) {
     const Continuation continued = Continued(assembled, page_number, vocab);
-    AddPage(ParseStatementPage(CellsOf(table, vocab), vocab, continued.kind, continued.in_section), 1.0,
+    AddPage(ParseStatementPage(CellsOf(table, vocab), vocab, continued.kind, continued.in_section), PageInput(),
             page_number, vocab, &assembled);
     ++page_number;
   }
@@ -260,7 +265,7 @@ void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, c
     } else {
       continue;
     }
-    AddPage(parts, input.confidence, page_number, vocab, &assembled);
+    AddPage(parts, input, page_number, vocab, &assembled);
   }
 
   for (const Assembled& a : assembled) {
@@ -275,12 +280,14 @@ void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, c
     f.unit_read = !a.st.unit.empty();
     const double per_unit = vocab.WanPerUnit(f.unit);
     for (const auto& [key, value] : a.st.values) {
-      (vocab.SectionOf(f.kind, key) ? f.cross_check_wan : f.wan)[key] = Round6(value * per_unit);
+      (vocab.IsCrossCheckKey(f.kind, key) ? f.cross_check_wan : f.wan)[key] = Round6(value * per_unit);
       f.page_of[key] = a.page_of.at(key) + 1;
       auto sure = a.st.confidence.find(key);
       if (sure != a.st.confidence.end() && sure->second < params.doubtful_figure_confidence) f.doubtful.insert(key);
     }
     f.parent_company = a.st.parent_company;
+    f.scanned = a.scanned;
+    if (f.kind == "balance_sheet") ReconcileBalanceSheet(vocab, &f);
     f.file = path;
     for (int p : a.pages) f.pages.push_back(p + 1);
     const auto keys = vocab.KeysOf(f.kind);
@@ -317,10 +324,71 @@ std::vector<size_t> TakeUnreadUnits(const StatementVocabulary& vocab, std::vecto
         value = Round6(value * per_unit / as_read);
         s.doubtful.insert(key);
       }
+    for (DerivedFigure& d : s.derived)
+      if (d.as_read) d.as_read = Round6(*d.as_read * per_unit / as_read);
     s.unit = unit;
     changed.push_back(i);
   }
   return changed;
+}
+
+namespace {
+
+constexpr const char* kAssets = "total_assets";
+constexpr const char* kLiabilities = "total_liabilities";
+constexpr const char* kEquity = "owners_equity";
+
+// Sets `key` to `value`, read on the page of `page_from`.
+void Take(StatementFigures* f, const std::string& key, double value, const std::string& page_from) {
+  f->wan[key] = Round6(value);
+  if (auto page = f->page_of.find(page_from); page != f->page_of.end()) f->page_of[key] = page->second;
+}
+
+}  // namespace
+
+void ReconcileBalanceSheet(const StatementVocabulary& vocab, StatementFigures* f) {
+  const double per_unit = vocab.WanPerUnit(f->unit);
+  auto differ = [&](double a, double b) { return std::fabs(a - b) > per_unit + 1e-6 * std::max(std::fabs(a), std::fabs(b)); };
+  auto read = [&](const char* key) -> std::optional<double> {
+    auto it = f->wan.find(key);
+    return it == f->wan.end() ? std::nullopt : std::optional<double>(it->second);
+  };
+  auto sure = [&](const char* key) { return read(key) && !f->doubtful.count(key); };
+  // The figure's page: its own when it was read, else that of what it is taken from.
+  auto derive = [&](const char* key, double value, std::vector<std::string> from) {
+    const std::string page_from = read(key) && from.size() > 1 ? std::string(key) : from.front();
+    f->derived.push_back({key, read(key), from});
+    Take(f, key, value, page_from);
+    f->doubtful.insert(key);
+  };
+
+  if (auto grand = f->cross_check_wan.find(kGrandTotalKey); grand != f->cross_check_wan.end()) {
+    const double total = grand->second;
+    if (!read(kAssets)) {
+      Take(f, kAssets, total, kGrandTotalKey);
+      if (f->doubtful.count(kGrandTotalKey)) f->doubtful.insert(kAssets);
+    } else if (f->doubtful.count(kAssets) && read(kLiabilities) && read(kEquity) &&
+               !differ(total, *read(kLiabilities) + *read(kEquity)) &&
+               differ(*read(kAssets), *read(kLiabilities) + *read(kEquity))) {
+      derive(kAssets, total, {kGrandTotalKey});
+    }
+  }
+
+  // On a text layer or a spreadsheet a figure not read is a cell left empty.
+  const int unsure = !sure(kAssets) + !sure(kLiabilities) + !sure(kEquity);
+  const bool all_read = read(kAssets) && read(kLiabilities) && read(kEquity);
+  if (unsure != 1 || (!all_read && !f->scanned)) return;
+  if (!sure(kAssets)) {
+    const double sum = *read(kLiabilities) + *read(kEquity);
+    if (!read(kAssets) || differ(*read(kAssets), sum)) derive(kAssets, sum, {kLiabilities, kEquity});
+  } else if (!sure(kLiabilities)) {
+    const double rest = *read(kAssets) - *read(kEquity);
+    if (rest >= 0 && (!read(kLiabilities) || differ(*read(kLiabilities), rest)))
+      derive(kLiabilities, rest, {kAssets, kEquity});
+  } else {
+    const double rest = *read(kAssets) - *read(kLiabilities);
+    if (!read(kEquity) || differ(*read(kEquity), rest)) derive(kEquity, rest, {kAssets, kLiabilities});
+  }
 }
 
 std::optional<Financials> MergeFinancials(const std::vector<StatementFigures>& found) {

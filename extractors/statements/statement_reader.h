@@ -33,6 +33,14 @@
 
 namespace gm {
 
+// A figure taken from the balance sheet's identity 资产总计 = 负债和所有者
+// 权益总计 = 负债合计 + 所有者权益合计 instead of its own reading.
+struct DerivedFigure {
+  std::string key;                // total_assets | total_liabilities | owners_equity
+  std::optional<double> as_read;  // 万元, as OCR read it; nullopt when not read
+  std::vector<std::string> from;  // the keys it was taken from (kGrandTotalKey, or the other two)
+};
+
 struct StatementFigures {
   std::string kind;                  // balance_sheet | income_statement | cash_flow_statement
   std::optional<int> year;
@@ -49,6 +57,10 @@ struct StatementFigures {
   std::map<std::string, int> page_of;   // key → the 1-based page its figure was read on (cross_check_wan's too)
   std::set<std::string> doubtful;       // keys whose figure OCR read with a confidence under doubtful_figure_confidence
   bool parent_company = false;          // 母公司 statement (an audit report has the group's 合并 one too)
+  bool scanned = false;                 // a page of it was read by OCR
+  // Balance-sheet figures that stand for ones OCR lost or garbled
+  // (ReconcileBalanceSheet): the reviewer is told what was read and taken.
+  std::vector<DerivedFigure> derived;
   double confidence = 0;
 
   StatementPlace Place() const { return {kind, file, pages, !wan.empty()}; }
@@ -84,6 +96,23 @@ void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, c
 // figures are rescaled and all counted doubtful. Returns the indices of the
 // statements changed.
 std::vector<size_t> TakeUnreadUnits(const StatementVocabulary& vocab, std::vector<StatementFigures>* statements);
+
+// A balance sheet's 资产总计 equals its grand total 负债和所有者权益总计
+// (kGrandTotalKey, read as a cross-check figure) and 负债合计 + 所有者权益合计.
+// Where OCR lost or garbled one of them, the others stand for it:
+//   - 资产总计 not read: the grand total (a figure of the page, not derived);
+//   - 资产总计 read doubtfully and differing from 负债合计 + 所有者权益合计 by
+//     more than one unit as written, where the grand total agrees with that
+//     sum: the grand total;
+//   - otherwise, of 资产总计, 负债合计 and 所有者权益合计, exactly one read
+//     doubtfully or (on a scanned statement: OCR lost it) not read, the other
+//     two read surely, and the identity giving another figure than the one
+//     read: the one from the other two (负债合计 never below zero). On a text
+//     layer or a spreadsheet an empty cell is left empty.
+// Each figure taken so but the first is listed in `derived` and counted
+// doubtful. A figure read surely is never replaced: a sheet whose printed
+// totals disagree is the applicant's to explain (balance_sheet_unbalanced).
+void ReconcileBalanceSheet(const StatementVocabulary& vocab, StatementFigures* balance_sheet);
 
 // The package's financials: the latest year's figures, one statement kind
 // each (of several of a kind and year, the group's 合并 statement over the

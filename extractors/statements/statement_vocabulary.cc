@@ -229,13 +229,24 @@ std::string StatementVocabulary::MarkedKind(const std::string& folded_text) cons
   return "";
 }
 
+std::string StatementVocabulary::ItemName(const std::string& kind, const std::string& key) const {
+  const StatementItemLabel* first = nullptr;
+  for (const StatementItemLabel& item : items)
+    if (item.kind == kind && item.key == key && (!first || item.priority < first->priority)) first = &item;
+  return first ? first->label : key;
+}
+
 std::vector<std::string> StatementVocabulary::KeysOf(const std::string& kind) const {
   std::vector<std::string> keys;
   for (const StatementItemLabel& item : items)
-    if (item.kind == kind && item.key != kNoFigureKey && !SectionOf(kind, item.key) &&
+    if (item.kind == kind && item.key != kNoFigureKey && !IsCrossCheckKey(kind, item.key) &&
         std::find(keys.begin(), keys.end(), item.key) == keys.end())
       keys.push_back(item.key);
   return keys;
+}
+
+bool StatementVocabulary::IsCrossCheckKey(const std::string& kind, const std::string& key) const {
+  return key == kGrandTotalKey || SectionOf(kind, key) != nullptr;
 }
 
 const StatementSection* StatementVocabulary::SectionOf(const std::string& kind, const std::string& key) const {

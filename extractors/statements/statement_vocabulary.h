@@ -26,6 +26,12 @@ enum class ColumnRole { kEnd, kOpening, kIndex, kNote };
 // can misread it into one that does (营业外收入 → 营业总收入).
 inline constexpr const char* kNoFigureKey = "none";
 
+// The balance sheet's grand total of its right side (负债和所有者权益总计),
+// equal to 资产总计 on every balance sheet: read beside 资产总计 to stand for
+// it when OCR lost or garbled it (TakeGrandTotal), never a figure of the
+// record, and a balance sheet is complete without it.
+inline constexpr const char* kGrandTotalKey = "liabilities_and_equity_total";
+
 struct StatementItemLabel {
   std::string kind;   // balance_sheet | income_statement | cash_flow_statement
   std::string key;    // total_assets, ... (the keys of StatementFigures::wan); kNoFigureKey
@@ -79,12 +85,18 @@ struct StatementVocabulary {
   // with that worth, the first listed of those (statements_units.tsv lists
   // 千元 before 干元, OCR's misreading of it); "" when none.
   std::string UnitName(double wan_per_unit) const;
+  // The printed name of a figure: the first label of its key in
+  // statements_items.tsv (资产总计 for total_assets); `key` when none.
+  std::string ItemName(const std::string& kind, const std::string& key) const;
   // The statement kind a form number in folded `text` names (会企02表); ""
   // when none names one (编制单位 marks a statement but names no kind).
   std::string MarkedKind(const std::string& folded_text) const;
   // The keys a statement kind is read for: those that make it complete, not
-  // the keys of its sections.
+  // its cross-check keys.
   std::vector<std::string> KeysOf(const std::string& kind) const;
+  // Whether `key` of statement `kind` is read only to check or stand for
+  // another figure: a key of a section, or kGrandTotalKey.
+  bool IsCrossCheckKey(const std::string& kind, const std::string& key) const;
   // The section whose key `key` of statement `kind` is; null when none.
   const StatementSection* SectionOf(const std::string& kind, const std::string& key) const;
   // The section a row label (folded) opens: it holds one of the headings,

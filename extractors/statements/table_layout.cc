@@ -31,6 +31,15 @@ uint32_t NextCodePoint(const std::string& s, size_t* i) {
 
 bool IsSpace(uint32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x3000 || cp == 0xA0; }
 
+// A table's vertical rule OCR read as "|" at either end of a cell (".27|",
+// "|4,131.16") is no part of it: the cell without it joins its neighbours
+// (MergeBrokenNumbers) and parses as the amount it is.
+std::string WithoutRuleMarks(const std::string& text) {
+  const size_t begin = text.find_first_not_of('|');
+  if (begin == std::string::npos) return "";
+  return text.substr(begin, text.find_last_not_of('|') - begin + 1);
+}
+
 // Cuts placed text into cells at whitespace; a cell's box is its share of
 // the span's box by display width (PDF text layers often give a whole table
 // row as one span).
@@ -58,7 +67,7 @@ void AppendCells(const PlacedText& placed, std::vector<Cell>* cells) {
   }
   for (const Piece& p : pieces) {
     Cell cell;
-    cell.text = FoldText(placed.text.substr(p.begin, p.end - p.begin));
+    cell.text = WithoutRuleMarks(FoldText(placed.text.substr(p.begin, p.end - p.begin)));
     if (cell.text.empty()) continue;
     const double unit = column > 0 ? placed.box.w / column : 0;
     cell.box = {placed.box.x + unit * p.from, placed.box.y, unit * (p.to - p.from), placed.box.h};

@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "pipeline/check/check_context.h"
 #include "pipeline/core/page_list.h"
 
 namespace gm {
@@ -27,6 +28,22 @@ std::optional<StatementSearch> StatementSearchFor(const OpenedFile& f) {
   if (f.cls.kind != "other") return std::nullopt;
   search.titled_pages_only = true;
   return search;
+}
+
+// "文件“X”第2页的资产负债表中所有者权益合计识别存疑（读作 35.50 万元），
+// 已按资产总计减负债合计取 291217.55 万元，请人工核对".
+Finding DerivedFigureFinding(const BatchContext& ctx, const StatementVocabulary& vocab, const StatementFigures& st,
+                             const DerivedFigure& d) {
+  auto name = [&](const std::string& key) { return vocab.ItemName(st.kind, key); };
+  const auto page = st.page_of.find(d.key);
+  const std::string read = d.as_read ? "识别存疑（读作 " + FormatWan(*d.as_read) + " 万元）" : "未能读出";
+  std::string how = d.from.size() == 1 ? "取" + name(d.from[0])
+                                       : d.key == "total_assets" ? "按" + name(d.from[0]) + "加" + name(d.from[1]) + "取"
+                                                                 : "按" + name(d.from[0]) + "减" + name(d.from[1]) + "取";
+  return NewFinding(ctx.templates, "low_confidence", st.file,
+                    "文件“" + st.file + "”" + (page == st.page_of.end() ? "" : PageListText({page->second})) + "的" +
+                        ctx.templates.ChecklistLabel(st.kind) + "中" + name(d.key) + read + "，已" + how + " " +
+                        FormatWan(st.wan.at(d.key)) + " 万元，请人工核对");
 }
 
 }  // namespace
@@ -62,6 +79,8 @@ FoundStatements FindStatements(const BatchContext& ctx, const Package& package, 
                                             ctx.templates.ChecklistLabel(st.kind) + "未能读出金额单位，已按其他报表的单位“" +
                                             unit + "”换算，请人工核对"));
   }
+  for (const StatementFigures& st : found.statements)
+    for (const DerivedFigure& d : st.derived) found.findings.push_back(DerivedFigureFinding(ctx, vocab, st, d));
   for (const StatementFigures& st : found.statements) {
     if (!st.wan.empty()) continue;
     found.findings.push_back(NewFinding(ctx.templates, "low_confidence", st.file,

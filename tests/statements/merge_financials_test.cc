@@ -1,3 +1,5 @@
+#include <set>
+
 #include <gtest/gtest.h>
 
 #include "extractors/statements/statement_reader.h"
@@ -144,6 +146,91 @@ TEST(TakeUnreadUnitsTest, NoUnitIsTakenWhenTheOthersDisagree) {
   EXPECT_DOUBLE_EQ(all[2].wan.at("operating_cash_flow"), 0.5);
   std::vector<StatementFigures> none = {c};
   EXPECT_TRUE(TakeUnreadUnits(Vocabulary(), &none).empty());
+}
+
+StatementFigures BalanceSheet(std::map<std::string, double> wan, std::map<std::string, double> grand,
+                              std::set<std::string> doubtful) {
+  StatementFigures f = Fig("balance_sheet", 2024, std::move(wan), "资产负债表.jpg");
+  f.cross_check_wan = std::move(grand);
+  for (const auto& [key, value] : f.wan) f.page_of[key] = 1;
+  for (const auto& [key, value] : f.cross_check_wan) f.page_of[key] = 1;
+  f.doubtful = std::move(doubtful);
+  f.scanned = true;
+  return f;
+}
+
+// 资产总计 not read: the grand total stands for it (a figure of the page).
+TEST(ReconcileBalanceSheetTest, TheGrandTotalStandsForTotalAssetsNotRead) {
+  StatementFigures f = BalanceSheet({{"total_liabilities", 60}, {"owners_equity", 40}}, {{kGrandTotalKey, 100}}, {});
+  ReconcileBalanceSheet(Vocabulary(), &f);
+  EXPECT_DOUBLE_EQ(f.wan.at("total_assets"), 100);
+  EXPECT_TRUE(f.derived.empty());
+  EXPECT_FALSE(f.doubtful.count("total_assets"));
+}
+
+// A photo's 资产总计 "3200" (its first digits lost, the point repaired):
+// doubtful, and the grand total agrees with 负债合计 + 所有者权益合计.
+TEST(ReconcileBalanceSheetTest, ADoubtfulTotalAssetsTheSumContradictsGivesWayToTheGrandTotal) {
+  StatementFigures f = BalanceSheet({{"total_assets", 0.0032}, {"total_liabilities", 105728.17}, {"owners_equity", 53475.51}},
+                                    {{kGrandTotalKey, 159203.68}}, {"total_assets"});
+  ReconcileBalanceSheet(Vocabulary(), &f);
+  EXPECT_DOUBLE_EQ(f.wan.at("total_assets"), 159203.68);
+  ASSERT_EQ(f.derived.size(), 1u);
+  EXPECT_EQ(f.derived[0].key, "total_assets");
+  EXPECT_DOUBLE_EQ(*f.derived[0].as_read, 0.0032);
+  EXPECT_EQ(f.derived[0].from, std::vector<std::string>{kGrandTotalKey});
+  EXPECT_TRUE(f.doubtful.count("total_assets"));
+}
+
+// 所有者权益合计 read "3550l8" (doubtful), 资产总计 and 负债合计 read surely:
+// the identity gives it; so for one not read at all.
+TEST(ReconcileBalanceSheetTest, TheOneFigureReadDoubtfullyOrNotAtAllComesFromTheOtherTwo) {
+  StatementFigures garbled = BalanceSheet(
+      {{"total_assets", 433495.78}, {"total_liabilities", 142278.23}, {"owners_equity", 35.5018}}, {}, {"owners_equity"});
+  ReconcileBalanceSheet(Vocabulary(), &garbled);
+  EXPECT_NEAR(garbled.wan.at("owners_equity"), 291217.55, 1e-6);
+  ASSERT_EQ(garbled.derived.size(), 1u);
+  EXPECT_DOUBLE_EQ(*garbled.derived[0].as_read, 35.5018);
+  EXPECT_EQ(garbled.derived[0].from, (std::vector<std::string>{"total_assets", "total_liabilities"}));
+
+  StatementFigures lost = BalanceSheet({{"total_assets", 100}, {"owners_equity", 40}}, {}, {});
+  ReconcileBalanceSheet(Vocabulary(), &lost);
+  EXPECT_DOUBLE_EQ(lost.wan.at("total_liabilities"), 60);
+  ASSERT_EQ(lost.derived.size(), 1u);
+  EXPECT_FALSE(lost.derived[0].as_read.has_value());
+  EXPECT_TRUE(lost.doubtful.count("total_liabilities"));
+  EXPECT_EQ(lost.page_of.at("total_liabilities"), 1);
+  // On a text layer a figure not read is a cell left empty.
+  StatementFigures typed = BalanceSheet({{"total_assets", 100}, {"owners_equity", 40}}, {}, {});
+  typed.scanned = false;
+  ReconcileBalanceSheet(Vocabulary(), &typed);
+  EXPECT_EQ(typed.wan.count("total_liabilities"), 0u);
+}
+
+// Read surely, every figure stays, though the sheet does not balance: that
+// is for the applicant to explain (balance_sheet_unbalanced). Two figures in
+// doubt give nothing to derive from; a doubtful one that agrees stays.
+TEST(ReconcileBalanceSheetTest, FiguresReadSurelyOrAgreeingOrTwoInDoubtStay) {
+  StatementFigures sure = BalanceSheet({{"total_assets", 103}, {"total_liabilities", 60}, {"owners_equity", 40}},
+                                       {{kGrandTotalKey, 100}}, {});
+  ReconcileBalanceSheet(Vocabulary(), &sure);
+  EXPECT_DOUBLE_EQ(sure.wan.at("total_assets"), 103);
+  EXPECT_TRUE(sure.derived.empty());
+  StatementFigures agreeing = BalanceSheet({{"total_assets", 100}, {"total_liabilities", 60}, {"owners_equity", 40}},
+                                           {{kGrandTotalKey, 108}}, {"total_assets"});
+  ReconcileBalanceSheet(Vocabulary(), &agreeing);
+  EXPECT_DOUBLE_EQ(agreeing.wan.at("total_assets"), 100);
+  EXPECT_TRUE(agreeing.derived.empty());
+  StatementFigures two = BalanceSheet({{"total_assets", 103}, {"total_liabilities", 60}, {"owners_equity", 45}},
+                                      {{kGrandTotalKey, 100}}, {"total_assets", "owners_equity"});
+  ReconcileBalanceSheet(Vocabulary(), &two);
+  EXPECT_DOUBLE_EQ(two.wan.at("total_assets"), 103);
+  EXPECT_DOUBLE_EQ(two.wan.at("owners_equity"), 45);
+  EXPECT_TRUE(two.derived.empty());
+  // 负债合计 is never taken below zero.
+  StatementFigures negative = BalanceSheet({{"total_assets", 100}, {"owners_equity", 140}}, {}, {});
+  ReconcileBalanceSheet(Vocabulary(), &negative);
+  EXPECT_EQ(negative.wan.count("total_liabilities"), 0u);
 }
 
 }  // namespace

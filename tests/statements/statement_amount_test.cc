@@ -25,6 +25,8 @@ TEST(StatementAmountTest, OcrDamageRepaired) {
   EXPECT_DOUBLE_EQ(*ParseStatementAmount("45,678.901.23"), 45678901.23);
   EXPECT_DOUBLE_EQ(*ParseStatementAmount("1,100;000.00"), 1100000.00);
   EXPECT_DOUBLE_EQ(*ParseStatementAmount("(1.234.567)"), -1234567);
+  EXPECT_DOUBLE_EQ(*ParseStatementAmount("3,031,.208.90"), 3031208.90);  // a comma read as two marks
+  EXPECT_DOUBLE_EQ(*ParseStatementAmount("25,.184.80"), 25184.80);
   EXPECT_DOUBLE_EQ(*ParseStatementAmount("l2,500.00"), 12500.00);  // normalize's look-alike repair
   bool plain = true;
   ParseStatementAmount("12,345.00", &plain);

@@ -116,6 +116,31 @@ TEST_F(StatementParserTest, AFigureThatLostItsDecimalPointOnAPageOfCentsIsDoubtf
   EXPECT_DOUBLE_EQ(got[0].values.at("total_liabilities"), 1020);
 }
 
+// "1976840037.27" read as "1976840037" and ".27|" (a vertical rule after the
+// cents): the pieces are one amount, not a figure that lost its point.
+TEST_F(StatementParserTest, CentsSplitOffBeforeARuleMarkJoinTheirAmount) {
+  std::vector<RowSpec> rows = {{{{20, "利润表"}}}, {{{20, "单位：元"}}},
+                               {{{20, "项目"}, {254, "本期金额"}, {454, "上期金额"}}}};
+  const char* items[] = {"营业成本", "税金及附加", "销售费用", "管理费用", "研发费用", "财务费用", "利息收入", "投资收益"};
+  for (const char* item : items) rows.push_back({{{20, item}, {200, "12.34"}, {400, "11.22"}}});
+  rows.push_back({{{20, "营业收入"}, {200, "1976840037"}, {291, ".27|"}, {400, "|2009742153.33"}}});
+  auto got = Parse(rows);
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_DOUBLE_EQ(got[0].values.at("revenue"), 1976840037.27);
+  EXPECT_GE(got[0].confidence.at("revenue"), vocab_->params.doubtful_figure_confidence);
+}
+
+// A speck read as one sure character between the opening and the end
+// amounts ("4.20 了 6.29") is no label of its own: the end amount stays
+// the row's.
+TEST_F(StatementParserTest, AOneCharacterSpeckBetweenAmountsIsNoLabel) {
+  auto got = Parse({{{{20, "现金流量表"}}},
+                    {{{20, "项目"}, {150, "行次"}, {224, "上年同期"}, {424, "本年累计"}}},
+                    {{{20, "经营活动产生的现金流量净额"}, {150, "9"}, {200, "4.20"}, {330, "了"}, {400, "6.29"}}}});
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_DOUBLE_EQ(got[0].values.at("operating_cash_flow"), 6.29);
+}
+
 TEST_F(StatementParserTest, OcrMisreadLabels) {
   auto got = Parse({{{{20, "资产负债表"}}},
                     {{{20, "资产"}, {184, "期末余额"}, {284, "年初余额"}}},
@@ -127,6 +152,18 @@ TEST_F(StatementParserTest, OcrMisreadLabels) {
   EXPECT_DOUBLE_EQ(got[0].values.at("total_assets"), 1000.0);
   EXPECT_DOUBLE_EQ(got[0].values.at("total_liabilities"), 600.0);
   EXPECT_DOUBLE_EQ(got[0].values.at("owners_equity"), 400.0);
+  // Six characters or more: two misread ("股东权益全村"), when no other item is as near.
+  auto equity = Parse({{{{20, "资产负债表"}}},
+                       {{{20, "资产"}, {184, "期末余额"}, {284, "年初余额"}}},
+                       {{{20, "股东权益全村"}, {160, "29.47"}, {260, "25.97"}}}});
+  ASSERT_EQ(equity.size(), 1u);
+  EXPECT_DOUBLE_EQ(equity[0].values.at("owners_equity"), 29.47);
+  // 投资活动现金流量净额 is two characters from 经营活动现金流量净额, and no figure.
+  auto flows = Parse({{{{20, "现金流量表"}}},
+                      {{{20, "项目"}, {184, "本期金额"}, {284, "上期金额"}}},
+                      {{{20, "投资活动现金流量净额"}, {160, "-3.87"}, {260, "-2.92"}}}});
+  ASSERT_EQ(flows.size(), 1u);
+  EXPECT_EQ(flows[0].values.count("operating_cash_flow"), 0u);
   // Three characters: one misread is too many to guess.
   auto income = Parse({{{{20, "利润表"}}}, {{{20, "项目"}, {184, "本期金额"}, {284, "上期金额"}}},
                        {{{20, "争利润"}, {160, "5.00"}, {260, "4.00"}}}});
@@ -145,18 +182,21 @@ TEST_F(StatementParserTest, EmptyEndCellIsNotFilledFromTheOpeningColumn) {
   EXPECT_DOUBLE_EQ(got[0].values.at("total_liabilities"), 60000000.0);
 }
 
-TEST_F(StatementParserTest, GrandTotalOfTheRightSideStandsForTotalAssetsLostToOcr) {
+// 负债和所有者权益总计 is read under a key of its own, beside 资产总计
+// (TakeGrandTotal decides which stands for total assets).
+TEST_F(StatementParserTest, GrandTotalOfTheRightSideIsReadBesideTotalAssets) {
   auto rows = BalanceSheetRows("单位：元", false);
-  rows.back().cells[1].second = "";  // 资产总计's end cell unread; 负债和所有者权益总计 equals it
+  rows.back().cells[1].second = "";  // 资产总计's end cell unread
   rows.back().cells[4].second = "99,000,000.00";
   auto got = Parse(rows);
   ASSERT_EQ(got.size(), 1u);
-  EXPECT_DOUBLE_EQ(got[0].values.at("total_assets"), 99000000.0);
-  // Read, 资产总计 wins.
+  EXPECT_EQ(got[0].values.count("total_assets"), 0u);
+  EXPECT_DOUBLE_EQ(got[0].values.at(kGrandTotalKey), 99000000.0);
   rows = BalanceSheetRows("单位：元", false);
   rows.back().cells[4].second = "99,000,000.00";
   got = Parse(rows);
   EXPECT_DOUBLE_EQ(got[0].values.at("total_assets"), 100000000.0);
+  EXPECT_DOUBLE_EQ(got[0].values.at(kGrandTotalKey), 99000000.0);
 }
 
 // OCR often reads a header character by character: "上" "年" "年" "末" "余" "额"
