@@ -215,8 +215,13 @@ Status OcrPage(const Page& page, const OcrPrep& prep, OcrLayout layout, OcrEngin
 }
 
 Status OcrTablePage(const Page& page, const OcrPrep& prep, OcrEngine* ocr, OcrResult* out) {
-  if (!ocr) return Status::InvalidArgument("no OCR engine");
   PixPtr prepared;
+  return OcrTablePage(page, prep, ocr, out, &prepared);
+}
+
+Status OcrTablePage(const Page& page, const OcrPrep& prep, OcrEngine* ocr, OcrResult* out, PixPtr* prepared_out) {
+  if (!ocr) return Status::InvalidArgument("no OCR engine");
+  PixPtr& prepared = *prepared_out;
   Status s = PreparePageImage(page, prep, &prepared);
   if (!s.ok()) return s;
   *out = ocr->Recognize(prepared.get(), OcrLayout::kAuto, static_cast<int>(kOcrDpi));

@@ -14,6 +14,7 @@
 
 #include "extractors/ocr/engine.h"
 #include "pipeline/core/document.h"
+#include "pipeline/core/pix.h"
 #include "pipeline/core/status.h"
 
 namespace gm {
@@ -54,5 +55,8 @@ Status OcrPage(const Page& page, const OcrPrep& prep, OcrLayout layout, OcrEngin
 // Costs one more OCR of a mostly blank page, and only when ink was left.
 // REQUIRES: ocr != nullptr.
 Status OcrTablePage(const Page& page, const OcrPrep& prep, OcrEngine* ocr, OcrResult* out);
+// The same, also handing over the prepared image the words' boxes are in,
+// for a second look at a part of it. REQUIRES: ocr, out, prepared != nullptr.
+Status OcrTablePage(const Page& page, const OcrPrep& prep, OcrEngine* ocr, OcrResult* out, PixPtr* prepared);
 
 }  // namespace gm

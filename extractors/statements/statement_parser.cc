@@ -309,8 +309,56 @@ const StatementItemLabel* MatchItem(const std::string& label, const std::string&
   return ambiguous ? nullptr : near;
 }
 
-// Records the figure when `label` names an item; true when it does (read or not).
-bool ReadItemLabel(const std::string& label, const std::vector<const Cell*>& numbers,
+// Where a row's label stands: the row, and the right edge of its label.
+struct LabelPlace {
+  const Row* row;
+  double label_right;
+};
+
+// Where the end-of-period figure of the row at `place` stands: under the
+// first end-of-period column right of the label, as wide as that column
+// (half the way to the neighbour on either side, a header column; back to
+// the column before it, an implicit one); nullopt when no end column is
+// known.
+std::optional<Box> EndFigureBox(const LabelPlace& place, const Open& open) {
+  constexpr double kMaxHalfWidth = 7, kMaxWidth = 12;  // in row heights
+  const double h = std::max(1.0, place.row->height);
+  const bool end_header = std::any_of(open.headers.begin(), open.headers.end(),
+                                      [](const HeaderColumn& c) { return c.role == ColumnRole::kEnd; });
+  const std::vector<HeaderColumn> columns =
+      end_header ? open.headers : WithOpeningHeaders(open.implicit, open.headers);
+  const HeaderColumn* end = nullptr;
+  for (const HeaderColumn& c : columns)
+    if (c.role == ColumnRole::kEnd && c.x > place.label_right && (!end || c.x < end->x)) end = &c;
+  if (!end) return std::nullopt;
+  double left, right;
+  if (end_header) {
+    double left_half = kMaxHalfWidth * h, right_half = kMaxHalfWidth * h;
+    // A 行次 or 附注 column is narrow: the amount reaches nearly to it.
+    constexpr double kNarrowColumnHalf = 1.5;  // in row heights
+    for (const HeaderColumn& c : columns) {
+      const bool narrow = c.role == ColumnRole::kIndex || c.role == ColumnRole::kNote;
+      if (c.x < end->x)
+        left_half = std::min(left_half, narrow ? end->x - c.x - kNarrowColumnHalf * h : (end->x - c.x) / 2);
+      if (c.x > end->x) right_half = std::min(right_half, (c.x - end->x) / 2);
+    }
+    left = end->x - left_half;
+    right = end->x + right_half;
+  } else {
+    left = end->x - kMaxWidth * h;
+    for (const HeaderColumn& c : columns)
+      if (c.x < end->x) left = std::max(left, c.x);
+    right = end->x + h;
+  }
+  left = std::max(left, place.label_right);
+  if (right <= left) return std::nullopt;
+  return Box{left, place.row->center - 0.8 * h, right - left, 1.6 * h};
+}
+
+// Records the figure when `label` names an item; true when it does (read or
+// not). A figure not found, or read doubtfully, is sought at its place
+// (PageStatement::sought).
+bool ReadItemLabel(const std::string& label, const std::vector<const Cell*>& numbers, const LabelPlace& place,
                    const StatementVocabulary& vocab, Open* open, bool exact = false) {
   const StatementItemLabel* item = MatchItem(label, open->st.kind, vocab, open->section, exact);
   if (!item) return false;
@@ -318,16 +366,24 @@ bool ReadItemLabel(const std::string& label, const std::vector<const Cell*>& num
   auto have = open->priority.find(item->key);
   if (have != open->priority.end() && have->second <= item->priority) return true;
   const Cell* figure = PickFigure(numbers, open->headers, open->implicit, vocab.params);
-  if (!figure) return true;
-  double value = *figure->number, confidence = figure->confidence;
-  if (open->amounts_have_cents && figure->plain_integer && std::fabs(value) >= 100) {
-    value /= 100;
-    confidence = std::min(confidence, kLostPointConfidence);
+  double confidence = 0;
+  if (figure) {
+    double value = *figure->number;
+    confidence = figure->confidence;
+    if (open->amounts_have_cents && figure->plain_integer && std::fabs(value) >= 100) {
+      value /= 100;
+      confidence = std::min(confidence, kLostPointConfidence);
+    }
+    open->st.values[item->key] = value;
+    open->st.confidence[item->key] = confidence;
+    open->priority[item->key] = item->priority;
+    open->kind_of[item->key] = item->kind;
   }
-  open->st.values[item->key] = value;
-  open->st.confidence[item->key] = confidence;
-  open->priority[item->key] = item->priority;
-  open->kind_of[item->key] = item->kind;
+  if (confidence < vocab.params.doubtful_figure_confidence && !open->st.sought.count(item->key))
+    if (std::optional<Box> at = EndFigureBox(place, *open)) {
+      open->st.sought[item->key] = *at;
+      open->kind_of.emplace(item->key, item->kind);
+    }
   return true;
 }
 
@@ -335,11 +391,11 @@ bool ReadItemLabel(const std::string& label, const std::vector<const Cell*>& num
 // trailing cells: a notes reference ("五(30)") may stand between label and numbers.
 // True when the label names an item.
 bool ReadItem(const std::vector<std::string>& label_cells, const std::vector<const Cell*>& numbers,
-              const StatementVocabulary& vocab, Open* open) {
+              const LabelPlace& place, const StatementVocabulary& vocab, Open* open) {
   for (size_t n = label_cells.size(); n > 0; --n) {
     std::string label;
     for (size_t i = 0; i < n; ++i) label += label_cells[i];
-    if (ReadItemLabel(label, numbers, vocab, open)) return true;
+    if (ReadItemLabel(label, numbers, place, vocab, open)) return true;
   }
   // A speck before the label read as a character of its own ("要" 股东权益合计):
   // without it, the rest must name an item exactly.
@@ -347,7 +403,7 @@ bool ReadItem(const std::vector<std::string>& label_cells, const std::vector<con
     for (size_t n = label_cells.size(); n > 1; --n) {
       std::string label;
       for (size_t i = 1; i < n; ++i) label += label_cells[i];
-      if (ReadItemLabel(label, numbers, vocab, open, /*exact=*/true)) return true;
+      if (ReadItemLabel(label, numbers, place, vocab, open, /*exact=*/true)) return true;
     }
   }
   return false;
@@ -361,6 +417,7 @@ void SettleKind(Open* open) {
   if (!open->st.kind.empty() || open->st.values.empty()) return;
   if (open->headers.empty() && open->implicit.empty()) {
     open->st.values.clear();
+    open->st.sought.clear();
     return;
   }
   std::map<std::string, int> votes;
@@ -376,6 +433,16 @@ void SettleKind(Open* open) {
       open->st.confidence.erase(it->first);
       it = open->st.values.erase(it);
     }
+  std::erase_if(open->st.sought, [&](const auto& sought) { return open->kind_of[sought.first] != best; });
+}
+
+// Drops what need not be sought: a figure read surely after all (under a
+// label of another priority).
+void SettleSought(const StatementParams& params, PageStatement* st) {
+  std::erase_if(st->sought, [&](const auto& sought) {
+    auto sure = st->confidence.find(sought.first);
+    return sure != st->confidence.end() && sure->second >= params.doubtful_figure_confidence;
+  });
 }
 
 
@@ -422,6 +489,7 @@ std::vector<HeaderColumn> ImplicitColumns(const std::vector<Row>& rows, const st
 struct LabelRun {
   std::vector<std::string> label;
   double label_confidence = 0;  // the mean reading of the label's cells
+  double label_right = 0;       // the right edge of its last label cell
   std::vector<const Cell*> numbers;
 };
 
@@ -446,6 +514,7 @@ std::vector<LabelRun> LabelRuns(const Row& row, size_t g, const std::vector<doub
     LabelRun& run = runs.back();
     run.label_confidence = (run.label_confidence * run.label.size() + c.confidence) / (run.label.size() + 1);
     run.label.push_back(c.text);
+    run.label_right = c.right();
   }
   std::vector<LabelRun> kept;
   for (LabelRun& run : runs) {
@@ -498,7 +567,8 @@ bool ReadItemRow(const std::vector<Row>& rows, size_t r, const std::vector<doubl
         if (!above.empty()) tries.push_back({above + run.label.front()});
       }
       for (const auto& t : tries) {
-        if (!t.front().empty() && ReadItem(t, run.numbers, vocab, open)) {
+        const LabelPlace place{&row, run.label.empty() ? run.numbers.front()->box.x : run.label_right};
+        if (!t.front().empty() && ReadItem(t, run.numbers, place, vocab, open)) {
           any = true;
           break;
         }
@@ -542,6 +612,7 @@ std::vector<PageStatement> ParseStatementPage(const std::vector<PlacedText>& tex
   open.amounts_have_cents = cents;
   auto close = [&] {
     SettleKind(&open);
+    SettleSought(vocab.params, &open.st);
     if (open.st.titled || !open.st.values.empty()) out.push_back(std::move(open.st));
     open = Open();
     open.implicit = implicit;

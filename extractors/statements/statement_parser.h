@@ -53,6 +53,10 @@ struct PageStatement {
   // was read: the rows after it, to the end of the page, are the section's.
   // An untitled part holding one is the rest of the statement before it.
   bool in_section = false;
+  // Figures whose label was read but not their end-of-period amount, or only
+  // doubtfully: key → where the amount stands, in the page's coordinates.
+  // A scan's reader reads there again (statement_reader.cc).
+  std::map<std::string, Box> sought;
 };
 
 // Parses the placed text of one page. `continued_kind` is the kind of a

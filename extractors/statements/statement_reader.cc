@@ -230,9 +230,10 @@ void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, c
       };
       if (!whole_scans && continued.empty() && !TopShowsStatement(*read_top(), vocab)) continue;
       OcrResult whole;
+      PixPtr prepared;
       {
         OcrPurpose purpose(ocr, "table page");
-        if (!OcrTablePage(page, {1.0, RedInk::kDrop, true}, ocr, &whole).ok()) continue;
+        if (!OcrTablePage(page, {1.0, RedInk::kDrop, true}, ocr, &whole, &prepared).ok()) continue;
       }
       input = FromOcr(whole);
       parts = ParseStatementPage(input.texts, vocab, continued, continuation.in_section);
@@ -262,6 +263,7 @@ void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, c
         if (named.empty()) named = TopMarkerKind(*top, vocab);
         for (PageStatement& part : parts) part.marked = part.marked || (!named.empty() && part.kind == named);
       }
+      ReadSoughtFigures(prepared.get(), params, ocr, &parts);
     } else {
       continue;
     }
@@ -308,12 +310,73 @@ Status ReadStatements(const Document& doc, const std::string& path, OcrEngine* o
   return Status::OK();
 }
 
+namespace {
+
+// The amount read in `cell` (a part of a prepared page): of the words that
+// read as an amount with a decimal point, the one nearest the cell's middle
+// (the cut may hold the edge of a neighbouring column's amount); its
+// reading's confidence in *confidence.
+std::optional<double> AmountIn(const OcrResult& cell, double middle, double* confidence) {
+  std::optional<double> best;
+  double best_distance = 0;
+  for (const OcrWord& w : cell.words) {
+    bool plain = true;
+    const std::optional<double> value = ParseStatementAmount(FoldText(w.text), &plain);
+    // Statements print their cents: plain digits may be an amount that lost its point.
+    if (!value || plain) continue;
+    const double distance = std::fabs(w.box.x + w.box.w / 2 - middle);
+    if (!best || distance < best_distance) {
+      best = value;
+      best_distance = distance;
+      *confidence = w.confidence;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+void ReadSoughtFigures(PIX* prepared, const StatementParams& params, OcrEngine* ocr, std::vector<PageStatement>* parts) {
+  constexpr int kBorder = 16;  // white around the cut: Tesseract reads glyphs touching the edge badly
+  const double width = pixGetWidth(prepared), height = pixGetHeight(prepared);
+  OcrPurpose purpose(ocr, "statements/second look");
+  for (PageStatement& part : *parts) {
+    for (const auto& [key, at] : part.sought) {
+      const double x0 = std::max(0.0, at.x), y0 = std::max(0.0, at.y);
+      const double x1 = std::min(width, at.x + at.w), y1 = std::min(height, at.y + at.h);
+      if (x1 - x0 < 4 || y1 - y0 < 4) continue;
+      BoxPtr box(boxCreate(static_cast<l_int32>(x0), static_cast<l_int32>(y0), static_cast<l_int32>(x1 - x0),
+                           static_cast<l_int32>(y1 - y0)));
+      PixPtr cut = AdoptPix(pixClipRectangle(prepared, box.get(), nullptr));
+      if (!cut) continue;
+      PixPtr framed = AdoptPix(pixAddBorder(cut.get(), kBorder, pixGetDepth(cut.get()) == 1 ? 0 : 0xffffffff));
+      if (!framed) continue;
+      ocr->SetCharacterWhitelist("0123456789,.-()");
+      const OcrResult read = ocr->Recognize(framed.get(), OcrLayout::kSingleLine);
+      ocr->SetCharacterWhitelist("");
+      double confidence = 0;
+      const std::optional<double> value = AmountIn(read, kBorder + (x1 - x0) / 2, &confidence);
+      if (!value || confidence < params.doubtful_figure_confidence) continue;
+      auto first = part.confidence.find(key);
+      if (first != part.confidence.end() && first->second >= confidence) continue;
+      part.values[key] = *value;
+      part.confidence[key] = confidence;
+    }
+    part.sought.clear();
+  }
+}
+
 std::vector<size_t> TakeUnreadUnits(const StatementVocabulary& vocab, std::vector<StatementFigures>* statements) {
-  std::set<std::pair<std::string, double>> read;  // the units read on the statements with figures, 万元 per unit
+  // The units read on the statements with figures, as 万元 per unit: OCR's
+  // 干元 is 千元.
+  std::set<double> read;
   for (const StatementFigures& s : *statements)
-    if (s.unit_read && !s.wan.empty() && vocab.WanPerUnit(s.unit) > 0) read.insert({s.unit, vocab.WanPerUnit(s.unit)});
+    if (s.unit_read && !s.wan.empty() && vocab.WanPerUnit(s.unit) > 0) read.insert(vocab.WanPerUnit(s.unit));
   if (read.size() != 1) return {};
-  const auto [unit, per_unit] = *read.begin();
+  const double per_unit = *read.begin();
+  std::string unit = vocab.UnitName(per_unit);
+  for (const StatementFigures& s : *statements)
+    if (unit.empty() && s.unit_read && vocab.WanPerUnit(s.unit) == per_unit) unit = s.unit;
   std::vector<size_t> changed;
   for (size_t i = 0; i < statements->size(); ++i) {
     StatementFigures& s = (*statements)[i];

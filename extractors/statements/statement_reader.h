@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "extractors/ocr/engine.h"
+#include "extractors/statements/statement_parser.h"
 #include "extractors/statements/statement_vocabulary.h"
 #include "pipeline/core/document.h"
 #include "pipeline/core/record.h"
@@ -88,6 +89,16 @@ Status ReadStatements(const Document& doc, const std::string& path, OcrEngine* o
 // The same with an explicit vocabulary.
 void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, const std::string& path, OcrEngine* ocr,
                         const StatementSearch& search, std::vector<StatementFigures>* out);
+
+// A second look at the figures the reading of a scanned page left out or
+// read doubtfully (PageStatement::sought): the cell where each stands, cut
+// from `prepared` (the page as OCR saw it, OcrTablePage; enlarged, its
+// binary strokes read worse) and read as one line of amount characters. Of the words read, the amount with
+// a decimal point nearest the cell's middle is taken when OCR is at least
+// doubtful_figure_confidence sure of it and surer than of the first reading.
+// Clears every part's `sought`. Costs one small OCR call a figure sought.
+// REQUIRES: prepared, ocr, parts != nullptr.
+void ReadSoughtFigures(PIX* prepared, const StatementParams& params, OcrEngine* ocr, std::vector<PageStatement>* parts);
 
 // A company writes its statements in one unit. A statement with figures
 // whose unit was not read (OCR lost 单位：亿元 on a photo; its figures came

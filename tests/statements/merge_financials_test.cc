@@ -136,6 +136,17 @@ TEST(TakeUnreadUnitsTest, AStatementWithoutAUnitTakesTheOthersOne) {
   EXPECT_TRUE(f->doubtful.count("operating_cash_flow"));
 }
 
+// One unit read two ways (OCR's 干元 for 千元) is one unit: its printed name is taken.
+TEST(TakeUnreadUnitsTest, AUnitReadTwoWaysIsOneUnit) {
+  StatementFigures a = UnitRead(Fig("income_statement", 2024, {{"revenue", 1}}, "审计报告.pdf"), "干元");
+  StatementFigures b = UnitRead(Fig("cash_flow_statement", 2024, {{"operating_cash_flow", 1}}, "审计报告.pdf"), "千元");
+  StatementFigures c = Fig("balance_sheet", 2024, {{"total_assets", 71.206444}}, "审计报告.pdf");
+  std::vector<StatementFigures> all = {a, b, c};
+  EXPECT_EQ(TakeUnreadUnits(Vocabulary(), &all), std::vector<size_t>{2});
+  EXPECT_EQ(all[2].unit, "千元");
+  EXPECT_NEAR(all[2].wan.at("total_assets"), 71206.444, 1e-6);
+}
+
 // Units read disagree (or none was read): nothing is taken.
 TEST(TakeUnreadUnitsTest, NoUnitIsTakenWhenTheOthersDisagree) {
   StatementFigures a = UnitRead(Fig("balance_sheet", 2024, {{"total_assets", 1}}, "a.pdf"), "万元");

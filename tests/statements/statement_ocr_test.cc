@@ -2,6 +2,7 @@
 // (fixtures/make_fixtures.py made it): kept to a single test, OCR is slow.
 #include <gtest/gtest.h>
 
+#include "extractors/classify/page_ocr.h"
 #include "extractors/statements/statement_reader.h"
 
 namespace gm {
@@ -78,6 +79,45 @@ TEST(StatementOcrTest, ScannedIncomeStatementWithASeal) {
   EXPECT_EQ(marked[0].kind, "income_statement");
   EXPECT_EQ(marked[0].pages, std::vector<int>{1});
   EXPECT_NEAR(marked[0].wan.at("revenue"), 4567.890123, 1e-6);
+}
+
+// The second look at a figure the page's reading left out: the cell where
+// it stands, cut from the prepared page and read alone. Nothing is taken
+// from a blank cell.
+TEST(StatementOcrTest, AFigureSoughtIsReadAgainWhereItStands) {
+  std::unique_ptr<OcrEngine> ocr;
+  ASSERT_TRUE(OcrEngine::Create("", "chi_sim", &ocr).ok());
+  const std::string file = std::string(GREENMINE_SOURCE_DIR) + "/tests/statements/fixtures/income_statement_scan.png";
+  Page page;
+  page.dpi = 200;
+  page.load_image = [file](PixPtr* out) {
+    *out = AdoptPix(pixRead(file.c_str()));
+    return *out ? Status::OK() : Status::Corrupt("无法解码图像");
+  };
+  OcrResult whole;
+  PixPtr prepared;
+  ASSERT_TRUE(OcrTablePage(page, {1.0, RedInk::kDrop, true}, ocr.get(), &whole, &prepared).ok());
+  const OcrWord* revenue = nullptr;
+  for (const OcrWord& w : whole.words)
+    if (w.text.find("901.23") != std::string::npos) revenue = &w;
+  ASSERT_NE(revenue, nullptr);
+  Status s;
+  const StatementVocabulary* vocab = StatementVocabulary::Default(&s);
+  ASSERT_NE(vocab, nullptr) << s.ToString();
+
+  // The end column's cell around the amount, as EndFigureBox gives it: wider
+  // than the amount and a little taller.
+  const Box& at = revenue->box;
+  std::vector<PageStatement> parts(1);
+  parts[0].kind = "income_statement";
+  parts[0].sought["revenue"] = {at.x - at.h, at.y - at.h / 3, at.w + 2 * at.h, at.h * 5 / 3};
+  parts[0].sought["net_profit"] = {at.x, 5, at.w, at.h};  // the page's blank top margin
+  ReadSoughtFigures(prepared.get(), vocab->params, ocr.get(), &parts);
+  ASSERT_TRUE(parts[0].values.count("revenue"));
+  EXPECT_DOUBLE_EQ(parts[0].values.at("revenue"), 45678901.23);
+  EXPECT_GE(parts[0].confidence.at("revenue"), vocab->params.doubtful_figure_confidence);
+  EXPECT_EQ(parts[0].values.count("net_profit"), 0u);
+  EXPECT_TRUE(parts[0].sought.empty());
 }
 
 }  // namespace

@@ -199,6 +199,22 @@ TEST_F(StatementParserTest, GrandTotalOfTheRightSideIsReadBesideTotalAssets) {
   EXPECT_DOUBLE_EQ(got[0].values.at(kGrandTotalKey), 99000000.0);
 }
 
+// A label read without its end-of-period amount, or with a doubtful one, is
+// sought where that amount stands: under the end column, short of the next
+// column's amounts.
+TEST_F(StatementParserTest, AFigureNotReadIsSoughtUnderItsEndColumn) {
+  auto rows = BalanceSheetRows("单位：元", false);
+  rows.back().cells[1].second = "";  // 资产总计's end cell unread (its amount would stand at x 201..250)
+  auto got = Parse(rows);
+  ASSERT_EQ(got.size(), 1u);
+  ASSERT_TRUE(got[0].sought.count("total_assets"));
+  const Box& at = got[0].sought.at("total_assets");
+  EXPECT_LE(at.x, 201);
+  EXPECT_GE(at.x + at.w, 250);
+  EXPECT_LT(at.x + at.w, 305 - 24);  // the opening column's amounts end at 350, 49 wide at most
+  EXPECT_EQ(got[0].sought.count("total_liabilities"), 0u);  // read surely
+}
+
 // OCR often reads a header character by character: "上" "年" "年" "末" "余" "额"
 // (an amount at x is centred at x + 76, a 4-character header at x + 22).
 RowSpec CharacterByCharacter(std::vector<std::pair<double, std::string>> phrases) {
