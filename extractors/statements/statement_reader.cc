@@ -178,6 +178,19 @@ Continuation Continued(const std::vector<Assembled>& assembled, int page, const 
 
 double Round6(double v) { return std::round(v * 1e6) / 1e6; }
 
+// `page` turned half a turn round.
+Page HalfTurned(const Page& page) {
+  Page turned = page;
+  turned.load_image = [load = page.load_image](PixPtr* out) -> Status {
+    if (Status s = load(out); !s.ok() || !*out) return s;
+    PixPtr round = AdoptPix(pixRotateOrth(out->get(), 2));
+    if (!round) return Status::Internal("page rotation failed");
+    *out = std::move(round);
+    return Status::OK();
+  };
+  return turned;
+}
+
 }  // namespace
 
 void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, const std::string& path, OcrEngine* ocr,
@@ -237,6 +250,25 @@ void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, c
       }
       input = FromOcr(whole);
       parts = ParseStatementPage(input.texts, vocab, continued, continuation.in_section);
+      if (!AnyFigures(parts)) {
+        // A sheet fed upside down keeps its shape (TurnPagesUpright turns
+        // only pages held sideways) and reads as debris: read half a turn
+        // round, it is kept when it gives figures.
+        OcrResult turned_whole;
+        PixPtr turned_prepared;
+        OcrPurpose purpose(ocr, "table page/half turn");
+        if (OcrTablePage(HalfTurned(page), {1.0, RedInk::kDrop, true}, ocr, &turned_whole, &turned_prepared).ok()) {
+          PageInput turned_input = FromOcr(turned_whole);
+          std::vector<PageStatement> turned_parts =
+              ParseStatementPage(turned_input.texts, vocab, continued, continuation.in_section);
+          if (AnyFigures(turned_parts)) {
+            whole = std::move(turned_whole);
+            prepared = std::move(turned_prepared);
+            input = std::move(turned_input);
+            parts = std::move(turned_parts);
+          }
+        }
+      }
       if (!AnyTitled(parts)) {
         // No title read: the statement's form number on the page (free: it
         // was just read) or, unless the page gave figures to the statement

@@ -81,6 +81,31 @@ TEST(StatementOcrTest, ScannedIncomeStatementWithASeal) {
   EXPECT_NEAR(marked[0].wan.at("revenue"), 4567.890123, 1e-6);
 }
 
+// A sheet fed upside down keeps its shape: its reading gives no figure, and
+// it is read again half a turn round.
+TEST(StatementOcrTest, APageUpsideDownIsReadHalfATurnRound) {
+  std::unique_ptr<OcrEngine> ocr;
+  ASSERT_TRUE(OcrEngine::Create("", "chi_sim", &ocr).ok());
+  const std::string file = std::string(GREENMINE_SOURCE_DIR) + "/tests/statements/fixtures/income_statement_scan.png";
+  Document doc;
+  doc.format = DocumentFormat::kImage;
+  Page page;
+  page.dpi = 200;
+  page.load_image = [file](PixPtr* out) {
+    PixPtr upright = AdoptPix(pixRead(file.c_str()));
+    if (!upright) return Status::Corrupt("无法解码图像");
+    *out = AdoptPix(pixRotateOrth(upright.get(), 2));
+    return Status::OK();
+  };
+  doc.pages.push_back(page);
+  std::vector<StatementFigures> out;
+  ASSERT_TRUE(ReadStatements(doc, "scan0010.png", ocr.get(), {}, &out).ok());
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].kind, "income_statement");
+  ASSERT_TRUE(out[0].wan.count("revenue"));
+  EXPECT_NEAR(out[0].wan.at("revenue"), 4567.890123, 1e-6);
+}
+
 // The second look at a figure the page's reading left out: the cell where
 // it stands, cut from the prepared page and read alone. Nothing is taken
 // from a blank cell.

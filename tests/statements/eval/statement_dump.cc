@@ -21,6 +21,7 @@
 #include "extractors/classify/page_ocr.h"
 #include "extractors/document/open_document.h"
 #include "extractors/ocr/engine.h"
+#include "extractors/ocr/upright_pages.h"
 #include "extractors/statements/statement_reader.h"
 #include "extractors/statements/table_layout.h"
 #include "pipeline/core/limits.h"
@@ -126,6 +127,7 @@ int main(int argc, char** argv) {
   if (!s.ok()) return Fail(s);
   std::unique_ptr<gm::OcrEngine> ocr;
   if (!(s = gm::OcrEngine::Create("", "chi_sim", &ocr)).ok()) return Fail(s);
+  gm::TurnPagesUpright(&doc, ocr.get());  // as the pipeline opens files
   if (!prepared.empty()) WritePrepared(doc, prepared);
   if (words) PrintWords(doc, ocr.get());
   if (rows) PrintRows(doc, ocr.get());
