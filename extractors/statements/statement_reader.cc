@@ -344,14 +344,19 @@ Status ReadStatements(const Document& doc, const std::string& path, OcrEngine* o
 
 namespace {
 
-// The amount read in `cell` (a part of a prepared page): of the words that
-// read as an amount with a decimal point, the one nearest the cell's middle
-// (the cut may hold the edge of a neighbouring column's amount); its
-// reading's confidence in *confidence.
-std::optional<double> AmountIn(const OcrResult& cell, double middle, double* confidence) {
+// The amount read in a cell cut from a prepared page, standing in the
+// framed image between x `left` and `right`: of the words that read as an
+// amount with a decimal point and do not touch the cut's edges (an amount
+// cut in two reads as its part: "4,821.14" of "114,821.14"), the one nearest
+// the cell's middle (the cut may hold the end of a neighbouring column's
+// amount); its reading's confidence in *confidence.
+std::optional<double> AmountIn(const OcrResult& cell, double left, double right, double* confidence) {
+  constexpr double kEdge = 2;  // pixels
+  const double middle = (left + right) / 2;
   std::optional<double> best;
   double best_distance = 0;
   for (const OcrWord& w : cell.words) {
+    if (w.box.x <= left + kEdge || w.box.x + w.box.w >= right - kEdge) continue;
     bool plain = true;
     const std::optional<double> value = ParseStatementAmount(FoldText(w.text), &plain);
     // Statements print their cents: plain digits may be an amount that lost its point.
@@ -387,7 +392,7 @@ void ReadSoughtFigures(PIX* prepared, const StatementParams& params, OcrEngine* 
       const OcrResult read = ocr->Recognize(framed.get(), OcrLayout::kSingleLine);
       ocr->SetCharacterWhitelist("");
       double confidence = 0;
-      const std::optional<double> value = AmountIn(read, kBorder + (x1 - x0) / 2, &confidence);
+      const std::optional<double> value = AmountIn(read, kBorder, kBorder + (x1 - x0), &confidence);
       if (!value || confidence < params.doubtful_figure_confidence) continue;
       auto first = part.confidence.find(key);
       if (first != part.confidence.end() && first->second >= confidence) continue;

@@ -93,8 +93,9 @@ void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, c
 // A second look at the figures the reading of a scanned page left out or
 // read doubtfully (PageStatement::sought): the cell where each stands, cut
 // from `prepared` (the page as OCR saw it, OcrTablePage; enlarged, its
-// binary strokes read worse) and read as one line of amount characters. Of the words read, the amount with
-// a decimal point nearest the cell's middle is taken when OCR is at least
+// binary strokes read worse) and read as one line of amount characters. Of
+// the amounts read with a decimal point and clear of the cut's edges, the
+// one nearest the cell's middle is taken when OCR is at least
 // doubtful_figure_confidence sure of it and surer than of the first reading.
 // Clears every part's `sought`. Costs one small OCR call a figure sought.
 // REQUIRES: prepared, ocr, parts != nullptr.
