@@ -7,6 +7,13 @@
 #include "extractors/form/scanned_form.h"
 
 namespace gm {
+namespace {
+
+Status NotFoundNoTable() {
+  return Status::NotFound("扫描件中未找到申请表的表格（未检测到表格线），请提供清晰的扫描件");
+}
+
+}  // namespace
 
 Status FormReader::Create(const Templates& templates, std::unique_ptr<FormReader>* out) {
   std::unique_ptr<FormReader> reader(new FormReader());
@@ -50,16 +57,23 @@ void FormReader::CorrectNames(const std::vector<std::string>& typed_texts, FormR
 Status FormReader::ReadScanned(const std::vector<const Document*>& docs, const std::vector<std::string>& paths,
                                OcrEngine* ocr, FormReading* out) const {
   *out = FormReading();
+  form::ScannedPages pages;
+  Status s = ReadScannedPages(docs, paths, ocr, &pages);
+  if (!s.ok()) return s;
+  return AssembleScanned(form::PagesOf(pages), ocr, out);
+}
+
+Status FormReader::ReadScannedPages(const std::vector<const Document*>& docs, const std::vector<std::string>& paths,
+                                    OcrEngine* ocr, form::ScannedPages* pages) const {
+  pages->clear();
   if (ocr == nullptr) return Status::InvalidArgument("ReadScanned needs an OCR engine");
   if (docs.size() != paths.size()) return Status::InvalidArgument("ReadScanned: docs and paths differ in length");
-  form::ScannedForm scanned(labels_, reread_, capital_, fixes_, second_look_, ocr);
   Status first_error;
-  int pages_read = 0;
-  std::string source;
-  for (size_t i = 0; i < docs.size() && pages_read < kMaxFormPages; ++i) {
+  bool any_rows = false;
+  for (size_t i = 0; i < docs.size() && pages->size() < static_cast<size_t>(kMaxFormPages); ++i) {
     if (docs[i] == nullptr) continue;
     for (const Page& page : docs[i]->pages) {
-      if (pages_read >= kMaxFormPages) break;
+      if (pages->size() >= static_cast<size_t>(kMaxFormPages)) break;
       if (!page.load_image) continue;
       PixPtr image;
       Status s = page.load_image(&image);
@@ -68,18 +82,33 @@ Status FormReader::ReadScanned(const std::vector<const Document*>& docs, const s
         if (first_error.ok()) first_error = Status(s);
         continue;
       }
-      ++pages_read;
-      int tables_before = scanned.table_pages();
-      s = scanned.AddPage(image.get(), static_cast<int>(page.dpi + 0.5), paths[i], page.index);
+      std::unique_ptr<form::ScannedPage> read;
+      s = form::ScannedPage::Read(labels_, fixes_, image.get(), static_cast<int>(page.dpi + 0.5), paths[i],
+                                  page.index, ocr, &read);
       if (!s.ok() && first_error.ok()) first_error = s;
-      if (source.empty() && scanned.table_pages() > tables_before) source = paths[i];
+      any_rows = any_rows || !read->rows().empty();
+      pages->push_back(std::move(read));
     }
   }
-  if (scanned.rows().empty()) {
+  if (!any_rows) {
     if (!first_error.ok()) return first_error;
-    if (pages_read == 0) return Status::NotFound("申请表文件中没有可识别的页面图像");
-    return Status::NotFound("扫描件中未找到申请表的表格（未检测到表格线），请提供清晰的扫描件");
+    if (pages->empty()) return Status::NotFound("申请表文件中没有可识别的页面图像");
+    return NotFoundNoTable();
   }
+  return Status::OK();
+}
+
+Status FormReader::AssembleScanned(const std::vector<form::ScannedPage*>& pages, OcrEngine* ocr,
+                                   FormReading* out) const {
+  *out = FormReading();
+  if (ocr == nullptr) return Status::InvalidArgument("AssembleScanned needs an OCR engine");
+  form::ScannedForm scanned(reread_, capital_, fixes_, second_look_, ocr);
+  std::string source;
+  for (size_t i = 0; i < pages.size() && i < static_cast<size_t>(kMaxFormPages); ++i) {
+    scanned.AddPage(pages[i]);
+    if (source.empty() && pages[i]->has_table()) source = pages[i]->file();
+  }
+  if (scanned.rows().empty()) return NotFoundNoTable();
   form::AssembleForm(labels_, templates_, form::InFormOrder(labels_, scanned.rows()), source, &scanned, out);
   // Writing (names, prose): a misread character inside a word of the domain.
   for (auto& [key, reading] : out->fields) {

@@ -28,6 +28,7 @@
 #include "extractors/form/ocr_fixes.h"
 #include "extractors/form/form_labels.h"
 #include "extractors/form/reread_rules.h"
+#include "extractors/form/scanned_page.h"
 #include "extractors/form/second_look.h"
 #include "extractors/form/typed_names.h"
 #include "extractors/ocr/engine.h"
@@ -46,8 +47,28 @@ class FormReader {
   // Reads the form from scanned pages: `docs` are the documents classified as the application form
   // (a scanned PDF, or several photos, one a page), in order; `paths` their file paths in the package.
   // Errors only when nothing could be read at all. Thread-safe (const); `ocr` is used by this thread only.
+  // The same as ReadScannedPages, then AssembleScanned of the pages read.
   Status ReadScanned(const std::vector<const Document*>& docs, const std::vector<std::string>& paths,
                      OcrEngine* ocr, FormReading* out) const;
+
+  // Reads the pages of `docs` (as ReadScanned; at most kMaxFormPages in
+  // all), each OCRed once, into `pages`, in order — also when it errs (a
+  // page that could not be loaded is not among them; one that could not be
+  // cleaned is, without a table). Errors as ReadScanned when no page holds
+  // a table. `ocr` is used by this thread only.
+  Status ReadScannedPages(const std::vector<const Document*>& docs, const std::vector<std::string>& paths,
+                          OcrEngine* ocr, form::ScannedPages* pages) const;
+
+  // Assembles the form from pages read before (ReadScannedPages), given in
+  // the order of their files — the first kMaxFormPages of them; they are put
+  // into the form's order by their labels (form::InFormOrder). No page is
+  // OCRed again: OCR runs only for a second look at a cell (a number read
+  // larger, a whitelist, the careful model) that no assembly of the page
+  // asked for before, and it is kept in the page (form::ScannedPage).
+  // NotFound when no page holds a table or no label is found.
+  // REQUIRES: the pages are used by this thread only, with `ocr` (the engine
+  // that read them, or one of the same models).
+  Status AssembleScanned(const std::vector<form::ScannedPage*>& pages, OcrEngine* ocr, FormReading* out) const;
 
   // Reads the form from an electronic document (docx tables, or a text PDF's spans).
   Status ReadElectronic(const Document& doc, const std::string& path, FormReading* out) const;

@@ -55,10 +55,10 @@ std::set<std::string> FormLabelsNamed(const Templates& templates, const std::set
   return named;
 }
 
-std::vector<size_t> AddStrayFormPages(const FormReader& reader, const Templates& templates,
-                                      const std::vector<FormPageCandidate>& candidates, OcrEngine* ocr,
-                                      FormReading* scanned) {
-  std::vector<size_t> taken;
+std::vector<TakenCandidate> AddStrayFormPages(const FormReader& reader, const Templates& templates,
+                                              const std::vector<FormPageCandidate>& candidates, OcrEngine* ocr,
+                                              FormReading* scanned) {
+  std::vector<TakenCandidate> taken;
   for (size_t i = 0; i < candidates.size(); ++i) {
     std::set<std::string> lacking;
     for (const FieldSpec& spec : templates.fields())
@@ -71,15 +71,18 @@ std::vector<size_t> AddStrayFormPages(const FormReader& reader, const Templates&
       if (named == 0) continue;
       needed = std::max<size_t>(1, (named + 1) / 2);
     }
+    form::ScannedPages pages;
     FormReading page;
-    if (!reader.ReadScanned({candidates[i].doc}, {candidates[i].path}, ocr, &page).ok()) continue;
+    if (!reader.ReadScannedPages({candidates[i].doc}, {candidates[i].path}, ocr, &pages).ok() ||
+        !reader.AssembleScanned(form::PagesOf(pages), ocr, &page).ok())
+      continue;
     size_t gained = 0;
     for (const auto& [key, reading] : page.fields)
       if (lacking.count(key) && (!reading.raw.empty() || !reading.marked.empty())) ++gained;
     if (gained < needed) continue;
     for (auto& [key, reading] : page.fields)
       if (lacking.count(key)) scanned->fields[key] = std::move(reading);
-    taken.push_back(i);
+    taken.push_back({i, std::move(pages)});
   }
   return taken;
 }

@@ -43,7 +43,9 @@ void MergeTypedCopy(const Templates& templates, double sure, const std::map<std:
 // A taken candidate is a page of the form, and its readings of the lacking
 // fields are added to `scanned`. An approval or a certificate is never
 // searched for a few fields: a 备案证's table holds 项目总投资 too.
-// Returns the indices of the candidates taken as form pages.
+// Returns the candidates taken as form pages, in order, each with its pages
+// as read (once: the form is assembled from them again without OCR,
+// FormReader::AssembleScanned).
 // REQUIRES: `ocr` used by this thread only. Thread-safe otherwise.
 struct FormPageCandidate {
   const Document* doc = nullptr;  // must outlive the call
@@ -57,8 +59,12 @@ std::set<std::string> FormLabelsNamed(const Templates& templates, const std::set
                                       const std::string& text);
 constexpr size_t kMissingBeforeSearch = 6;
 constexpr size_t kFieldsOfAFormPage = 4;
-std::vector<size_t> AddStrayFormPages(const FormReader& reader, const Templates& templates,
-                                      const std::vector<FormPageCandidate>& candidates, OcrEngine* ocr,
-                                      FormReading* scanned);
+struct TakenCandidate {
+  size_t candidate = 0;            // index into the candidates
+  form::ScannedPages pages;        // its pages as read
+};
+std::vector<TakenCandidate> AddStrayFormPages(const FormReader& reader, const Templates& templates,
+                                              const std::vector<FormPageCandidate>& candidates, OcrEngine* ocr,
+                                              FormReading* scanned);
 
 }  // namespace gm

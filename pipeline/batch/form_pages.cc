@@ -27,11 +27,11 @@ FormPages ClassifiedFormFiles(const OpenedFiles& opened) {
 
 // The candidates of at most `max_pages` pages (see form_pages.h) that are
 // pages of the form, by AddStrayFormPages; their readings of the fields
-// `scanned` lacked are added to it. When `scanned` has no source file, the
-// first page taken becomes it.
+// `scanned` lacked are added to it, their pages as read to `pages`. When
+// `scanned` has no source file, the first page taken becomes it.
 std::vector<size_t> FindStrayPages(const BatchContext& ctx, const Package& package, const OpenedFiles& opened,
                                    const std::set<std::string>& statement_files, size_t max_pages, OcrEngine* ocr,
-                                   FormReading* scanned) {
+                                   FormReading* scanned, std::map<size_t, form::ScannedPages>* pages) {
   std::vector<FormPageCandidate> candidates;
   std::vector<size_t> file_of;
   for (size_t i = 0; i < opened.files.size() && candidates.size() < kMaxStrayCandidates; ++i) {
@@ -43,14 +43,26 @@ std::vector<size_t> FindStrayPages(const BatchContext& ctx, const Package& packa
     file_of.push_back(i);
   }
   std::vector<size_t> taken;
-  for (size_t c : AddStrayFormPages(*ctx.form_reader, ctx.templates, candidates, ocr, scanned)) {
-    taken.push_back(file_of[c]);
+  for (TakenCandidate& c : AddStrayFormPages(*ctx.form_reader, ctx.templates, candidates, ocr, scanned)) {
+    taken.push_back(file_of[c.candidate]);
+    (*pages)[file_of[c.candidate]] = std::move(c.pages);
     if (scanned->source_file.empty()) {
-      scanned->source_file = candidates[c].path;
+      scanned->source_file = candidates[c.candidate].path;
       scanned->method = "ocr";
     }
   }
   return taken;
+}
+
+// `read`, the pages of `files` read in that order, put to their files.
+void KeepByFile(const Package& package, const std::vector<size_t>& files, form::ScannedPages read,
+                std::map<size_t, form::ScannedPages>* pages) {
+  size_t f = 0;
+  for (std::unique_ptr<form::ScannedPage>& page : read) {
+    while (f < files.size() && package.files[files[f]].path != page->file()) ++f;
+    if (f == files.size()) break;
+    (*pages)[files[f]].push_back(std::move(page));
+  }
 }
 
 }  // namespace
@@ -69,24 +81,39 @@ std::vector<std::string> FormPages::ScanPaths(const Package& package) const {
   return paths;
 }
 
+std::vector<form::ScannedPage*> FormScan::PagesOf(const std::vector<size_t>& files) {
+  std::vector<form::ScannedPage*> out;
+  for (size_t f : files)
+    if (auto it = pages.find(f); it != pages.end())
+      for (form::ScannedPage* page : form::PagesOf(it->second)) out.push_back(page);
+  return out;
+}
+
 FormPages DecideFormPages(const BatchContext& ctx, const Package& package, const OpenedFiles& opened,
-                          const std::set<std::string>& statement_files, OcrEngine* ocr,
-                          std::optional<FormReading>* reading) {
+                          const std::set<std::string>& statement_files, OcrEngine* ocr, FormScan* scan) {
   FormPages pages = ClassifiedFormFiles(opened);
-  reading->reset();
+  *scan = FormScan();
   FormReading scanned;
   if (!pages.scans.empty()) {
-    if (ctx.form_reader->ReadScanned(pages.ScanDocs(opened), pages.ScanPaths(package), ocr, &scanned).ok()) {
+    form::ScannedPages read;
+    if (ctx.form_reader->ReadScannedPages(pages.ScanDocs(opened), pages.ScanPaths(package), ocr, &read).ok() &&
+        ctx.form_reader->AssembleScanned(form::PagesOf(read), ocr, &scanned).ok()) {
+      KeepByFile(package, pages.scans, std::move(read), &scan->pages);
       // Photos of the form's later pages misfiled as other documents.
       OcrPurpose purpose(ocr, "stray pages");
-      pages.stray = FindStrayPages(ctx, package, opened, statement_files, 2, ocr, &scanned);
-      *reading = std::move(scanned);
+      pages.stray = FindStrayPages(ctx, package, opened, statement_files, 2, ocr, &scanned, &scan->pages);
+      scan->decided = std::move(scanned);
     }
   } else if (!pages.electronic) {
     // No form recognised at all: any short scan may be it.
     OcrPurpose purpose(ocr, "unclassified pages");
-    pages.stray = FindStrayPages(ctx, package, opened, statement_files, FormReader::kMaxFormPages, ocr, &scanned);
-    if (!scanned.fields.empty()) *reading = std::move(scanned);
+    pages.stray = FindStrayPages(ctx, package, opened, statement_files, FormReader::kMaxFormPages, ocr, &scanned,
+                                 &scan->pages);
+    if (!scanned.fields.empty()) {
+      scan->decided = std::move(scanned);
+    } else {
+      scan->pages.clear();
+    }
   }
   pages.scans.insert(pages.scans.end(), pages.stray.begin(), pages.stray.end());
   std::sort(pages.scans.begin(), pages.scans.end());

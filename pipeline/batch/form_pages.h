@@ -7,8 +7,9 @@
 // known by what it reads as — the fields the classified scans lack that it
 // gives — so the decision needs the form read first: the classified scans
 // read together, each candidate read alone. That reading is handed forward
-// with the decision (ReadPackageForm, package_form.h, reads the form whole
-// again when stray pages joined it).
+// with the decision (FormScan), and so are the pages of the form as read:
+// each is OCRed once, and ReadPackageForm (package_form.h) assembles them
+// together again when stray pages joined the form, without OCR.
 //
 // Candidates for stray pages: scans, not electronic, holding no statement,
 // of at most two pages — or, when the package has no form at all, of at
@@ -19,11 +20,13 @@
 // Thread-safety: a value; DecideFormPages uses `ocr` on the calling thread.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "extractors/form/scanned_page.h"
 #include "extractors/ocr/engine.h"
 #include "pipeline/batch/context.h"
 #include "pipeline/batch/opened_files.h"
@@ -46,14 +49,26 @@ struct FormPages {
   std::vector<std::string> ScanPaths(const Package& package) const;
 };
 
-// Decides the form's files among `opened` (indices into package.files).
-// `reading` gets the reading the decision was made on: the classified scans
-// read together, with the fields they lacked from the stray pages read
-// alone; nullopt when no scan could be read as the form.
+// What DecideFormPages read of the form's scans, for ReadPackageForm. The
+// pages are only usable on the thread that read them.
+struct FormScan {
+  // The reading the decision was made on: the classified scans read
+  // together, with the fields they lacked from the stray pages read alone;
+  // nullopt when no scan could be read as the form.
+  std::optional<FormReading> decided;
+  // The pages of FormPages::scans as read, by file (index into
+  // package.files); when `decided` is nullopt, none.
+  std::map<size_t, form::ScannedPages> pages;
+
+  // The pages of `files`, file by file in that order.
+  std::vector<form::ScannedPage*> PagesOf(const std::vector<size_t>& files);
+};
+
+// Decides the form's files among `opened` (indices into package.files);
+// `scan` gets what was read to decide.
 // `statement_files`: paths of the files holding a statement (FoundStatements::Files).
-// REQUIRES: ocr != nullptr, used by this thread only; reading != nullptr.
+// REQUIRES: ocr != nullptr, used by this thread only; scan != nullptr.
 FormPages DecideFormPages(const BatchContext& ctx, const Package& package, const OpenedFiles& opened,
-                          const std::set<std::string>& statement_files, OcrEngine* ocr,
-                          std::optional<FormReading>* reading);
+                          const std::set<std::string>& statement_files, OcrEngine* ocr, FormScan* scan);
 
 }  // namespace gm

@@ -27,15 +27,15 @@ std::vector<std::string> TypedTexts(const Package& package) {
 }  // namespace
 
 PackageForm ReadPackageForm(const BatchContext& ctx, const Package& package, const OpenedFiles& opened,
-                            const FormPages& pages, std::optional<FormReading> decided, OcrEngine* ocr) {
+                            const FormPages& pages, FormScan scan, OcrEngine* ocr) {
   PackageForm form;
-  form.scanned = std::move(decided);
+  form.scanned = std::move(scan.decided);
   if (form.scanned && !pages.stray.empty() && pages.scans.size() > 1) {
-    FormReading whole;
-    OcrPurpose purpose(ocr, "whole again");
-    if (ctx.form_reader->ReadScanned(pages.ScanDocs(opened), pages.ScanPaths(package), ocr, &whole).ok() &&
-        whole.fields.size() >= form.scanned->fields.size())
-      form.scanned = std::move(whole);
+    FormReading together;
+    OcrPurpose purpose(ocr, "pages together");
+    if (ctx.form_reader->AssembleScanned(scan.PagesOf(pages.scans), ocr, &together).ok() &&
+        together.fields.size() >= form.scanned->fields.size())
+      form.scanned = std::move(together);
   }
   if (form.scanned) ctx.form_reader->CorrectNames(TypedTexts(package), &*form.scanned);
   if (pages.electronic) {

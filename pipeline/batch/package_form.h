@@ -28,14 +28,16 @@ struct PackageForm {
   std::optional<FormReading> typed;    // the electronic copy's reading
 };
 
-// Reads the form from `pages`, starting from `decided`, the reading
-// DecideFormPages made. When stray pages joined a form of several scanned
-// files, the form is read again with all its pages together, in their order,
-// so that a value below its label on the next page, or a row cut by the page
-// break, is joined again; that reading is kept unless it has fewer fields.
-// REQUIRES: ocr != nullptr, used by this thread only; `pages` decided on `opened`.
+// Reads the form from `pages`, starting from `scan`, what DecideFormPages
+// read. When stray pages joined a form of several scanned files, the form is
+// assembled again from all its pages together, in their order, so that a
+// value below its label on the next page, or a row cut by the page break, is
+// joined again; that reading is kept unless it has fewer fields. The pages
+// are those `scan` holds as read: none is OCRed again.
+// REQUIRES: ocr != nullptr, used by this thread only (the one that made
+// `scan`); `pages` and `scan` decided on `opened`.
 PackageForm ReadPackageForm(const BatchContext& ctx, const Package& package, const OpenedFiles& opened,
-                            const FormPages& pages, std::optional<FormReading> decided, OcrEngine* ocr);
+                            const FormPages& pages, FormScan scan, OcrEngine* ocr);
 
 struct FormFields {
   std::map<std::string, FieldValue> fields;  // every key of fields.tsv

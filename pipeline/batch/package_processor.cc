@@ -101,9 +101,9 @@ void ProcessPackage(const BatchContext& ctx, const Package& package, OcrEngine* 
   const FoundStatements statements = FindStatements(ctx, package, opened, ocr);
 
   on_stage("form", opened.pages);
-  std::optional<FormReading> decided;
-  const FormPages form_pages = DecideFormPages(ctx, package, opened, statements.Files(), ocr, &decided);
-  const PackageForm form = ReadPackageForm(ctx, package, opened, form_pages, std::move(decided), ocr);
+  FormScan scan;
+  const FormPages form_pages = DecideFormPages(ctx, package, opened, statements.Files(), ocr, &scan);
+  const PackageForm form = ReadPackageForm(ctx, package, opened, form_pages, std::move(scan), ocr);
   const FormFields fields = NormalizeForm(ctx, form);
   // After the last stage that loads pages.
   const std::vector<Finding> refused = RefusedPageFindings(ctx, package, opened);

@@ -5,7 +5,8 @@
 //
 //   OpenAndClassify  → OpenedFiles      (opened_files.h)
 //   FindStatements   → FoundStatements  (found_statements.h)
-//   DecideFormPages  → FormPages        (form_pages.h: which files are the form, stray pages too)
+//   DecideFormPages  → FormPages        (form_pages.h: which files are the form, stray pages too;
+//                      and FormScan: the form's pages as read, once, and the reading decided on)
 //   ReadPackageForm  → PackageForm      (package_form.h: the scan's and the typed copy's readings)
 //   NormalizeForm    → FormFields       (package_form.h: typed fields, the typed copy merged)
 //   checks           → checklist and findings, on the record built so far

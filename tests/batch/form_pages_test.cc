@@ -42,8 +42,9 @@ TEST(FormPagesTest, APageOfTheFormFiledAsSomethingElseIsDecidedAStrayPage) {
     package.files.push_back(file);
     opened.files.push_back(Classified(fixture, kind));
   }
-  std::optional<FormReading> reading;
-  const FormPages pages = DecideFormPages(*ctx, package, opened, {"资产负债表.jpg"}, ocr.get(), &reading);
+  FormScan scan;
+  const FormPages pages = DecideFormPages(*ctx, package, opened, {"资产负债表.jpg"}, ocr.get(), &scan);
+  const std::optional<FormReading>& reading = scan.decided;
 
   EXPECT_EQ(pages.stray, std::vector<size_t>{2});
   EXPECT_EQ(pages.scans, (std::vector<size_t>{0, 2}));
@@ -55,6 +56,10 @@ TEST(FormPagesTest, APageOfTheFormFiledAsSomethingElseIsDecidedAStrayPage) {
   EXPECT_EQ(reading->fields.at("loan_demand_total").raw, "6500");
   EXPECT_EQ(reading->fields.at("loan_demand_total").provenance.file, "初步设计批复.jpg");
   EXPECT_EQ(reading->source_file, "申请表.jpg");
+  // The pages of the form's files as read, handed forward with the decision.
+  ASSERT_EQ(scan.pages.size(), 2u);
+  EXPECT_EQ(scan.PagesOf(pages.scans).size(), 2u);
+  EXPECT_EQ(scan.PagesOf({2})[0]->file(), "初步设计批复.jpg");
 }
 
 }  // namespace

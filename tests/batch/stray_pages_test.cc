@@ -10,6 +10,13 @@ namespace {
 
 using form::testing::FixtureImageDoc;
 
+// The candidates AddStrayFormPages took.
+std::vector<size_t> Taken(const std::vector<TakenCandidate>& taken) {
+  std::vector<size_t> out;
+  for (const TakenCandidate& t : taken) out.push_back(t.candidate);
+  return out;
+}
+
 class StrayPagesTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -32,8 +39,11 @@ TEST_F(StrayPagesTest, APageOfTheFormFiledAsSomethingElseIsTaken) {
   Document again = FixtureImageDoc("p1_top_upside_down.png"), page2 = FixtureImageDoc("p2_checkboxes.png");
   std::vector<FormPageCandidate> candidates = {{&again, "IMG_0001.jpg", false, ""},
                                                 {&page2, "初步设计批复.jpg", false, ""}};
-  std::vector<size_t> taken = AddStrayFormPages(*reader_, templates_, candidates, ocr_.get(), &scanned);
-  EXPECT_EQ(taken, std::vector<size_t>{1});
+  std::vector<TakenCandidate> taken = AddStrayFormPages(*reader_, templates_, candidates, ocr_.get(), &scanned);
+  EXPECT_EQ(Taken(taken), std::vector<size_t>{1});
+  ASSERT_EQ(taken.size(), 1u);
+  ASSERT_EQ(taken[0].pages.size(), 1u);  // page 2, as read
+  EXPECT_EQ(taken[0].pages[0]->file(), "初步设计批复.jpg");
   ASSERT_TRUE(scanned.fields.count("loan_demand_total"));
   EXPECT_EQ(scanned.fields.at("loan_demand_total").raw, "6500");
   EXPECT_EQ(scanned.fields.at("loan_demand_total").provenance.file, "初步设计批复.jpg");
@@ -61,7 +71,7 @@ TEST_F(StrayPagesTest, AFewLackingFieldsAreSoughtOnlyOnOtherScansNamingTheirLabe
   EXPECT_TRUE(AddStrayFormPages(*reader_, templates_, not_searched, ocr_.get(), &scanned).empty());
   EXPECT_FALSE(scanned.fields.count("loan_demand_total"));
   std::vector<FormPageCandidate> named = {{&page2, "c.jpg", true, "五、项目融资情况 贷款总需求*（万元） 6500"}};
-  EXPECT_EQ(AddStrayFormPages(*reader_, templates_, named, ocr_.get(), &scanned), std::vector<size_t>{0});
+  EXPECT_EQ(Taken(AddStrayFormPages(*reader_, templates_, named, ocr_.get(), &scanned)), std::vector<size_t>{0});
   ASSERT_TRUE(scanned.fields.count("loan_demand_total"));
   EXPECT_EQ(scanned.fields.at("loan_demand_total").raw, "6500");
 }

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
+#include <tuple>
 
 #include <gtest/gtest.h>
 
@@ -218,6 +219,89 @@ TEST_F(ScanTest, RowCutByThePageBreak) {
   EXPECT_EQ(r.fields.at("project_description").provenance.file, "cut_row_a.png");
 }
 
+// The calls the engine has made so far: all; those of `purpose` itself
+// (reading pages); those of its sub-purposes ("purpose/second look" …).
+long Calls(const OcrCosts& costs) {
+  long n = 0;
+  for (const auto& [key, cost] : costs) n += cost.calls;
+  return n;
+}
+long CallsOf(const OcrCosts& costs, const std::string& purpose) {
+  long n = 0;
+  for (const auto& [key, cost] : costs)
+    if (key.rfind(purpose + ": ", 0) == 0) n += cost.calls;
+  return n;
+}
+
+long SecondLooks(const OcrCosts& costs, const std::string& purpose) {
+  long n = 0;
+  for (const auto& [key, cost] : costs)
+    if (key.rfind(purpose + "/", 0) == 0) n += cost.calls;
+  return n;
+}
+
+void ExpectSameReading(const FormReading& got, const FormReading& want) {
+  EXPECT_EQ(got.source_file, want.source_file);
+  EXPECT_EQ(got.method, want.method);
+  EXPECT_EQ(got.mean_confidence, want.mean_confidence);
+  ASSERT_EQ(got.fields.size(), want.fields.size());
+  for (const auto& [key, w] : want.fields) {
+    ASSERT_TRUE(got.fields.count(key)) << key;
+    const Reading& g = got.fields.at(key);
+    EXPECT_EQ(g.raw, w.raw) << key;
+    EXPECT_EQ(g.marked, w.marked) << key;
+    EXPECT_EQ(g.is_checkbox, w.is_checkbox) << key;
+    EXPECT_EQ(g.confidence, w.confidence) << key;
+    const Provenance &gp = g.provenance, &wp = w.provenance;
+    EXPECT_EQ(std::tie(gp.file, gp.page, gp.x, gp.y, gp.w, gp.h, gp.raw),
+              std::tie(wp.file, wp.page, wp.x, wp.y, wp.w, wp.h, wp.raw)) << key;
+    EXPECT_EQ(gp.cell_png, wp.cell_png) << key;
+  }
+}
+
+// The form is read once. Pages read alone, as DecideFormPages reads the
+// classified scans and then a stray page, are assembled together without
+// reading a page again, into what reading them together gives (the row the
+// page break cut is joined); assembled once more, they cost no OCR at all:
+// the second looks the first assembly asked for are kept in the pages.
+TEST_F(ScanTest, PagesReadOnceAreAssembledTogetherWithoutReadingThemAgain) {
+  Document a = ImageDoc("cut_row_a.png"), b = ImageDoc("cut_row_b.png");
+  form::ScannedPages first, stray;
+  ASSERT_TRUE(reader_->ReadScannedPages({&a}, {"cut_row_a.png"}, ocr_.get(), &first).ok());
+  ASSERT_TRUE(reader_->ReadScannedPages({&b}, {"cut_row_b.png"}, ocr_.get(), &stray).ok());
+  FormReading alone;
+  {
+    OcrPurpose purpose(ocr_.get(), "alone");
+    ASSERT_TRUE(reader_->AssembleScanned(form::PagesOf(first), ocr_.get(), &alone).ok());
+    const Status stray_alone = reader_->AssembleScanned(form::PagesOf(stray), ocr_.get(), &alone);
+    (void)stray_alone;  // the continuation may hold no label of its own
+  }
+  EXPECT_EQ(CallsOf(ocr_->costs(), "alone"), 0);
+  EXPECT_GT(SecondLooks(ocr_->costs(), "alone"), 0);  // what an assembly reads: kept in the pages
+
+  std::vector<form::ScannedPage*> both = form::PagesOf(first);
+  both.push_back(stray[0].get());
+  FormReading together;
+  {
+    OcrPurpose purpose(ocr_.get(), "together");
+    ASSERT_TRUE(reader_->AssembleScanned(both, ocr_.get(), &together).ok());
+  }
+  EXPECT_EQ(CallsOf(ocr_->costs(), "together"), 0);  // no page, no cell read again: second looks only
+
+  FormReading whole;
+  ASSERT_TRUE(Read({"cut_row_a.png", "cut_row_b.png"}, &whole).ok());
+  ExpectSameReading(together, whole);
+  EXPECT_LT(Cer(Raw(together, "project_description"),
+                "对祁连山北麓矿区开展地质环境治理、植被恢复和尾矿库闭库治理，建设矿区生态监测系统，改造选矿厂照明与供电设施，提升资源综合利用水平。"),
+            0.08);
+
+  const long calls = Calls(ocr_->costs());
+  FormReading again;
+  ASSERT_TRUE(reader_->AssembleScanned(both, ocr_.get(), &again).ok());
+  EXPECT_EQ(Calls(ocr_->costs()), calls);
+  ExpectSameReading(again, whole);
+}
+
 // Every checkbox group with an option marked, one group with none; 意向贷款期限
 // as a compound cell.
 TEST_F(ScanTest, CheckboxGroupsAndCompoundCells) {
@@ -268,34 +352,28 @@ TEST_F(ScanTest, CheckboxGroupsInABoldFaxScan) {
 // with one printed pair per option are not OCRed at all.
 TEST_F(ScanTest, UprightProbesAndSettledGroupsCostNoExtraReading) {
   form::FormLabels labels;
-  form::RereadRules reread;
-  form::CapitalAmount capital;
   form::OcrFixes fixes;
   ASSERT_TRUE(form::OcrFixes::Load(*templates_, &fixes).ok());
   ASSERT_TRUE(form::FormLabels::Load(*templates_, &labels).ok());
-  ASSERT_TRUE(form::RereadRules::Load(*templates_, &reread).ok());
-  ASSERT_TRUE(form::CapitalAmount::Load(*templates_, &capital).ok());
-  auto page = [](const char* name) {
-    return AdoptPix(pixRead((std::string(form::testing::kFixtures) + name).c_str()));
+  auto read = [&](const char* name) {
+    PixPtr image = AdoptPix(pixRead((std::string(form::testing::kFixtures) + name).c_str()));
+    std::unique_ptr<form::ScannedPage> page;
+    EXPECT_TRUE(image);
+    if (image) {
+      EXPECT_TRUE(form::ScannedPage::Read(labels, fixes, image.get(), 200, name, 0, ocr_.get(), &page).ok());
+    }
+    return page;
   };
   {
-    form::SecondLookRules second_look;
-    form::ScannedForm scanned(labels, reread, capital, fixes, second_look, ocr_.get());
-    PixPtr image = page("p2_checkboxes.png");
-    ASSERT_TRUE(image);
-    ASSERT_TRUE(scanned.AddPage(image.get(), 200, "p2_checkboxes.png", 0).ok());
-    ASSERT_EQ(scanned.timings().size(), 1u);
-    EXPECT_EQ(scanned.timings()[0].orientation_reads, 0);
-    EXPECT_EQ(scanned.timings()[0].cells_by_marks, 7);  // the seven status and method groups
+    std::unique_ptr<form::ScannedPage> page = read("p2_checkboxes.png");
+    ASSERT_TRUE(page);
+    EXPECT_EQ(page->timing().orientation_reads, 0);
+    EXPECT_EQ(page->timing().cells_by_marks, 7);  // the seven status and method groups
   }
   {
-    form::SecondLookRules second_look;
-    form::ScannedForm scanned(labels, reread, capital, fixes, second_look, ocr_.get());
-    PixPtr image = page("p1_top_upside_down.png");
-    ASSERT_TRUE(image);
-    ASSERT_TRUE(scanned.AddPage(image.get(), 200, "p1_top_upside_down.png", 0).ok());
-    ASSERT_EQ(scanned.timings().size(), 1u);
-    EXPECT_GT(scanned.timings()[0].orientation_reads, 0);  // turned: the upright readings are of no use
+    std::unique_ptr<form::ScannedPage> page = read("p1_top_upside_down.png");
+    ASSERT_TRUE(page);
+    EXPECT_GT(page->timing().orientation_reads, 0);  // turned: the upright readings are of no use
   }
 }
 

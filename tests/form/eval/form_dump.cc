@@ -55,14 +55,18 @@ int main(int argc, char** argv) {
   const std::string folder = argc > 3 ? argv[3] : "";
   for (const auto& entry : manifest) {
     if (entry["id"].get<std::string>().find(argv[2]) == std::string::npos) continue;
-    gm::form::ScannedForm form(labels, reread, capital, fixes, second_look, ocr.get());
+    gm::form::ScannedPages pages;
     int index = 0;
     for (const auto& p : entry["pages"]) {
       gm::PixPtr pix = gm::AdoptPix(pixRead(p["path"].get<std::string>().c_str()));
       if (!pix) return Fail(gm::Status::Corrupt("cannot read " + p["path"].get<std::string>()));
-      s = form.AddPage(pix.get(), p["dpi"].get<int>(), p["file"].get<std::string>(), index++);
+      pages.emplace_back();
+      s = gm::form::ScannedPage::Read(labels, fixes, pix.get(), p["dpi"].get<int>(), p["file"].get<std::string>(),
+                                      index++, ocr.get(), &pages.back());
       if (!s.ok()) std::printf("page %d: %s\n", index - 1, s.ToString().c_str());
     }
+    gm::form::ScannedForm form(reread, capital, fixes, second_look, ocr.get());
+    for (gm::form::ScannedPage* page : gm::form::PagesOf(pages)) form.AddPage(page);
     std::printf("== %s\n", entry["id"].get<std::string>().c_str());
     const auto& rows = form.rows();
     for (size_t r = 0; r < rows.size(); ++r) {
