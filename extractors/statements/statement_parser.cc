@@ -266,11 +266,22 @@ const Cell* PickFigure(const std::vector<const Cell*>& numbers, const std::vecto
   return nullptr;
 }
 
+// How many characters of a label OCR may have misread.
+enum class Misreads {
+  kNone,
+  kOne,       // one, in labels of kOneMisreadFrom characters or more
+  kByLength,  // and two in labels of kTwoMisreadFrom or more: only for a
+              // label read whole on its line — a heading joined to the
+              // next line's first words ("经营活动产生的现金流量:销售") or
+              // a label's first words are two characters from many an item
+};
+
 // The item a label names, among the items of `kind` (all kinds when ""):
 // equal once punctuation is set aside, or — for labels of four or more
 // characters, where one misread character cannot turn one item into another —
 // one character different, or two for labels of six or more ("股东权益全村"
-// for 股东权益合计), when the nearest items are of a single key. The rows
+// for 股东权益合计), as `misreads` allows, when the nearest items are of a
+// single key. The rows
 // that name no figure (kNoFigureKey) are items too, so that a near miss of
 // one of them ("投资活动产生的现金流量净额") is never taken for a figure.
 //
@@ -279,13 +290,15 @@ const Cell* PickFigure(const std::vector<const Cell*>& numbers, const std::vecto
 constexpr size_t kOneMisreadFrom = 4, kTwoMisreadFrom = 6;
 const StatementItemLabel* MatchItem(const std::string& label, const std::string& kind,
                                     const StatementVocabulary& vocab, const StatementSection* section,
-                                    bool exact = false) {
+                                    Misreads misreads = Misreads::kByLength) {
   const std::u32string bare = BareLabel(CleanLabel(label));
   if (bare.empty()) return nullptr;
   if (section && (kind.empty() || kind == section->kind))
     for (const StatementItemLabel& item : vocab.items)
       if (vocab.SectionOf(item.kind, item.key) == section && item.bare == bare) return &item;
-  const size_t allowed = exact || bare.size() < kOneMisreadFrom ? 0 : bare.size() < kTwoMisreadFrom ? 1 : 2;
+  const size_t allowed = misreads == Misreads::kNone || bare.size() < kOneMisreadFrom             ? 0
+                         : misreads == Misreads::kOne || bare.size() < kTwoMisreadFrom ? 1
+                                                                                         : 2;
   const StatementItemLabel* near = nullptr;
   size_t nearest = allowed + 1;
   bool ambiguous = false;
@@ -359,8 +372,8 @@ std::optional<Box> EndFigureBox(const LabelPlace& place, const Open& open) {
 // not). A figure not found, or read doubtfully, is sought at its place
 // (PageStatement::sought).
 bool ReadItemLabel(const std::string& label, const std::vector<const Cell*>& numbers, const LabelPlace& place,
-                   const StatementVocabulary& vocab, Open* open, bool exact = false) {
-  const StatementItemLabel* item = MatchItem(label, open->st.kind, vocab, open->section, exact);
+                   const StatementVocabulary& vocab, Open* open, Misreads misreads) {
+  const StatementItemLabel* item = MatchItem(label, open->st.kind, vocab, open->section, misreads);
   if (!item) return false;
   if (item->key == kNoFigureKey) return true;
   auto have = open->priority.find(item->key);
@@ -389,13 +402,15 @@ bool ReadItemLabel(const std::string& label, const std::vector<const Cell*>& num
 
 // Reads the item a label names. The label is tried whole, then without its
 // trailing cells: a notes reference ("五(30)") may stand between label and numbers.
-// True when the label names an item.
-bool ReadItem(const std::vector<std::string>& label_cells, const std::vector<const Cell*>& numbers,
+// `own_line`: the label is a run of its row as read, not joined with a line
+// above or below. True when the label names an item.
+bool ReadItem(const std::vector<std::string>& label_cells, bool own_line, const std::vector<const Cell*>& numbers,
               const LabelPlace& place, const StatementVocabulary& vocab, Open* open) {
   for (size_t n = label_cells.size(); n > 0; --n) {
     std::string label;
     for (size_t i = 0; i < n; ++i) label += label_cells[i];
-    if (ReadItemLabel(label, numbers, place, vocab, open)) return true;
+    const Misreads misreads = own_line && n == label_cells.size() ? Misreads::kByLength : Misreads::kOne;
+    if (ReadItemLabel(label, numbers, place, vocab, open, misreads)) return true;
   }
   // A speck before the label read as a character of its own ("要" 股东权益合计):
   // without it, the rest must name an item exactly.
@@ -403,7 +418,7 @@ bool ReadItem(const std::vector<std::string>& label_cells, const std::vector<con
     for (size_t n = label_cells.size(); n > 1; --n) {
       std::string label;
       for (size_t i = 1; i < n; ++i) label += label_cells[i];
-      if (ReadItemLabel(label, numbers, place, vocab, open, /*exact=*/true)) return true;
+      if (ReadItemLabel(label, numbers, place, vocab, open, Misreads::kNone)) return true;
     }
   }
   return false;
@@ -566,9 +581,11 @@ bool ReadItemRow(const std::vector<Row>& rows, size_t r, const std::vector<doubl
         if (!below.empty()) tries.push_back({run.label.front() + below});
         if (!above.empty()) tries.push_back({above + run.label.front()});
       }
-      for (const auto& t : tries) {
+      for (size_t i = 0; i < tries.size(); ++i) {
+        const std::vector<std::string>& t = tries[i];
+        const bool own_line = i == 0 && !run.label.empty();
         const LabelPlace place{&row, run.label.empty() ? run.numbers.front()->box.x : run.label_right};
-        if (!t.front().empty() && ReadItem(t, run.numbers, place, vocab, open)) {
+        if (!t.front().empty() && ReadItem(t, own_line, run.numbers, place, vocab, open)) {
           any = true;
           break;
         }

@@ -164,6 +164,14 @@ TEST_F(StatementParserTest, OcrMisreadLabels) {
                       {{{20, "投资活动现金流量净额"}, {160, "-3.87"}, {260, "-2.92"}}}});
   ASSERT_EQ(flows.size(), 1u);
   EXPECT_EQ(flows[0].values.count("operating_cash_flow"), 0u);
+  // A section heading joined with the next row's first words is two characters from an
+  // item ("经营活动产生的现金流量:销售" / 经营活动产生的现金流量净额): no match.
+  auto heading = Parse({{{{20, "现金流量表"}}},
+                        {{{20, "项目"}, {184, "本期金额"}, {284, "上期金额"}}},
+                        {{{20, "一、经营活动产生的现金流量："}}},
+                        {{{20, "销售"}, {48, "商品、提供劳务收到的现金"}, {160, "1,814,907,358.35"}, {260, "1.00"}}}});
+  ASSERT_EQ(heading.size(), 1u);
+  EXPECT_EQ(heading[0].values.count("operating_cash_flow"), 0u);
   // Three characters: one misread is too many to guess.
   auto income = Parse({{{{20, "利润表"}}}, {{{20, "项目"}, {184, "本期金额"}, {284, "上期金额"}}},
                        {{{20, "争利润"}, {160, "5.00"}, {260, "4.00"}}}});
