@@ -115,6 +115,15 @@ FieldValue Normalizer::NormalizeField(const FieldSpec& spec, const Reading& read
   // the applicant wrote something wrong.
   const bool doubtful = reading.confidence < settings_.doubtful_reading_threshold &&
                         (typed.finding_code == "invalid_value" || typed.finding_code == "invalid_credit_code");
+  // So is a code read from a scan with a character too many or too few,
+  // however sure the OCR was of the characters it did read.
+  const bool scanned = method == "ocr";
+  if (scanned && typed.length_misread_likely) {
+    out.confidence = std::min(out.confidence, settings_.misread_sign_confidence);
+    findings->push_back(NewFinding(templates_, "low_confidence", spec.key,
+                                   typed.finding_message + "；扫描件上多读或漏读一位的可能较大，请与原件核对"));
+    return out;
+  }
   if (doubtful) {
     findings->push_back(NewFinding(templates_, "low_confidence", spec.key,
                                    typed.finding_message + "；识别置信度较低（" + confidence + "），可能是识别错误，请人工核对"));
@@ -130,7 +139,6 @@ FieldValue Normalizer::NormalizeField(const FieldSpec& spec, const Reading& read
   if (spec.type == FieldType::kText && out.value.is_string()) {
     const std::string& text = out.value.get<std::string>();
     const normalize::MisreadSign sign = normalize::FindMisreadSign(text);
-    const bool scanned = method == "ocr";
     if (sign != normalize::MisreadSign::kNone && (scanned || sign == normalize::MisreadSign::kReplacement)) {
       out.confidence = std::min(out.confidence, settings_.misread_sign_confidence);
       const std::string shown = "（“" + normalize::Abbreviate(text) + "”）";

@@ -353,6 +353,49 @@ TEST(NormalizerFindingsTest, ACreditCodeRepairedFromAValidCharacterIsReported) {
             "（唯一通过校验的读法），请与原件核对");
 }
 
+// A code read with a character too many (issue 18): the one removal that
+// fits is taken, less sure, and the reviewer told what was read and taken.
+TEST(NormalizerFindingsTest, ACreditCodeRepairedByDroppingACharacterIsReported) {
+  FormReading form;
+  form.method = "ocr";
+  form.fields["credit_code"] = Read("916212001865352117G", 0.95);
+  std::map<std::string, FieldValue> fields;
+  std::vector<Finding> findings;
+  testing::ProjectNormalizer().Normalize(form, &fields, &findings);
+  EXPECT_EQ(fields.at("credit_code").value, Json("91621200186535117G"));
+  EXPECT_LT(fields.at("credit_code").confidence, 0.95);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].code, "low_confidence");
+  EXPECT_EQ(findings[0].message,
+            "信用代码“916212001865352117G”共19位，去掉一位后为“91621200186535117G”（唯一通过校验的读法），请与原件核对");
+}
+
+// A scan's code a character short that cannot be repaired: more likely the
+// OCR's loss than the applicant's, so the reviewer is asked to look
+// (low_confidence, under the review threshold) rather than the applicant
+// told the code is invalid. In a typed form it is what the applicant wrote.
+TEST(NormalizerFindingsTest, AScanCodeACharacterShortIsDoubtedNotAccused) {
+  FormReading form;
+  form.method = "ocr";
+  form.fields["credit_code"] = Read("9162030MA8YC1RG3H", 0.95);
+  std::map<std::string, FieldValue> fields;
+  std::vector<Finding> findings;
+  testing::ProjectNormalizer().Normalize(form, &fields, &findings);
+  EXPECT_EQ(fields.at("credit_code").value, Json("9162030MA8YC1RG3H"));
+  EXPECT_LT(fields.at("credit_code").confidence, 0.6);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].code, "low_confidence");
+  EXPECT_NE(findings[0].message.find("共17位"), std::string::npos);
+
+  form.method = "text";
+  fields.clear();
+  findings.clear();
+  testing::ProjectNormalizer().Normalize(form, &fields, &findings);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].code, "invalid_credit_code");
+  EXPECT_DOUBLE_EQ(fields.at("credit_code").confidence, 0.95);
+}
+
 TEST(NormalizerFindingsTest, LeavesOtherEntriesAndAppendsFindings) {
   std::map<std::string, FieldValue> fields;
   fields["not_a_field"].value = 1;
