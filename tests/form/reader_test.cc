@@ -244,6 +244,19 @@ TEST_F(AssemblerTest, AValueThatRanOnIntoTheNextLabelIsCut) {
   FormReading a = Assemble(amounts);
   EXPECT_EQ(a.fields.at("total_investment").raw, "12000");
   EXPECT_EQ(a.fields.at("equity_capital").raw, "3600");
+  // A value of one character, one of its field's closed values (信用等级 A),
+  // ran on into the next label and its value (issue 18).
+  std::vector<FormRow> rating = {
+      Whole("一、企业基本情况"),
+      FormRow{{Cell("信用等级*2", 0, 0.2), Cell("A 资产负债率（%）*3 35.7 %", 0.2, 1)}, false},
+  };
+  FormReading g = Assemble(rating);
+  EXPECT_EQ(g.fields.at("credit_rating").raw, "A");
+  EXPECT_EQ(g.fields.at("debt_ratio").raw, "35.7 %");
+  rating[1].cells[1].text = "A 资产负债率〈%) *” 35.7 %";  // as OCR read it
+  EXPECT_EQ(Assemble(rating).fields.at("debt_ratio").raw, "35.7 %");
+  amounts[1].cells[1].text = "12000 资本金总额*（万元）3600";  // no footnote after a bracket
+  EXPECT_EQ(Assemble(amounts).fields.at("equity_capital").raw, "3600");
   // Where the label has a cell of its own, that cell is the value.
   rows.push_back(Quad("项目名称*", "某项目", "信用代码", "91620100MA71234567"));
   EXPECT_EQ(Assemble(rows).fields.at("credit_code").raw, "91620100MA71234567");
