@@ -283,6 +283,22 @@ TEST(NormalizerFindingsTest, DoubtfulInvalidValueIsLowConfidence) {
   }
 }
 
+// A code read doubtfully (Han read after it from the next cell) whose every
+// character may be the applicant's, only the check failing: invalid, the
+// doubt said beside it (issue 18, a planted invalid code stayed unreported).
+TEST(NormalizerFindingsTest, ADoubtfulWellFormedCodeFailingItsCheckIsStillInvalid) {
+  FormReading form;
+  form.method = "ocr";
+  form.fields["credit_code"] = Read("91620500MA73K4AG7N公品", 0.58);
+  std::map<std::string, FieldValue> fields;
+  std::vector<Finding> findings;
+  testing::ProjectNormalizer().Normalize(form, &fields, &findings);
+  EXPECT_EQ(fields.at("credit_code").value, Json("91620500MA73K4AG7N"));
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].code, "invalid_credit_code");
+  EXPECT_NE(findings[0].message.find("识别置信度较低（0.58）"), std::string::npos);
+}
+
 // A text that shows OCR's marks (a lone quote where a comma was) is left as
 // read but under the review threshold, with a finding saying why, however
 // sure the OCR was; clean text read as surely keeps its confidence.
