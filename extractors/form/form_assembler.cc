@@ -443,6 +443,21 @@ class ReadingWriter {
     SettleTwoReadings(PartText(part, careful->text, ordinal, &unused), careful->take_careful, r);
   }
 
+  // A value cut where it ran on into the next label gets the careful
+  // model's second look too (a name is read twice always): its reading of
+  // the whole cell, cut at the same label, is the second value. Without it a
+  // name misread in a run-on cell kept the first model's word alone.
+  void SecondLookAtRunOn(const Collected& col, const ValueText& value, const LabelSpec& spec, Reading* r) {
+    if (value.first == nullptr || value.first->blank || r->raw.empty() || InkedCount(col.cells) != 1) return;
+    const std::optional<CarefulReading> careful = reader_->ReadCarefully(*value.first, spec.key);
+    if (!careful) return;
+    Reading second;
+    second.raw = CleanCellText(careful->text);
+    if (CutRunOn(labels_, spec, &second).spec == nullptr || second.raw.empty()) return;  // not cut alike
+    SettleTwoReadings(second.raw, careful->take_careful, r);
+    r->confidence *= kRunOnFactor;  // the cut may still be a character off, whatever the models say
+  }
+
   // Each part of a compound cell, from the cell's whole text.
   void ReadCompound(const Collected& col, const ValueText& value) {
     const std::string& text = value.text;
@@ -492,6 +507,7 @@ class ReadingWriter {
       run_on = CutRunOn(labels_, spec, &r);
       // A second look reads the whole cell again, run-on part and all.
       if (first != nullptr && !first->blank && run_on.spec == nullptr) reader_->Refine(*first, *field, &r);
+      if (run_on.spec != nullptr) SecondLookAtRunOn(col, value, spec, &r);
       TakeOffHint(labels_, spec, *field, &r);
     }
     Finish(&r, col.cells, file_, reader_);

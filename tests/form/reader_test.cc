@@ -4,6 +4,9 @@
 #include <filesystem>
 #include <memory>
 
+#include <map>
+#include <optional>
+
 #include <gtest/gtest.h>
 
 #include "extractors/form/checkbox.h"
@@ -34,7 +37,14 @@ class FakeReader : public CellReader {
   void Refine(const FormCell& cell, const FieldSpec& field, Reading* reading) override {
     if (field.key == "project_stage" && reading->raw == "双开王") reading->raw = "已开工";
   }
+  // The careful model's text of a cell, when a test gives one.
+  std::optional<CarefulReading> ReadCarefully(const FormCell& cell, const std::string& key) override {
+    auto it = careful_text.find(cell.text);
+    if (it == careful_text.end()) return std::nullopt;
+    return CarefulReading{it->second, false};
+  }
   int marks_asked = 0;
+  std::map<std::string, std::string> careful_text;  // a cell's text → the careful model's
 };
 
 FormCell Cell(const std::string& text, double x0, double x1, int page = 0) {
@@ -260,6 +270,25 @@ TEST_F(AssemblerTest, AValueThatRanOnIntoTheNextLabelIsCut) {
   // Where the label has a cell of its own, that cell is the value.
   rows.push_back(Quad("项目名称*", "某项目", "信用代码", "91620100MA71234567"));
   EXPECT_EQ(Assemble(rows).fields.at("credit_code").raw, "91620100MA71234567");
+}
+
+// A name in a cell that ran on into the next label is read twice like any
+// name (issue 18, variety dev 靖远 000: "…煤位业有有限公司" kept at 0.63 with
+// no second look): the careful reading, cut at the same label, settles it.
+TEST_F(AssemblerTest, ARunOnNameGetsTheSecondLook) {
+  const std::string cell = "靖远集团嘉峪煤位业有有限公司 信用代码 91620100MA7123456X";
+  std::vector<FormRow> rows = {
+      Whole("一、企业基本情况"),
+      FormRow{{Cell("企业名称*", 0, 0.2), Cell(cell, 0.2, 1)}, false},
+  };
+  reader_.careful_text[cell] = "靖远集团嘉峪煤矿业有限公司 信用代码 91620100MA7123456X";
+  FormReading differ = Assemble(rows);
+  EXPECT_EQ(differ.fields.at("company_name").raw, "靖远集团嘉峪煤位业有有限公司");  // the first kept
+  EXPECT_LT(differ.fields.at("company_name").confidence, 0.6);                      // under review
+  reader_.careful_text[cell] = "靖远集团嘉峪煤位业有有限公司信用代码91620100MA7123456X";
+  FormReading alike = Assemble(rows);
+  EXPECT_GT(alike.fields.at("company_name").confidence, 0.7);
+  EXPECT_EQ(alike.fields.at("credit_code").raw, "91620100MA7123456X");
 }
 
 TEST_F(AssemblerTest, BlankAndMissingValueCells) {
