@@ -2,9 +2,8 @@
 // over rows of cells, electronic forms (a docx table, a text PDF's spans),
 // and FormLikeness.
 #include <filesystem>
-#include <memory>
-
 #include <map>
+#include <memory>
 #include <optional>
 
 #include <gtest/gtest.h>
