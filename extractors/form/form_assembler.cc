@@ -445,10 +445,13 @@ class ReadingWriter {
 
   // A value cut where it ran on into the next label gets the careful
   // model's second look too (a name is read twice always): its reading of
-  // the whole cell, cut at the same label, is the second value. Without it a
-  // name misread in a run-on cell kept the first model's word alone.
-  void SecondLookAtRunOn(const Collected& col, const ValueText& value, const LabelSpec& spec, Reading* r) {
-    if (value.first == nullptr || value.first->blank || r->raw.empty() || InkedCount(col.cells) != 1) return;
+  // the first value cell, cut at the same label, is the second value — the
+  // run-on label's own value may follow in a cell of its own. A careful
+  // text without that label (the label stood in a later cell) gives none.
+  // Without it a name misread in a run-on cell kept the first model's word
+  // alone.
+  void SecondLookAtRunOn(const ValueText& value, const LabelSpec& spec, Reading* r) {
+    if (value.first == nullptr || value.first->blank || r->raw.empty()) return;
     const std::optional<CarefulReading> careful = reader_->ReadCarefully(*value.first, spec.key);
     if (!careful) return;
     Reading second;
@@ -507,7 +510,7 @@ class ReadingWriter {
       run_on = CutRunOn(labels_, spec, &r);
       // A second look reads the whole cell again, run-on part and all.
       if (first != nullptr && !first->blank && run_on.spec == nullptr) reader_->Refine(*first, *field, &r);
-      if (run_on.spec != nullptr) SecondLookAtRunOn(col, value, spec, &r);
+      if (run_on.spec != nullptr) SecondLookAtRunOn(value, spec, &r);
       TakeOffHint(labels_, spec, *field, &r);
     }
     Finish(&r, col.cells, file_, reader_);

@@ -288,6 +288,14 @@ TEST_F(AssemblerTest, ARunOnNameGetsTheSecondLook) {
   FormReading alike = Assemble(rows);
   EXPECT_GT(alike.fields.at("company_name").confidence, 0.7);
   EXPECT_EQ(alike.fields.at("credit_code").raw, "91620100MA7123456X");
+  // The run-on label's value in a cell of its own: the first cell is read again.
+  const std::string name_and_label = "靖远集团嘉峪煤位业有有限公司 信用代码";
+  std::vector<FormRow> split = {
+      Whole("一、企业基本情况"),
+      FormRow{{Cell("企业名称*", 0, 0.2), Cell(name_and_label, 0.2, 0.6), Cell("91620100MA7123456X", 0.6, 1)}, false},
+  };
+  reader_.careful_text[name_and_label] = "靖远集团嘉峪煤矿业有限公司 信用代码";
+  EXPECT_LT(Assemble(split).fields.at("company_name").confidence, 0.6);
 }
 
 TEST_F(AssemblerTest, BlankAndMissingValueCells) {
