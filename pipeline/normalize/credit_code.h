@@ -36,23 +36,25 @@ bool IsValidCreditCode(std::string_view code);
 //     removal leaves a valid, well-formed code with a consistent
 //     organization code ("…MKS5X", "…3521 17G" for "…351 17G"), or, when
 //     several do, exactly one of them removes a character outside the
-//     alphabet. Measured (a Python model of these rules, on random valid
-//     codes 9162…/91…/52… with consistent organization codes, 20 000 trials
-//     each): one character inserted anywhere is repaired right 94 % of the
-//     time, refused 6 %, never repaired wrong; with a second error besides,
-//     a wrong valid code comes out 1 time in 36; a code whose check
-//     character the applicant got wrong, read with one character more,
-//     comes out valid 1 time in 17 (a removal among the first 9 characters
-//     leaves the organization code as read, so only the check character
-//     speaks against it) — hence the reviewer is told of every such repair;
+//     alphabet. Measured (tests/normalize/credit_code_model.py, a model of
+//     these rules, on random valid codes 9162…/91…/52… with consistent
+//     organization codes): one character inserted anywhere is repaired
+//     right 94 % of the time, refused 6 %, never repaired wrong; with a
+//     second error besides, a wrong valid code comes out 1 time in 33; a
+//     code whose check character the applicant got wrong, read with one
+//     character more, comes out valid 1 time in 15 (a removal among the
+//     first 9 characters leaves the organization code as read, so only the
+//     check character speaks against it) — hence the reviewer is told of
+//     every such repair;
 //   - a code of 17 characters whose organization code is consistent gets
 //     its check character back, when no character inserted anywhere else
 //     gives another valid code with a consistent organization code. A lost
-//     check character is so repaired 80 % of the time, never wrong; a
-//     character lost elsewhere is refused 99 % of the time (a repair of a
-//     character lost anywhere would turn a wrong code read one short valid
-//     1 time in 5; this one does 1 time in 180, and a code with a second
-//     error 1 time in 50).
+//     check character is so repaired 79 % of the time, never wrong; a
+//     character lost elsewhere is refused 99 % of the time. A code whose
+//     check character the applicant got wrong, read one short, comes out
+//     valid 1 time in 20 — nearly always because the wrong check character
+//     itself was lost, which nothing left can tell (taking any insertion
+//     that fits would make it 1 in 5); with a second error, 1 in 56.
 // nullopt when no repair, or more than one, makes the code valid. The
 // normalizer lowers the confidence of every repaired code, and tells the
 // reviewer what was read and what was taken when a character was changed
