@@ -114,14 +114,13 @@ FieldValue Normalizer::NormalizeField(const FieldSpec& spec, const Reading& read
   // A value that does not parse and was read doubtfully is most likely the
   // OCR's mistake ("党用" for 信用): the reviewer is asked to look, not told
   // the applicant wrote something wrong.
-  // A credit code read doubtfully whose characters are each one the
-  // applicant may have written where it stands, and only the check fails,
-  // is no OCR damage the repair could see: the code is reported invalid,
-  // the doubt said beside it.
-  const bool well_formed_code = spec.type == FieldType::kCreditCode && out.value.is_string() &&
-                                CreditCodeWellFormed(out.value.get<std::string>());
   const bool doubtful = reading.confidence < settings_.doubtful_reading_threshold &&
                         (typed.finding_code == "invalid_value" || typed.finding_code == "invalid_credit_code");
+  // But a credit code whose characters are each one the applicant may have
+  // written where it stands, and only the check fails, shows no OCR damage
+  // the repair could see: it is reported invalid, the doubt said beside it.
+  const bool well_formed_code = spec.type == FieldType::kCreditCode && out.value.is_string() &&
+                                CreditCodeWellFormed(out.value.get<std::string>());
   if (doubtful && well_formed_code) {
     findings->push_back(NewFinding(templates_, typed.finding_code, spec.key,
                                    typed.finding_message + "；识别置信度较低（" + confidence + "），请与原件核对"));
