@@ -45,6 +45,11 @@ constexpr Ratio kLoneBracketMaxWidth{1, 2};
 // a stroke 0.3 line heights long: less is a speck or a bracket's blur.
 constexpr int kMarkMinDots = 3;
 constexpr double kMarkMinStrokeOfLine = 0.3;
+// The pen of a mark is taken no wider than a regular face's stroke, a
+// ninth of the line height (3 pixels at 200 dpi): a form printed in a bold
+// face (strokes of 6) is still ticked with a thin ✓, whose ink (~85 pixels)
+// fell under a threshold weighed with the bold strokes (108).
+constexpr int kMarkPenLinesPerStroke = 9;
 // A bracket's ink, when the cell shows too few brackets alone to weigh one
 // (kMinBracketsToWeigh): a stroke 1.15 times the bracket's height (the
 // curve is longer than its height).
@@ -215,7 +220,7 @@ int CountInk(PIX* crop, int x0, int y0, int x1, int y1) {
 
 // Ink a mark leaves at the least: a short stroke of the pen.
 int MarkThreshold(const CellInk& cell, int line_height) {
-  int sw = std::max(1, cell.stroke_width);
+  int sw = std::clamp(cell.stroke_width, 1, std::max(1, line_height / kMarkPenLinesPerStroke));
   return std::max(kMarkMinDots * sw * sw, static_cast<int>(kMarkMinStrokeOfLine * line_height * sw));
 }
 

@@ -200,15 +200,43 @@ struct RunOn {
 
 // A cell that begins with a value and then a label's wording: a value cell
 // a lost ruling line ran on into the next label. Two characters of value at
-// least (digits or ideographs), so that a speck before a label is no value.
-bool HoldsAValueBeforeALabel(const FormLabels& labels, const std::string& text, const LabelSpec& left) {
+// least (digits or ideographs), so that a speck before a label is no value —
+// or exactly one of the left field's closed values, however short (信用等级
+// "A 资产负债率（%） 35.7 %").
+bool HoldsAValueBeforeALabel(const FormLabels& labels, const std::string& text, const LabelSpec& left,
+                             const FieldSpec* left_field) {
   const std::string cleaned = CleanCellText(text);
   const InnerLabel inner = labels.FindInnerLabel(cleaned, left);
   if (inner.spec == nullptr) return false;
+  const std::string before = TrimRunOnEnd(cleaned.substr(0, inner.offset));
+  if (left_field != nullptr &&
+      std::find(left_field->values.begin(), left_field->values.end(), Nfkc(before)) != left_field->values.end())
+    return true;
   int value_characters = 0;
-  for (char32_t c : ToCodepoints(cleaned.substr(0, inner.offset)))
-    value_characters += IsIdeograph(c) || (c >= U'0' && c <= U'9');
+  for (char32_t c : ToCodepoints(before)) value_characters += IsIdeograph(c) || (c >= U'0' && c <= U'9');
   return value_characters >= 2;
+}
+
+// The run-on label's value without what is left of the printed label after
+// its last ideograph — "（%）*3 " of 资产负债率（%）*3, which OCR may read
+// "〈%) *” ": brackets, %, '*', quote marks and spaces, and a footnote digit
+// right after the '*' or a quote mark (its misreading) — not after a
+// bracket: "）3600" is a value. The value starts at the first character that
+// is none of these.
+std::string WithoutLabelTail(std::string_view text) {
+  const std::u32string t = ToCodepoints(text);
+  auto tail_mark = [](char32_t c) {
+    return c == U'(' || c == U')' || c == U'（' || c == U'）' || c == U'〈' || c == U'〉' || c == U'%' ||
+           c == U'％' || c == U'*' || c == U'”' || c == U'“' || c == U'"' || c == U'\'' || c == U' ';
+  };
+  size_t k = 0;
+  while (k < t.size()) {
+    const bool footnote = t[k] >= U'0' && t[k] <= U'9' && k > 0 &&
+                          (t[k - 1] == U'*' || t[k - 1] == U'”' || t[k - 1] == U'“' || t[k - 1] == U'"');
+    if (!tail_mark(t[k]) && !footnote) break;
+    ++k;
+  }
+  return ToUtf8(t.substr(k));
 }
 
 // A one-line value without the next cell's label and value, which a lost
@@ -218,7 +246,7 @@ RunOn CutRunOn(const FormLabels& labels, const LabelSpec& spec, Reading* r) {
   if (spec.kind != CellKind::kLine) return run_on;
   const InnerLabel inner = labels.FindInnerLabel(r->raw, spec);
   if (inner.spec == nullptr) return run_on;
-  run_on = RunOn{inner.spec, r->raw.substr(inner.end)};
+  run_on = RunOn{inner.spec, WithoutLabelTail(r->raw.substr(inner.end))};
   r->raw = TrimRunOnEnd(r->raw.substr(0, inner.offset));
   r->confidence *= kRunOnFactor;
   return run_on;
@@ -243,7 +271,7 @@ using LabelGrid = std::vector<std::vector<const LabelSpec*>>;
 
 // Step 1: which cells are labels. A section header or a label whose value
 // sits below counts only in a wide cell.
-LabelGrid FindLabels(const FormLabels& labels, const std::vector<FormRow>& rows) {
+LabelGrid FindLabels(const FormLabels& labels, const Templates& templates, const std::vector<FormRow>& rows) {
   LabelGrid label_of(rows.size());
   for (size_t r = 0; r < rows.size(); ++r) {
     const auto& cells = rows[r].cells;
@@ -258,7 +286,8 @@ LabelGrid FindLabels(const FormLabels& labels, const std::vector<FormRow>& rows)
       // or that ran on into the next label ("12000 资本金总额（万元） 3600":
       // the label's wording with a value before it).
       const LabelSpec* left = c > 0 ? label_of[r][c - 1] : nullptr;
-      if (left != nullptr && left->place == ValuePlace::kRight && (m.score < 1.0 || HoldsAValueBeforeALabel(labels, cells[c].text, *left)))
+      if (left != nullptr && left->place == ValuePlace::kRight &&
+          (m.score < 1.0 || HoldsAValueBeforeALabel(labels, cells[c].text, *left, templates.Field(left->key))))
         continue;
       label_of[r][c] = m.spec;
     }
@@ -414,6 +443,24 @@ class ReadingWriter {
     SettleTwoReadings(PartText(part, careful->text, ordinal, &unused), careful->take_careful, r);
   }
 
+  // A value cut where it ran on into the next label gets the careful
+  // model's second look too (a name is read twice always): its reading of
+  // the first value cell, cut at the same label, is the second value — the
+  // run-on label's own value may follow in a cell of its own. A careful
+  // text without that label (the label stood in a later cell) gives none.
+  // Without it a name misread in a run-on cell kept the first model's word
+  // alone.
+  void SecondLookAtRunOn(const ValueText& value, const LabelSpec& spec, Reading* r) {
+    if (value.first == nullptr || value.first->blank || r->raw.empty()) return;
+    const std::optional<CarefulReading> careful = reader_->ReadCarefully(*value.first, spec.key);
+    if (!careful) return;
+    Reading second;
+    second.raw = CleanCellText(careful->text);
+    if (CutRunOn(labels_, spec, &second).spec == nullptr || second.raw.empty()) return;  // not cut alike
+    SettleTwoReadings(second.raw, careful->take_careful, r);
+    r->confidence *= kRunOnFactor;  // the cut may still be a character off, whatever the models say
+  }
+
   // Each part of a compound cell, from the cell's whole text.
   void ReadCompound(const Collected& col, const ValueText& value) {
     const std::string& text = value.text;
@@ -463,6 +510,7 @@ class ReadingWriter {
       run_on = CutRunOn(labels_, spec, &r);
       // A second look reads the whole cell again, run-on part and all.
       if (first != nullptr && !first->blank && run_on.spec == nullptr) reader_->Refine(*first, *field, &r);
+      if (run_on.spec != nullptr) SecondLookAtRunOn(value, spec, &r);
       TakeOffHint(labels_, spec, *field, &r);
     }
     Finish(&r, col.cells, file_, reader_);
@@ -503,7 +551,7 @@ class ReadingWriter {
 void AssembleForm(const FormLabels& labels, const Templates& templates, const std::vector<FormRow>& rows,
                   const std::string& file, CellReader* reader, FormReading* out) {
   // 1. Which cells are labels.
-  LabelGrid label_of = FindLabels(labels, rows);
+  LabelGrid label_of = FindLabels(labels, templates, rows);
   // 1b. Labels the OCR garbled, from their place: a cell where a label
   // belongs (the even cells of a label-value row) between two labels that
   // were read takes the unread label printed between them.

@@ -118,35 +118,71 @@ bool CreditCodeWellFormed(std::string_view code) {
   return true;
 }
 
+namespace {
+
+bool AsciiAlphanumeric(char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+
+}  // namespace
+
 std::string CleanCreditCode(std::string_view text) {
   std::string out;
   for (char c : NormalizeText(text)) {
     if (c == ' ' || c == '-') continue;
     out.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
   }
-  return out;
+  // What stands before the first or after the last letter or digit (a Han
+  // character read from a seal or the next cell, "…7N公品") is no part of
+  // any code; inside the code it stays, and makes the code invalid.
+  size_t first = 0;
+  while (first < out.size() && !AsciiAlphanumeric(out[first])) ++first;
+  size_t last = out.size();
+  while (last > first && !AsciiAlphanumeric(out[last - 1])) --last;
+  return out.substr(first, last - first);
 }
 
 namespace {
 
 // A code read with one character too many — a speck read as S, a glyph
-// read twice ("MKS5X" for "MK5X"): the code without it, when exactly one
-// such character's removal leaves a valid code whose organization code is
-// consistent too. Only a character outside the alphabet or the repeat of
-// its neighbour is a candidate, so that a code read wrongly elsewhere is
-// not "repaired" by chance.
+// read twice ("MKS5X" for "MK5X"), or any other character read where there
+// is none ("…3521 17G" for "…351 17G"): the code without it, when exactly
+// one removal leaves a code that is valid, well formed and whose
+// organization code is consistent. When several do, the one removing a
+// character outside the alphabet is taken, if there is exactly one: such a
+// character cannot be the applicant's. A repeat is no such evidence: a
+// code's own "00" or "88" gives repeats to remove by chance.
 std::optional<std::string> WithoutExtraCharacter(const std::string& code) {
-  std::vector<std::string> valid;
+  std::vector<std::string> valid, foreign_removed;
   for (size_t i = 0; i < code.size(); ++i) {
-    const bool foreign = std::string_view(kAlphabet).find(code[i]) == std::string_view::npos;
-    const bool repeated = i > 0 && code[i] == code[i - 1];
-    if (!foreign && !repeated) continue;
     std::string candidate = code.substr(0, i) + code.substr(i + 1);
-    if (IsValidCreditCode(candidate) && OrgCodeConsistent(candidate) &&
-        std::find(valid.begin(), valid.end(), candidate) == valid.end())
-      valid.push_back(candidate);
+    if (!IsValidCreditCode(candidate) || !CreditCodeWellFormed(candidate) || !OrgCodeConsistent(candidate)) continue;
+    if (std::find(valid.begin(), valid.end(), candidate) == valid.end()) valid.push_back(candidate);
+    const bool foreign = std::string_view(kAlphabet).find(code[i]) == std::string_view::npos;
+    if (foreign && std::find(foreign_removed.begin(), foreign_removed.end(), candidate) == foreign_removed.end())
+      foreign_removed.push_back(candidate);
   }
-  if (valid.size() != 1) return std::nullopt;
+  if (valid.size() == 1) return valid[0];
+  if (foreign_removed.size() == 1) return foreign_removed[0];
+  return std::nullopt;
+}
+
+// A code read with its check character lost: the 17 characters read are
+// well formed and their organization code is consistent (so they are very
+// likely the code's first 17), and no character inserted anywhere else
+// gives another valid code with a consistent organization code.
+std::optional<std::string> WithLostCheckCharacter(const std::string& code) {
+  if (code.size() != kLength - 1 || !OrgCodeConsistent(code)) return std::nullopt;
+  for (size_t i = 0; i < code.size(); ++i)
+    if (!AllowedAt(i, code[i])) return std::nullopt;
+  std::vector<std::string> valid;
+  for (size_t at = 0; at <= code.size(); ++at) {
+    for (char c : kAlphabet) {
+      std::string candidate = code.substr(0, at) + c + code.substr(at);
+      if (IsValidCreditCode(candidate) && CreditCodeWellFormed(candidate) && OrgCodeConsistent(candidate) &&
+          std::find(valid.begin(), valid.end(), candidate) == valid.end())
+        valid.push_back(candidate);
+    }
+  }
+  if (valid.size() != 1 || valid[0].compare(0, code.size(), code) != 0) return std::nullopt;
   return valid[0];
 }
 
@@ -159,6 +195,7 @@ std::optional<std::string> RepairCreditCode(std::string_view text) {
     if (c == 'l') c = 'I';
   std::string code = CleanCreditCode(lowered_l);
   if (code.size() == kLength + 1) return WithoutExtraCharacter(code);
+  if (code.size() == kLength - 1) return WithLostCheckCharacter(code);
   if (code.size() != kLength) return std::nullopt;
   if (IsValidCreditCode(code)) return code;
   // Positions that must change (character not allowed there) and the

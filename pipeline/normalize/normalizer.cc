@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "pipeline/normalize/choice.h"
+#include "pipeline/normalize/credit_code.h"
 #include "pipeline/normalize/misread_signs.h"
 #include "pipeline/normalize/text.h"
 #include "pipeline/normalize/typed_field.h"
@@ -115,6 +116,25 @@ FieldValue Normalizer::NormalizeField(const FieldSpec& spec, const Reading& read
   // the applicant wrote something wrong.
   const bool doubtful = reading.confidence < settings_.doubtful_reading_threshold &&
                         (typed.finding_code == "invalid_value" || typed.finding_code == "invalid_credit_code");
+  // But a credit code whose characters are each one the applicant may have
+  // written where it stands, and only the check fails, shows no OCR damage
+  // the repair could see: it is reported invalid, the doubt said beside it.
+  const bool well_formed_code = spec.type == FieldType::kCreditCode && out.value.is_string() &&
+                                CreditCodeWellFormed(out.value.get<std::string>());
+  if (doubtful && well_formed_code) {
+    findings->push_back(NewFinding(templates_, typed.finding_code, spec.key,
+                                   typed.finding_message + "；识别置信度较低（" + confidence + "），请与原件核对"));
+    return out;
+  }
+  // So is a code read from a scan with a character too many or too few,
+  // however sure the OCR was of the characters it did read.
+  const bool scanned = method == "ocr";
+  if (scanned && typed.length_misread_likely) {
+    out.confidence = std::min(out.confidence, settings_.misread_sign_confidence);
+    findings->push_back(NewFinding(templates_, "low_confidence", spec.key,
+                                   typed.finding_message + "；扫描件上多读或漏读一位的可能较大，请与原件核对"));
+    return out;
+  }
   if (doubtful) {
     findings->push_back(NewFinding(templates_, "low_confidence", spec.key,
                                    typed.finding_message + "；识别置信度较低（" + confidence + "），可能是识别错误，请人工核对"));
@@ -130,7 +150,6 @@ FieldValue Normalizer::NormalizeField(const FieldSpec& spec, const Reading& read
   if (spec.type == FieldType::kText && out.value.is_string()) {
     const std::string& text = out.value.get<std::string>();
     const normalize::MisreadSign sign = normalize::FindMisreadSign(text);
-    const bool scanned = method == "ocr";
     if (sign != normalize::MisreadSign::kNone && (scanned || sign == normalize::MisreadSign::kReplacement)) {
       out.confidence = std::min(out.confidence, settings_.misread_sign_confidence);
       const std::string shown = "（“" + normalize::Abbreviate(text) + "”）";

@@ -17,7 +17,14 @@
 // value read. A text of a scan (FormReading::method "ocr") that shows OCR's
 // marks (misread_signs.h) is kept under the review threshold with
 // low_confidence; in a typed form only U+FFFD is, the others being what the
-// applicant typed. missing_required_field is left to the checks.
+// applicant typed. So is a credit code of a scan that is invalid by a
+// character too many or too few (17 or 19): low_confidence, not
+// invalid_credit_code — OCR drops and adds characters more often than an
+// applicant does. A value that does not parse, read below
+// doubtful_reading_threshold, is low_confidence too — except a credit code
+// whose every character may be the applicant's (CreditCodeWellFormed) and
+// only the check fails: invalid_credit_code, its message saying the reading
+// was doubtful. missing_required_field is left to the checks.
 //
 // Provenance is copied from the reading (its `raw` filled from the reading
 // when the reader left it empty).

@@ -11,8 +11,9 @@
 //                               low_confidence — a misreading to look at —
 //                               rather than invalid_value; default 0.75) and
 //                               misread_sign_confidence (the most a text
-//                               showing OCR's marks keeps, misread_signs.h;
-//                               under the review threshold; default 0.55)
+//                               showing OCR's marks keeps, misread_signs.h,
+//                               or a scan's credit code a character short or
+//                               long; under the review threshold; default 0.55)
 //   normalize_field_units.tsv   key, unit — the unit a field's label implies:
 //                               元 千元 万元 亿元 for wan fields (default 万元),
 //                               年 月 for number/int fields that are durations

@@ -42,6 +42,12 @@ TypedValue ReadCreditCode(const FieldSpec& spec, std::string_view raw, double fa
       v.finding_code = "low_confidence";
       v.finding_message = Quoted(spec, raw) + "不是有效的统一社会信用代码，按形近字符更正为“" + *repaired +
                           "”（唯一通过校验的读法），请与原件核对";
+    } else if (repaired->size() != clean.size()) {
+      // A character dropped or added: the likeliest reading, not a certain one.
+      v.finding_code = "low_confidence";
+      v.finding_message = Quoted(spec, raw) + "共" + std::to_string(normalize::ToU32(clean).size()) +
+                          "位，" + (clean.size() > repaired->size() ? "去掉一位" : "补上末位校验码") + "后为“" +
+                          *repaired + "”（唯一通过校验的读法），请与原件核对";
     }
     return v;
   }
@@ -49,6 +55,8 @@ TypedValue ReadCreditCode(const FieldSpec& spec, std::string_view raw, double fa
   v.finding_code = "invalid_credit_code";
   size_t length = normalize::ToU32(clean).size();
   std::string why;
+  // One character too many or too few is what OCR does to a code more often than an applicant.
+  v.length_misread_likely = length == 17 || length == 19;
   if (length != 18) why = "共" + std::to_string(length) + "位，应为18位";
   else if (clean.find_first_not_of("0123456789ABCDEFGHJKLMNPQRTUWXY") != std::string::npos)
     why = "含有代码中不使用的字符";

@@ -15,6 +15,9 @@ struct TypedValue {
   double confidence_factor = 1.0;
   std::string finding_code;     // empty: nothing to report
   std::string finding_message;  // Chinese, names the label and the text read
+  // The value is invalid by a character too many or too few, which on a
+  // scan is more likely the OCR's error than the applicant's.
+  bool length_misread_likely = false;
 
   static TypedValue Invalid(std::string code, std::string message) {
     TypedValue v;

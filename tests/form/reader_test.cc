@@ -2,7 +2,9 @@
 // over rows of cells, electronic forms (a docx table, a text PDF's spans),
 // and FormLikeness.
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <optional>
 
 #include <gtest/gtest.h>
 
@@ -34,7 +36,14 @@ class FakeReader : public CellReader {
   void Refine(const FormCell& cell, const FieldSpec& field, Reading* reading) override {
     if (field.key == "project_stage" && reading->raw == "双开王") reading->raw = "已开工";
   }
+  // The careful model's text of a cell, when a test gives one.
+  std::optional<CarefulReading> ReadCarefully(const FormCell& cell, const std::string& key) override {
+    auto it = careful_text.find(cell.text);
+    if (it == careful_text.end()) return std::nullopt;
+    return CarefulReading{it->second, false};
+  }
   int marks_asked = 0;
+  std::map<std::string, std::string> careful_text;  // a cell's text → the careful model's
 };
 
 FormCell Cell(const std::string& text, double x0, double x1, int page = 0) {
@@ -244,9 +253,49 @@ TEST_F(AssemblerTest, AValueThatRanOnIntoTheNextLabelIsCut) {
   FormReading a = Assemble(amounts);
   EXPECT_EQ(a.fields.at("total_investment").raw, "12000");
   EXPECT_EQ(a.fields.at("equity_capital").raw, "3600");
+  // A value of one character, one of its field's closed values (信用等级 A),
+  // ran on into the next label and its value (issue 18).
+  std::vector<FormRow> rating = {
+      Whole("一、企业基本情况"),
+      FormRow{{Cell("信用等级*2", 0, 0.2), Cell("A 资产负债率（%）*3 35.7 %", 0.2, 1)}, false},
+  };
+  FormReading g = Assemble(rating);
+  EXPECT_EQ(g.fields.at("credit_rating").raw, "A");
+  EXPECT_EQ(g.fields.at("debt_ratio").raw, "35.7 %");
+  rating[1].cells[1].text = "A 资产负债率〈%) *” 35.7 %";  // as OCR read it
+  EXPECT_EQ(Assemble(rating).fields.at("debt_ratio").raw, "35.7 %");
+  amounts[1].cells[1].text = "12000 资本金总额*（万元）3600";  // no footnote after a bracket
+  EXPECT_EQ(Assemble(amounts).fields.at("equity_capital").raw, "3600");
   // Where the label has a cell of its own, that cell is the value.
   rows.push_back(Quad("项目名称*", "某项目", "信用代码", "91620100MA71234567"));
   EXPECT_EQ(Assemble(rows).fields.at("credit_code").raw, "91620100MA71234567");
+}
+
+// A name in a cell that ran on into the next label is read twice like any
+// name (issue 18, variety dev 靖远 000: "…煤位业有有限公司" kept at 0.63 with
+// no second look): the careful reading, cut at the same label, settles it.
+TEST_F(AssemblerTest, ARunOnNameGetsTheSecondLook) {
+  const std::string cell = "靖远集团嘉峪煤位业有有限公司 信用代码 91620100MA7123456X";
+  std::vector<FormRow> rows = {
+      Whole("一、企业基本情况"),
+      FormRow{{Cell("企业名称*", 0, 0.2), Cell(cell, 0.2, 1)}, false},
+  };
+  reader_.careful_text[cell] = "靖远集团嘉峪煤矿业有限公司 信用代码 91620100MA7123456X";
+  FormReading differ = Assemble(rows);
+  EXPECT_EQ(differ.fields.at("company_name").raw, "靖远集团嘉峪煤位业有有限公司");  // the first kept
+  EXPECT_LT(differ.fields.at("company_name").confidence, 0.6);                      // under review
+  reader_.careful_text[cell] = "靖远集团嘉峪煤位业有有限公司信用代码91620100MA7123456X";
+  FormReading alike = Assemble(rows);
+  EXPECT_GT(alike.fields.at("company_name").confidence, 0.7);
+  EXPECT_EQ(alike.fields.at("credit_code").raw, "91620100MA7123456X");
+  // The run-on label's value in a cell of its own: the first cell is read again.
+  const std::string name_and_label = "靖远集团嘉峪煤位业有有限公司 信用代码";
+  std::vector<FormRow> split = {
+      Whole("一、企业基本情况"),
+      FormRow{{Cell("企业名称*", 0, 0.2), Cell(name_and_label, 0.2, 0.6), Cell("91620100MA7123456X", 0.6, 1)}, false},
+  };
+  reader_.careful_text[name_and_label] = "靖远集团嘉峪煤矿业有限公司 信用代码";
+  EXPECT_LT(Assemble(split).fields.at("company_name").confidence, 0.6);
 }
 
 TEST_F(AssemblerTest, BlankAndMissingValueCells) {

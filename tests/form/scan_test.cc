@@ -347,6 +347,20 @@ TEST_F(ScanTest, CheckboxGroupsInABoldFaxScan) {
   EXPECT_EQ(Marked(r, "preliminary_design_status"), std::vector<std::string>{"正在办理"});
 }
 
+// A form printed in a bold face (strokes of 6 pixels) ticked with a thin ✓
+// (issue 18, variety dev 嘉峪镜铁山 003): the mark's ink is weighed against
+// a regular pen's stroke, not the bold face's, or no tick passes.
+TEST_F(ScanTest, ThinTicksInABoldFormAreMarks) {
+  FormReading r;
+  Status s = Read({"p2_status_bold_thin_ticks.jpg"}, &r);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(Marked(r, "approval_status"), std::vector<std::string>{"不涉及"});
+  EXPECT_EQ(Marked(r, "land_use_status"), std::vector<std::string>{"正在办理"});
+  EXPECT_EQ(Marked(r, "eia_status"), std::vector<std::string>{"已取得"});
+  EXPECT_EQ(Marked(r, "energy_review_status"), std::vector<std::string>{});
+  EXPECT_EQ(Marked(r, "preliminary_design_status"), std::vector<std::string>{"不涉及"});
+}
+
 // What a page costs: the orientation probe's upright readings are the
 // cells' own (nothing read twice on an upright page), and checkbox groups
 // with one printed pair per option are not OCRed at all.

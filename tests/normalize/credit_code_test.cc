@@ -78,10 +78,53 @@ TEST(CreditCodeTest, OneCharacterTooMany) {
   EXPECT_EQ(RepairCreditCode("91620100MA4TC2MKS5X"), "91620100MA4TC2MK5X");
   EXPECT_EQ(RepairCreditCode("916200007109215S417"), "916200007109215417");
   EXPECT_EQ(RepairCreditCode("9162000071092154417"), "916200007109215417");
-  // A character of the alphabet that repeats nothing is no candidate; nor a
-  // removal that leaves an invalid code.
-  EXPECT_FALSE(RepairCreditCode("91620100MA4TC2MK5XY").has_value());
+  EXPECT_EQ(RepairCreditCode("91620100MA4TC2MK5XY"), "91620100MA4TC2MK5X");  // one read after the code
+  // No removal that leaves an invalid code.
   EXPECT_FALSE(RepairCreditCode("91620100MA4TC2MKS6X").has_value());
+}
+
+// Issue 18, variety dev: a character of the alphabet that repeats nothing,
+// read into the code (in the organization code, in the division code, a
+// letter among letters). Any single removal is tried once the likelier ones
+// fail; exactly one must leave a valid, well-formed code whose organization
+// code is consistent.
+TEST(CreditCodeTest, AnyOneCharacterTooManyWhenExactlyOneRemovalFits) {
+  EXPECT_EQ(RepairCreditCode("916212001865352117G"), "91621200186535117G");
+  EXPECT_EQ(RepairCreditCode("916207004985294535C"), "91620700498529453C");
+  EXPECT_EQ(RepairCreditCode("916205060MA1E7N8Q69"), "91620500MA1E7N8Q69");
+  EXPECT_EQ(RepairCreditCode("91620200MA1LATEE11K"), "91620200MA1ATEE11K");
+  for (const char* code : kValid) {  // every insertion into a valid code: the code back, or nothing
+    const std::string valid = code;
+    for (size_t at = 0; at <= valid.size(); ++at) {
+      for (char c : std::string("0123456789ABCDEFGHJKLMNPQRTUWXY")) {
+        std::string read = valid.substr(0, at) + c + valid.substr(at);
+        auto repaired = RepairCreditCode(read);
+        if (repaired) {
+          EXPECT_EQ(*repaired, valid) << read;
+        }
+      }
+    }
+  }
+}
+
+// A check character lost (issue 18): given back when the 17 characters read
+// keep a consistent organization code and no other insertion fits; a code
+// one short anywhere else is not guessed at.
+TEST(CreditCodeTest, ALostCheckCharacterIsGivenBackOnlyWhenNothingElseFits) {
+  EXPECT_EQ(RepairCreditCode("91620300MA8YC1RG3"), "91620300MA8YC1RG3H");
+  EXPECT_EQ(RepairCreditCode("91620100MA7123456"), "91620100MA7123456X");
+  EXPECT_FALSE(RepairCreditCode("9162030MA8YC1RG3H").has_value());   // a division digit lost
+  EXPECT_FALSE(RepairCreditCode("91620300MA8YC1R3H").has_value());   // organization code inconsistent
+}
+
+// Han characters read before or after the code (a seal, the next cell) are
+// no part of it: cleaned away, so a code the applicant got wrong stays wrong.
+TEST(CreditCodeTest, StrayHanAroundTheCodeIsCleanedAway) {
+  EXPECT_EQ(CleanCreditCode("91620500MA73K4AG7N公品"), "91620500MA73K4AG7N");
+  EXPECT_EQ(CleanCreditCode("：91620100MA7123456X。"), "91620100MA7123456X");
+  EXPECT_FALSE(RepairCreditCode("91620500MA73K4AG7N公品").has_value());
+  EXPECT_EQ(RepairCreditCode("91620100MA7123456X公"), "91620100MA7123456X");
+  EXPECT_EQ(CleanCreditCode("91620100MA7公123456X"), "91620100MA7公123456X");  // inside: kept
 }
 
 TEST(CreditCodeTest, AmbiguousRepairRefused) {
@@ -111,7 +154,7 @@ TEST(CreditCodeTest, WrongCheckCharacterIsNotRepairedAway) {
 }
 
 TEST(CreditCodeTest, UnrepairableRefused) {
-  for (const char* read : {"", "9162010", "91620100MA7123456XY", "91620100MA7123456\xE4\xB8\x80", "OOOOOOOOOOOOOOOOOO",
+  for (const char* read : {"", "9162010", "91620100MA7123456XYY", "91620100MA712345\xE4\xB8\x80", "OOOOOOOOOOOOOOOOOO",
                            "91620100MA71234567", "91620100MA7123456Y", "统一社会信用代码", "91620100MA712345#X"})
     EXPECT_FALSE(RepairCreditCode(read).has_value()) << read;
 }

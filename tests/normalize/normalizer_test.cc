@@ -283,6 +283,22 @@ TEST(NormalizerFindingsTest, DoubtfulInvalidValueIsLowConfidence) {
   }
 }
 
+// A code read doubtfully (Han read after it from the next cell) whose every
+// character may be the applicant's, only the check failing: invalid, the
+// doubt said beside it (issue 18, a planted invalid code stayed unreported).
+TEST(NormalizerFindingsTest, ADoubtfulWellFormedCodeFailingItsCheckIsStillInvalid) {
+  FormReading form;
+  form.method = "ocr";
+  form.fields["credit_code"] = Read("91620500MA73K4AG7N公品", 0.58);
+  std::map<std::string, FieldValue> fields;
+  std::vector<Finding> findings;
+  testing::ProjectNormalizer().Normalize(form, &fields, &findings);
+  EXPECT_EQ(fields.at("credit_code").value, Json("91620500MA73K4AG7N"));
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].code, "invalid_credit_code");
+  EXPECT_NE(findings[0].message.find("识别置信度较低（0.58）"), std::string::npos);
+}
+
 // A text that shows OCR's marks (a lone quote where a comma was) is left as
 // read but under the review threshold, with a finding saying why, however
 // sure the OCR was; clean text read as surely keeps its confidence.
@@ -351,6 +367,49 @@ TEST(NormalizerFindingsTest, ACreditCodeRepairedFromAValidCharacterIsReported) {
   EXPECT_EQ(findings[0].message,
             "信用代码“916201004748554577”不是有效的统一社会信用代码，按形近字符更正为“91620100474855457Y”"
             "（唯一通过校验的读法），请与原件核对");
+}
+
+// A code read with a character too many (issue 18): the one removal that
+// fits is taken, less sure, and the reviewer told what was read and taken.
+TEST(NormalizerFindingsTest, ACreditCodeRepairedByDroppingACharacterIsReported) {
+  FormReading form;
+  form.method = "ocr";
+  form.fields["credit_code"] = Read("916212001865352117G", 0.95);
+  std::map<std::string, FieldValue> fields;
+  std::vector<Finding> findings;
+  testing::ProjectNormalizer().Normalize(form, &fields, &findings);
+  EXPECT_EQ(fields.at("credit_code").value, Json("91621200186535117G"));
+  EXPECT_LT(fields.at("credit_code").confidence, 0.95);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].code, "low_confidence");
+  EXPECT_EQ(findings[0].message,
+            "信用代码“916212001865352117G”共19位，去掉一位后为“91621200186535117G”（唯一通过校验的读法），请与原件核对");
+}
+
+// A scan's code a character short that cannot be repaired: more likely the
+// OCR's loss than the applicant's, so the reviewer is asked to look
+// (low_confidence, under the review threshold) rather than the applicant
+// told the code is invalid. In a typed form it is what the applicant wrote.
+TEST(NormalizerFindingsTest, AScanCodeACharacterShortIsDoubtedNotAccused) {
+  FormReading form;
+  form.method = "ocr";
+  form.fields["credit_code"] = Read("9162030MA8YC1RG3H", 0.95);
+  std::map<std::string, FieldValue> fields;
+  std::vector<Finding> findings;
+  testing::ProjectNormalizer().Normalize(form, &fields, &findings);
+  EXPECT_EQ(fields.at("credit_code").value, Json("9162030MA8YC1RG3H"));
+  EXPECT_LT(fields.at("credit_code").confidence, 0.6);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].code, "low_confidence");
+  EXPECT_NE(findings[0].message.find("共17位"), std::string::npos);
+
+  form.method = "text";
+  fields.clear();
+  findings.clear();
+  testing::ProjectNormalizer().Normalize(form, &fields, &findings);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].code, "invalid_credit_code");
+  EXPECT_DOUBLE_EQ(fields.at("credit_code").confidence, 0.95);
 }
 
 TEST(NormalizerFindingsTest, LeavesOtherEntriesAndAppendsFindings) {
