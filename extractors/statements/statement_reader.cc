@@ -250,7 +250,7 @@ void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, c
       }
       input = FromOcr(whole);
       parts = ParseStatementPage(input.texts, vocab, continued, continuation.in_section);
-      if (!AnyFigures(parts)) {
+      if (!AnyFigures(parts) && whole.confidence < params.half_turn_below) {
         // A sheet fed upside down keeps its shape (TurnPagesUpright turns
         // only pages held sideways) and reads as debris: read half a turn
         // round, it is kept when it gives figures.

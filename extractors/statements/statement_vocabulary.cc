@@ -200,6 +200,7 @@ Status StatementVocabulary::Load(const std::filesystem::path& dir, StatementVoca
     else if (name == "no_header_factor") p.no_header_factor = x;
     else if (name == "no_unit_factor") p.no_unit_factor = x;
     else if (name == "doubtful_figure_confidence") p.doubtful_figure_confidence = x;
+    else if (name == "half_turn_below") p.half_turn_below = x;
     else return Status::Corrupt(tsv.Where(row) + ": unknown parameter " + name);
   }
   if (!(v.params.title_top_fraction > 0 && v.params.title_top_fraction <= 1) || v.params.max_pages < 1)

@@ -59,6 +59,7 @@ struct StatementParams {
   double no_header_factor = 0.85;
   double no_unit_factor = 0.8;
   double doubtful_figure_confidence = 0.7;  // an amount OCR read less sure than this is doubtful
+  double half_turn_below = 0.5;  // a page without figures read less sure than this is read again half a turn round
 };
 
 struct StatementVocabulary {
