@@ -108,12 +108,29 @@ std::vector<Cell> MergeBrokenNumbers(std::vector<Cell> row) {
   return out;
 }
 
+// Whether `text` is whole thousands groups ending in a separator, OCR's
+// point for a comma among them: "2.867,", "1,234.".
+bool GroupsEndingInASeparator(const std::string& text) {
+  if (text.size() < 2 || (text.back() != ',' && text.back() != '.')) return false;
+  size_t begin = text[0] == '(' || text[0] == '-' ? 1 : 0, groups = 0;
+  while (begin + 1 < text.size()) {
+    const size_t end = text.find_first_of(",.", begin);
+    const size_t digits = end - begin;
+    if (digits == 0 || digits > 3 || (groups > 0 && digits != 3)) return false;
+    ++groups;
+    begin = end + 1;
+  }
+  return groups > 0;
+}
+
 // An amount a narrow cell wrapped onto two lines is cut before a group of
 // three digits: "39," over "819.99", "(1," over "284.13)", "4304157" over
 // "372.68". The head is the part above: digits (a sign or bracket first, a
-// separator last) without a decimal point.
+// separator last) without a decimal point — a point before whole groups
+// is OCR's comma ("2.867," over "880.91").
 bool IsWrappedHead(const Cell& c) {
-  if (!LooksLikeNumberPart(c.text) || c.text.find('.') != std::string::npos || c.text.back() == ')') return false;
+  if (!LooksLikeNumberPart(c.text) || c.text.back() == ')') return false;
+  if (c.text.find('.') != std::string::npos && !GroupsEndingInASeparator(c.text)) return false;
   return std::any_of(c.text.begin(), c.text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
 }
 

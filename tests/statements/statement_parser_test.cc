@@ -141,6 +141,19 @@ TEST_F(StatementParserTest, AOneCharacterSpeckBetweenAmountsIsNoLabel) {
   EXPECT_DOUBLE_EQ(got[0].values.at("operating_cash_flow"), 6.29);
 }
 
+// An amount a narrow cell wrapped onto two lines around its label's line,
+// the head's comma read as a point ("2.867," over "880.91"): one amount.
+TEST_F(StatementParserTest, AWrappedAmountWhoseHeadHasAPointForAComma) {
+  auto got = Parse({{{{20, "利润表"}}},
+                    {{{20, "项目"}, {254, "本期金额"}, {454, "上期金额"}}},
+                    {{{200, "2.867,"}}},
+                    {{{20, "营业收入"}, {400, "2,975,465.79"}}},
+                    {{{200, "880.91"}}}});
+  ASSERT_EQ(got.size(), 1u);
+  ASSERT_TRUE(got[0].values.count("revenue"));
+  EXPECT_DOUBLE_EQ(got[0].values.at("revenue"), 2867880.91);
+}
+
 TEST_F(StatementParserTest, OcrMisreadLabels) {
   auto got = Parse({{{{20, "资产负债表"}}},
                     {{{20, "资产"}, {184, "期末余额"}, {284, "年初余额"}}},
