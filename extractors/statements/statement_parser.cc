@@ -322,24 +322,47 @@ const StatementItemLabel* MatchItem(const std::string& label, const std::string&
   return ambiguous ? nullptr : near;
 }
 
-// Where a row's label stands: the row, and the right edge of its label.
+// Where a row's label stands: the row, the right edge of its label, and
+// the column group it is in (LabelColumnStarts: the halves of a balance
+// sheet).
 struct LabelPlace {
   const Row* row;
   double label_right;
+  double group_left = -HUGE_VAL, group_right = HUGE_VAL;
 };
+
+// The columns a label's numbers are read by: the page's, but for a column
+// group whose own headers OCR read without its end-of-period one (a
+// two-half balance sheet's right half: "上年年末余额" read, "期末余额"
+// garbled), whose end column is inferred from its aligned amounts rather
+// than taken from the other half's header.
+struct Columns {
+  std::vector<HeaderColumn> headers, implicit;
+};
+Columns ColumnsOf(const LabelPlace& place, const Open& open) {
+  auto in_group = [&](const HeaderColumn& c) { return c.x >= place.group_left && c.x < place.group_right; };
+  auto is_end = [](const HeaderColumn& c) { return c.role == ColumnRole::kEnd; };
+  Columns group;
+  std::copy_if(open.headers.begin(), open.headers.end(), std::back_inserter(group.headers), in_group);
+  std::copy_if(open.implicit.begin(), open.implicit.end(), std::back_inserter(group.implicit), in_group);
+  const bool lost_end = !group.headers.empty() && std::none_of(group.headers.begin(), group.headers.end(), is_end) &&
+                        std::any_of(open.headers.begin(), open.headers.end(), is_end);
+  if (!lost_end || std::none_of(group.implicit.begin(), group.implicit.end(), is_end)) return {open.headers, open.implicit};
+  return group;
+}
 
 // Where the end-of-period figure of the row at `place` stands: under the
 // first end-of-period column right of the label, as wide as that column
 // (half the way to the neighbour on either side, a header column; back to
 // the column before it, an implicit one); nullopt when no end column is
 // known.
-std::optional<Box> EndFigureBox(const LabelPlace& place, const Open& open) {
+std::optional<Box> EndFigureBox(const LabelPlace& place, const Columns& page_columns) {
   constexpr double kMaxHalfWidth = 7, kMaxWidth = 12;  // in row heights
   const double h = std::max(1.0, place.row->height);
-  const bool end_header = std::any_of(open.headers.begin(), open.headers.end(),
+  const bool end_header = std::any_of(page_columns.headers.begin(), page_columns.headers.end(),
                                       [](const HeaderColumn& c) { return c.role == ColumnRole::kEnd; });
   const std::vector<HeaderColumn> columns =
-      end_header ? open.headers : WithOpeningHeaders(open.implicit, open.headers);
+      end_header ? page_columns.headers : WithOpeningHeaders(page_columns.implicit, page_columns.headers);
   const HeaderColumn* end = nullptr;
   for (const HeaderColumn& c : columns)
     if (c.role == ColumnRole::kEnd && c.x > place.label_right && (!end || c.x < end->x)) end = &c;
@@ -378,7 +401,8 @@ bool ReadItemLabel(const std::string& label, const std::vector<const Cell*>& num
   if (item->key == kNoFigureKey) return true;
   auto have = open->priority.find(item->key);
   if (have != open->priority.end() && have->second <= item->priority) return true;
-  const Cell* figure = PickFigure(numbers, open->headers, open->implicit, vocab.params);
+  const Columns columns = ColumnsOf(place, *open);
+  const Cell* figure = PickFigure(numbers, columns.headers, columns.implicit, vocab.params);
   double confidence = 0;
   if (figure) {
     double value = *figure->number;
@@ -393,7 +417,7 @@ bool ReadItemLabel(const std::string& label, const std::vector<const Cell*>& num
     open->kind_of[item->key] = item->kind;
   }
   if (confidence < vocab.params.doubtful_figure_confidence && !open->st.sought.count(item->key))
-    if (std::optional<Box> at = EndFigureBox(place, *open)) {
+    if (std::optional<Box> at = EndFigureBox(place, columns)) {
       open->st.sought[item->key] = *at;
       open->kind_of.emplace(item->key, item->kind);
     }
@@ -584,7 +608,8 @@ bool ReadItemRow(const std::vector<Row>& rows, size_t r, const std::vector<doubl
       for (size_t i = 0; i < tries.size(); ++i) {
         const std::vector<std::string>& t = tries[i];
         const bool own_line = i == 0 && !run.label.empty();
-        const LabelPlace place{&row, run.label.empty() ? run.numbers.front()->box.x : run.label_right};
+        const LabelPlace place{&row, run.label.empty() ? run.numbers.front()->box.x : run.label_right,
+                               g == 0 ? -HUGE_VAL : splits[g - 1], g < splits.size() ? splits[g] : HUGE_VAL};
         if (!t.front().empty() && ReadItem(t, own_line, run.numbers, place, vocab, open)) {
           any = true;
           break;

@@ -43,6 +43,25 @@ TEST_F(StatementParserTest, TwoHalfBalanceSheetTakesEndOfPeriodColumns) {
   }
 }
 
+// The right half's 期末余额 header garbled, its 年初余额 read: the right
+// half's end column comes from its own aligned amounts, not the left's header.
+TEST_F(StatementParserTest, AHalfThatLostItsEndHeaderReadsItsOwnEndColumn) {
+  for (bool with_index : {false, true}) {
+    auto rows = BalanceSheetRows("单位：元", with_index);
+    for (auto& row : rows)
+      for (auto it = row.cells.begin(); it != row.cells.end(); ++it)
+        if (it->second == "期末余额" && it->first > 400) {
+          it->second = "负全和有";  // OCR's garble of the header
+          break;
+        }
+    auto got = Parse(rows);
+    ASSERT_EQ(got.size(), 1u) << with_index;
+    EXPECT_DOUBLE_EQ(got[0].values.at("total_assets"), 100000000.0) << with_index;
+    EXPECT_DOUBLE_EQ(got[0].values.at("total_liabilities"), 60000000.0) << with_index;
+    EXPECT_DOUBLE_EQ(got[0].values.at("owners_equity"), 40000000.0) << with_index;
+  }
+}
+
 TEST_F(StatementParserTest, LabelsWrappedInTheirCells) {
   // As a PDF table with narrow label cells prints them (coordinates from a real sheet): the
   // right half's labels wrap onto two lines, the numbers sit between the lines, and the last
