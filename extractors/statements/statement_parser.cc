@@ -209,6 +209,7 @@ bool AmountsHaveCents(const std::vector<Row>& rows, const StatementParams& param
 // the end column, the next column to its right is the end column.
 std::vector<HeaderColumn> WithOpeningHeaders(std::vector<HeaderColumn> implicit,
                                              const std::vector<HeaderColumn>& headers) {
+  if (implicit.empty()) return implicit;
   std::sort(implicit.begin(), implicit.end(), [](const HeaderColumn& a, const HeaderColumn& b) { return a.x < b.x; });
   for (const HeaderColumn& h : headers) {
     if (h.role != ColumnRole::kOpening) continue;

@@ -255,6 +255,18 @@ TEST_F(StatementParserTest, AFigureNotReadIsSoughtUnderItsEndColumn) {
   EXPECT_EQ(got[0].sought.count("total_liabilities"), 0u);  // read surely
 }
 
+// Only an opening-period header read and too few amounts to align: no end
+// column is known, so no figure is taken and none is sought (fuzz_statements
+// found the empty column list read past its end).
+TEST_F(StatementParserTest, NoEndColumnKnownNothingIsSought) {
+  auto got = Parse({{{{20, "利润表"}}},
+                    {{{20, "项目"}, {284, "上期金额"}}},
+                    {{{20, "营业收入"}, {295, "5.0"}}}});  // under the opening header
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].values.count("revenue"), 0u);
+  EXPECT_TRUE(got[0].sought.empty());
+}
+
 // OCR often reads a header character by character: "上" "年" "年" "末" "余" "额"
 // (an amount at x is centred at x + 76, a 4-character header at x + 22).
 RowSpec CharacterByCharacter(std::vector<std::pair<double, std::string>> phrases) {
