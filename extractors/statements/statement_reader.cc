@@ -191,6 +191,26 @@ Page HalfTurned(const Page& page) {
   return turned;
 }
 
+// A scanned page read whole: the OCR, the prepared image it was read from
+// (for a second look at a part of it), and the statements parsed from it.
+struct WholeReading {
+  OcrResult ocr;
+  PixPtr prepared;
+  PageInput input;
+  std::vector<PageStatement> parts;
+};
+
+// Reads `page` whole, as a table, and parses it; nullopt when the page
+// cannot be read.
+std::optional<WholeReading> ReadWhole(const Page& page, const StatementVocabulary& vocab,
+                                      const Continuation& continuation, OcrEngine* ocr) {
+  WholeReading read;
+  if (!OcrTablePage(page, {1.0, RedInk::kDrop, true}, ocr, &read.ocr, &read.prepared).ok()) return std::nullopt;
+  read.input = FromOcr(read.ocr);
+  read.parts = ParseStatementPage(read.input.texts, vocab, continuation.kind, continuation.in_section);
+  return read;
+}
+
 }  // namespace
 
 void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, const std::string& path, OcrEngine* ocr,
@@ -242,33 +262,23 @@ void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, c
         return &*top;
       };
       if (!whole_scans && continued.empty() && !TopShowsStatement(*read_top(), vocab)) continue;
-      OcrResult whole;
-      PixPtr prepared;
+      std::optional<WholeReading> read;
       {
         OcrPurpose purpose(ocr, "table page");
-        if (!OcrTablePage(page, {1.0, RedInk::kDrop, true}, ocr, &whole, &prepared).ok()) continue;
+        read = ReadWhole(page, vocab, continuation, ocr);
       }
-      input = FromOcr(whole);
-      parts = ParseStatementPage(input.texts, vocab, continued, continuation.in_section);
-      if (!AnyFigures(parts) && whole.confidence < params.half_turn_below) {
+      if (!read) continue;
+      if (!AnyFigures(read->parts) && read->ocr.confidence < params.half_turn_below) {
         // A sheet fed upside down keeps its shape (TurnPagesUpright turns
         // only pages held sideways) and reads as debris: read half a turn
         // round, it is kept when it gives figures.
-        OcrResult turned_whole;
-        PixPtr turned_prepared;
         OcrPurpose purpose(ocr, "table page/half turn");
-        if (OcrTablePage(HalfTurned(page), {1.0, RedInk::kDrop, true}, ocr, &turned_whole, &turned_prepared).ok()) {
-          PageInput turned_input = FromOcr(turned_whole);
-          std::vector<PageStatement> turned_parts =
-              ParseStatementPage(turned_input.texts, vocab, continued, continuation.in_section);
-          if (AnyFigures(turned_parts)) {
-            whole = std::move(turned_whole);
-            prepared = std::move(turned_prepared);
-            input = std::move(turned_input);
-            parts = std::move(turned_parts);
-          }
-        }
+        std::optional<WholeReading> turned = ReadWhole(HalfTurned(page), vocab, continuation, ocr);
+        if (turned && AnyFigures(turned->parts)) read = std::move(turned);
       }
+      const OcrResult& whole = read->ocr;
+      input = std::move(read->input);
+      parts = std::move(read->parts);
       if (!AnyTitled(parts)) {
         // No title read: the statement's form number on the page (free: it
         // was just read) or, unless the page gave figures to the statement
@@ -295,7 +305,7 @@ void ReadStatementsWith(const StatementVocabulary& vocab, const Document& doc, c
         if (named.empty()) named = TopMarkerKind(*top, vocab);
         for (PageStatement& part : parts) part.marked = part.marked || (!named.empty() && part.kind == named);
       }
-      ReadSoughtFigures(prepared.get(), params, ocr, &parts);
+      ReadSoughtFigures(read->prepared.get(), params, ocr, &parts);
     } else {
       continue;
     }
@@ -411,9 +421,7 @@ std::vector<size_t> TakeUnreadUnits(const StatementVocabulary& vocab, std::vecto
     if (s.unit_read && !s.wan.empty() && vocab.WanPerUnit(s.unit) > 0) read.insert(vocab.WanPerUnit(s.unit));
   if (read.size() != 1) return {};
   const double per_unit = *read.begin();
-  std::string unit = vocab.UnitName(per_unit);
-  for (const StatementFigures& s : *statements)
-    if (unit.empty() && s.unit_read && vocab.WanPerUnit(s.unit) == per_unit) unit = s.unit;
+  const std::string unit = vocab.UnitName(per_unit);  // a unit of the table: per_unit is one's
   std::vector<size_t> changed;
   for (size_t i = 0; i < statements->size(); ++i) {
     StatementFigures& s = (*statements)[i];
