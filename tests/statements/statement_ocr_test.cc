@@ -8,21 +8,30 @@
 namespace gm {
 namespace {
 
+const std::string kFixture = std::string(GREENMINE_SOURCE_DIR) + "/tests/statements/fixtures/income_statement_scan.png";
+
+// The fixture scan as a page (200 dpi) turned `quarter_turns` clockwise;
+// each load counted in *loads when given.
+Page FixturePage(int quarter_turns = 0, int* loads = nullptr) {
+  Page page;
+  page.dpi = 200;
+  page.load_image = [quarter_turns, loads](PixPtr* out) {
+    if (loads) ++*loads;
+    PixPtr read = AdoptPix(pixRead(kFixture.c_str()));
+    if (!read) return Status::Corrupt("无法解码图像");
+    *out = quarter_turns == 0 ? std::move(read) : AdoptPix(pixRotateOrth(read.get(), quarter_turns));
+    return Status::OK();
+  };
+  return page;
+}
+
 TEST(StatementOcrTest, ScannedIncomeStatementWithASeal) {
   std::unique_ptr<OcrEngine> ocr;
   ASSERT_TRUE(OcrEngine::Create("", "chi_sim", &ocr).ok());
-  const std::string file = std::string(GREENMINE_SOURCE_DIR) + "/tests/statements/fixtures/income_statement_scan.png";
   Document doc;
   doc.format = DocumentFormat::kImage;
-  Page page;
-  page.dpi = 200;
   int loads = 0;
-  page.load_image = [file, &loads](PixPtr* out) {
-    ++loads;
-    *out = AdoptPix(pixRead(file.c_str()));
-    return *out ? Status::OK() : Status::Corrupt("无法解码图像");
-  };
-  doc.pages.push_back(page);
+  doc.pages.push_back(FixturePage(0, &loads));
 
   std::vector<StatementFigures> out;
   ASSERT_TRUE(ReadStatements(doc, "scan0009.png", ocr.get(), {}, &out).ok());
@@ -42,9 +51,9 @@ TEST(StatementOcrTest, ScannedIncomeStatementWithASeal) {
   // of the top, passed on, names the statement — and the top is not read
   // again.
   Document untitled = doc;
-  untitled.pages[0].load_image = [file, &loads](PixPtr* out) {
+  untitled.pages[0].load_image = [&loads](PixPtr* out) {
     ++loads;
-    *out = AdoptPix(pixRead(file.c_str()));
+    *out = AdoptPix(pixRead(kFixture.c_str()));
     if (!*out) return Status::Corrupt("无法解码图像");
     BOX* title = boxCreate(0, 0, pixGetWidth(out->get()), pixGetHeight(out->get()) * 12 / 100);
     pixSetInRectArbitrary(out->get(), title, pixGetDepth(out->get()) == 32 ? 0xffffff00 : 255);
@@ -86,18 +95,9 @@ TEST(StatementOcrTest, ScannedIncomeStatementWithASeal) {
 TEST(StatementOcrTest, APageUpsideDownIsReadHalfATurnRound) {
   std::unique_ptr<OcrEngine> ocr;
   ASSERT_TRUE(OcrEngine::Create("", "chi_sim", &ocr).ok());
-  const std::string file = std::string(GREENMINE_SOURCE_DIR) + "/tests/statements/fixtures/income_statement_scan.png";
   Document doc;
   doc.format = DocumentFormat::kImage;
-  Page page;
-  page.dpi = 200;
-  page.load_image = [file](PixPtr* out) {
-    PixPtr upright = AdoptPix(pixRead(file.c_str()));
-    if (!upright) return Status::Corrupt("无法解码图像");
-    *out = AdoptPix(pixRotateOrth(upright.get(), 2));
-    return Status::OK();
-  };
-  doc.pages.push_back(page);
+  doc.pages.push_back(FixturePage(2));
   std::vector<StatementFigures> out;
   ASSERT_TRUE(ReadStatements(doc, "scan0010.png", ocr.get(), {}, &out).ok());
   ASSERT_EQ(out.size(), 1u);
@@ -112,13 +112,7 @@ TEST(StatementOcrTest, APageUpsideDownIsReadHalfATurnRound) {
 TEST(StatementOcrTest, AFigureSoughtIsReadAgainWhereItStands) {
   std::unique_ptr<OcrEngine> ocr;
   ASSERT_TRUE(OcrEngine::Create("", "chi_sim", &ocr).ok());
-  const std::string file = std::string(GREENMINE_SOURCE_DIR) + "/tests/statements/fixtures/income_statement_scan.png";
-  Page page;
-  page.dpi = 200;
-  page.load_image = [file](PixPtr* out) {
-    *out = AdoptPix(pixRead(file.c_str()));
-    return *out ? Status::OK() : Status::Corrupt("无法解码图像");
-  };
+  const Page page = FixturePage();
   OcrResult whole;
   PixPtr prepared;
   ASSERT_TRUE(OcrTablePage(page, {1.0, RedInk::kDrop, true}, ocr.get(), &whole, &prepared).ok());
